@@ -1,0 +1,80 @@
+# newsfilters — `make` builds bin/nf-*; `make test` runs the suite twice (plain, then
+# under AddressSanitizer+UndefinedBehaviorSanitizer) and prints "N passed, N failed".
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man/man1
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS = libpcre2-8 libutf8proc zlib libexttextcat
+NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+FILTERS = normalize
+LIBSRC = $(filter-out lib/langid.c,$(wildcard lib/*.c)) lib/langid.c
+DATA = lib/data/boilerplate.tsv
+
+B ?= build
+BIN ?= bin
+LIBOBJ = $(LIBSRC:lib/%.c=$(B)/%.o) $(B)/data-boilerplate.o
+PROGS = $(FILTERS:%=$(BIN)/nf-%)
+
+all: $(B)/.deps $(PROGS)
+
+$(B)/.deps: lib/gen/deps.sh
+	@mkdir -p $(B)
+	@CC="$(CC)" sh lib/gen/deps.sh build
+	@touch $@
+
+$(B)/%.o: lib/%.c lib/*.h | $(B)/.deps
+	$(CC) $(NF_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/embed: lib/gen/embed.c | $(B)/.deps
+	$(CC) -O1 $< -o $@
+
+$(B)/data-boilerplate.c: lib/data/boilerplate.tsv $(B)/embed
+	$(B)/embed nf_data_boilerplate $< > $@
+
+$(B)/data-boilerplate.o: $(B)/data-boilerplate.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libnf.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(B)/f-%.o: filters/%.c lib/*.h | $(B)/.deps
+	$(CC) $(NF_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BIN)/nf-%: $(B)/f-%.o $(B)/libnf.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(NF_LIBS) -o $@
+
+# the same programs built with sanitizers, in build-san/ and bin-san/
+sanitize:
+	$(MAKE) B=build-san BIN=bin-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" all
+
+test check: all sanitize
+	@sh lib/gen/deps.sh test
+	@tests/run.sh bin bin-san
+
+eval: all
+	tests/eval.sh
+
+bench: all
+	tests/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for f in $(FILTERS); do install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/nf-$$f.1; done
+
+uninstall:
+	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/nf-$$f $(DESTDIR)$(MANDIR)/nf-$$f.1; done
+
+clean:
+	rm -rf build build-san bin bin-san
+
+.PHONY: all sanitize test check eval bench install uninstall clean
+.SECONDARY:

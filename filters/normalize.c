@@ -1,0 +1,493 @@
+/* nf-normalize — raw articles (text files, .gz, CSV/TSV exports) to one clean document per
+ * row: id date lang text. See normalize.1. */
+#include "../lib/boiler.h"
+#include "../lib/csvin.h"
+#include "../lib/diag.h"
+#include "../lib/input.h"
+#include "../lib/isodate.h"
+#include "../lib/langid.h"
+#include "../lib/opts.h"
+#include "../lib/out.h"
+#include "../lib/stats.h"
+#include "../lib/textnorm.h"
+#include "../lib/tsv.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"Usage: nf-normalize [OPTION]... [FILE]...\n"
+	"Clean raw news articles into one TSV row per document: id date lang text.\n"
+	"Each FILE (plain or gzip) is one document; with no FILE, or FILE -, read stdin.\n"
+	"\n"
+	"Input:\n"
+	"      --lines            one document per input line\n"
+	"      --in FORMAT        text (default), csv or tsv (a header line; escaped TSV)\n"
+	"      --text-col COL     csv/tsv column with the text (name or number; default text)\n"
+	"      --id-col COL       csv/tsv column with the id (default id)\n"
+	"      --date-col COL     csv/tsv column with the date (default date)\n"
+	"Cleaning:\n"
+	"      --nfkc             NFKC instead of NFC (folds ligatures, superscripts, ...)\n"
+	"      --ascii-punct      curly quotes, dashes, ellipsis and bullets to ASCII\n"
+	"      --html             drop HTML tags (block tags become line breaks)\n"
+	"      --no-entities      leave HTML character entities (&amp; ...) as they are\n"
+	"      --strip-boilerplate  drop trailing comment prompts, share and tag lines\n"
+	"      --lang CODE        set lang instead of detecting it\n"
+	"      --id-path          use the path as given as id (default: base name without .txt/.gz)\n"
+	"Common:\n" NF_COMMON_HELP;
+
+enum { O_LINES = NF_OPT_FIRST_FILTER, O_IN, O_TEXTCOL, O_IDCOL, O_DATECOL, O_NFKC, O_ASCII, O_HTML,
+       O_NOENT, O_BOILER, O_LANG, O_IDPATH };
+
+static const struct option longopts[] = {
+	NF_COMMON_LONGOPTS,
+	{"lines", no_argument, 0, O_LINES},
+	{"in", required_argument, 0, O_IN},
+	{"text-col", required_argument, 0, O_TEXTCOL},
+	{"id-col", required_argument, 0, O_IDCOL},
+	{"date-col", required_argument, 0, O_DATECOL},
+	{"nfkc", no_argument, 0, O_NFKC},
+	{"ascii-punct", no_argument, 0, O_ASCII},
+	{"html", no_argument, 0, O_HTML},
+	{"no-entities", no_argument, 0, O_NOENT},
+	{"strip-boilerplate", no_argument, 0, O_BOILER},
+	{"lang", required_argument, 0, O_LANG},
+	{"id-path", no_argument, 0, O_IDPATH},
+	{0, 0, 0, 0},
+};
+
+enum fmt { F_TEXT, F_CSV, F_TSV };
+static enum fmt fmt = F_TEXT;
+static int lines_mode, strip_boiler, id_path, langid_ok;
+static const char *id_col = "id", *date_col = "date", *force_lang;
+
+/* per-file state */
+struct file {
+	nf_in *in;
+	const char *name; /* for messages */
+	char *stem;       /* id prefix */
+	struct nf_norm_stats ns;
+	unsigned long bad_line, ctrl_line, bad_dates, bad_date_line, empty;
+	/* csv/tsv */
+	long c_text, c_id, c_date, c_lang;
+	size_t ncols;
+};
+
+static nf_buf text, idbuf;
+static nf_row hdr_first; /* passthrough header of the first csv/tsv file */
+static nf_buf hdr_store;
+static int header_done;
+static unsigned long boiler_dropped;
+static uint64_t tot_moji, tot_ent;
+
+static char *stem_of(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return nf_xstrdup("stdin");
+	const char *b = id_path ? path : (strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+	char *s = nf_xstrdup(b);
+	size_t n = strlen(s);
+	if (!id_path || 1) {
+		if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
+			s[n -= 3] = 0;
+		if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
+			s[n -= 4] = 0;
+	}
+	return s;
+}
+
+static unsigned long line_of(const char *s, size_t off)
+{
+	unsigned long l = 1;
+	for (const char *p = s, *e = s + off; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		l++;
+	return l;
+}
+
+static void write_header(const nf_row *pass)
+{
+	if (header_done)
+		return;
+	header_done = 1;
+	if (nf_opt.no_header)
+		return;
+	for (size_t i = 0; pass && i < pass->n; i++) {
+		nf_out_write(pass->f[i].p, pass->f[i].n);
+		nf_out_tab();
+	}
+	nf_out_s("id\tdate\tlang\ttext\n");
+}
+
+/* Normalize one document and write its row. line is the input line of the record (0 for a
+ * whole file); pass holds the passthrough fields, already escaped when pass_escaped. */
+static void emit(struct file *f, unsigned long line, const char *id, size_t idn, const char *date,
+                 size_t daten, const char *lang, const char *raw, size_t rawn, const nf_row *pass,
+                 int pass_escaped)
+{
+	struct nf_norm_stats before = f->ns;
+	nf_st.rows_in++;
+	nf_st.bytes_in += rawn;
+	text.len = 0;
+	nf_norm_text(raw, rawn, &text, &f->ns);
+	if (f->ns.invalid > before.invalid && !f->bad_line)
+		f->bad_line = line ? line : line_of(raw, f->ns.first_invalid);
+	if (f->ns.controls > before.controls && !f->ctrl_line)
+		f->ctrl_line = line ? line : line_of(raw, f->ns.first_control);
+	nf_st.repairs += (f->ns.invalid - before.invalid) + (f->ns.controls - before.controls) +
+	                 (f->ns.mojibake - before.mojibake);
+	if (nf_opt.strict && (f->ns.invalid > before.invalid || f->ns.controls > before.controls)) {
+		nf_warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8 or control characters",
+		           (int)idn, id);
+		nf_st.rejected++;
+		nf_fail();
+		return;
+	}
+	char hdate[NF_ISODATE_MAX], cdate[NF_ISODATE_MAX];
+	const char *t = text.p;
+	size_t tn = text.len, hl = nf_date_header(t, tn, hdate);
+	t += hl;
+	tn -= hl;
+	if (strip_boiler)
+		tn = nf_boiler_strip(t, tn, &boiler_dropped);
+	if (daten) {
+		if (nf_iso_date(date, daten, cdate)) {
+			date = cdate;
+			daten = strlen(cdate);
+		} else {
+			if (f->bad_dates++ == 0)
+				f->bad_date_line = line;
+			daten = 0;
+		}
+	}
+	if (!daten && hl) {
+		date = hdate;
+		daten = strlen(hdate);
+	}
+	if (tn == 0) {
+		f->empty++;
+		if (!line)
+			nf_warnx("%s: empty document, no row written", f->name);
+		return;
+	}
+	if (!lang || !*lang)
+		lang = force_lang ? force_lang : langid_ok ? nf_langid(t, tn) : "und";
+	for (size_t i = 0; pass && i < pass->n; i++) {
+		if (pass_escaped)
+			nf_out_write(pass->f[i].p, pass->f[i].n);
+		else
+			nf_out_field(pass->f[i].p, pass->f[i].n);
+		nf_out_tab();
+	}
+	nf_out_field(id, idn);
+	nf_out_tab();
+	nf_out_write(date, daten);
+	nf_out_tab();
+	nf_out_s(lang);
+	nf_out_tab();
+	nf_out_field(t, tn);
+	nf_out_nl();
+	nf_st.rows_out++;
+	nf_progress_tick();
+}
+
+static void do_text(struct file *f)
+{
+	if (!lines_mode) {
+		text.len = 0;
+		nf_buf raw = {0};
+		nf_in_slurp(f->in, &raw);
+		emit(f, 0, f->stem, strlen(f->stem), NULL, 0, NULL, raw.p ? raw.p : "", raw.len, NULL, 0);
+		nf_buf_free(&raw);
+		return;
+	}
+	char *l;
+	size_t n;
+	while ((l = nf_in_line(f->in, &n))) {
+		unsigned long ln = nf_in_lineno(f->in);
+		if (n == 0 || (n == 1 && l[0] == '\r')) {
+			f->empty++;
+			continue;
+		}
+		idbuf.len = 0;
+		char num[32];
+		int k = snprintf(num, sizeof num, ":%lu", ln);
+		nf_buf_add(&idbuf, f->stem, strlen(f->stem));
+		nf_buf_add(&idbuf, num, (size_t)k);
+		emit(f, ln, idbuf.p, idbuf.len, NULL, 0, NULL, l, n, NULL, 0);
+	}
+}
+
+/* column layout of a csv/tsv file from its header (or numbers with -N) */
+static int setup_cols(struct file *f, const nf_row *h)
+{
+	const char *tc = nf_opt.field;
+	f->ncols = h ? h->n : 0;
+	if (h) {
+		f->c_text = nf_col_find(h, tc);
+		f->c_id = nf_col_find(h, id_col);
+		f->c_date = nf_col_find(h, date_col);
+		f->c_lang = nf_col_find(h, "lang");
+		if (f->c_text < 0) {
+			nf_warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
+			nf_fail();
+			return -1;
+		}
+	} else {
+		f->c_text = nf_col_num(tc);
+		f->c_id = nf_col_num(id_col);
+		f->c_date = nf_col_num(date_col);
+		f->c_lang = -1;
+		if (f->c_text < 0) {
+			nf_warnx("%s: with -N, --text-col must be a column number", f->name);
+			nf_fail();
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int is_special(const struct file *f, size_t i)
+{
+	return (long)i == f->c_text || (long)i == f->c_id || (long)i == f->c_date || (long)i == f->c_lang;
+}
+
+/* passthrough header: every column but text/id/date/lang; the first file's must match */
+static int check_header(struct file *f, const nf_row *h)
+{
+	nf_row pass = {0};
+	for (size_t i = 0; h && i < h->n; i++)
+		if (!is_special(f, i)) {
+			nf_row tmp = {0};
+			(void)tmp;
+			if (pass.n == pass.cap) {
+				pass.cap = pass.cap ? pass.cap * 2 : 8;
+				pass.f = nf_xrealloc(pass.f, pass.cap * sizeof *pass.f);
+			}
+			pass.f[pass.n++] = h->f[i];
+		}
+	int rc = 0;
+	if (!header_done) {
+		hdr_store.len = 0;
+		for (size_t i = 0; i < pass.n; i++)
+			nf_buf_add(&hdr_store, pass.f[i].p, pass.f[i].n), nf_buf_addc(&hdr_store, '\t');
+		nf_row_split(&hdr_first, hdr_store.p ? hdr_store.p : (char *)"", hdr_store.len ? hdr_store.len - 1 : 0);
+		if (!pass.n)
+			hdr_first.n = 0;
+		write_header(&hdr_first);
+	} else {
+		int same = pass.n == hdr_first.n;
+		for (size_t i = 0; same && i < pass.n; i++)
+			same = pass.f[i].n == hdr_first.f[i].n && memcmp(pass.f[i].p, hdr_first.f[i].p, pass.f[i].n) == 0;
+		if (!same) {
+			nf_warn_at(f->name, 1, "its other columns differ from the first file's; file skipped");
+			nf_fail();
+			rc = -1;
+		}
+	}
+	nf_row_free(&pass);
+	return rc;
+}
+
+static nf_row pass_row;
+
+static void emit_record(struct file *f, const nf_row *r, unsigned long line, int escaped)
+{
+	if (r->n != f->ncols) {
+		nf_warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
+		nf_st.rows_in++;
+		nf_st.rejected++;
+		nf_fail();
+		return;
+	}
+	pass_row.n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!is_special(f, i)) {
+			if (pass_row.n == pass_row.cap) {
+				pass_row.cap = pass_row.cap ? pass_row.cap * 2 : 8;
+				pass_row.f = nf_xrealloc(pass_row.f, pass_row.cap * sizeof *pass_row.f);
+			}
+			pass_row.f[pass_row.n++] = r->f[i];
+		}
+	nf_field tx = r->f[f->c_text];
+	nf_field id = f->c_id >= 0 ? r->f[f->c_id] : (nf_field){NULL, 0};
+	nf_field dt = f->c_date >= 0 ? r->f[f->c_date] : (nf_field){NULL, 0};
+	char lang[16] = "";
+	if (escaped) {
+		tx.n = nf_unescape(tx.p, tx.n);
+		if (id.p)
+			id.n = nf_unescape(id.p, id.n);
+		if (dt.p)
+			dt.n = nf_unescape(dt.p, dt.n);
+	}
+	if (f->c_lang >= 0 && r->f[f->c_lang].n < sizeof lang) {
+		memcpy(lang, r->f[f->c_lang].p, r->f[f->c_lang].n);
+		lang[r->f[f->c_lang].n] = 0;
+	}
+	if (!id.n) {
+		idbuf.len = 0;
+		char num[32];
+		int k = snprintf(num, sizeof num, ":%lu", line);
+		nf_buf_add(&idbuf, f->stem, strlen(f->stem));
+		nf_buf_add(&idbuf, num, (size_t)k);
+		id.p = idbuf.p;
+		id.n = idbuf.len;
+	}
+	emit(f, line, id.p, id.n, dt.p, dt.n, lang, tx.p, tx.n, &pass_row, escaped);
+}
+
+static void do_tsv(struct file *f)
+{
+	nf_row r = {0};
+	char *l;
+	size_t n;
+	int have_hdr = nf_opt.no_header;
+	if (nf_opt.no_header && (setup_cols(f, NULL) < 0 || check_header(f, NULL) < 0))
+		return;
+	while ((l = nf_in_line(f->in, &n))) {
+		unsigned long ln = nf_in_lineno(f->in);
+		if (n && l[n - 1] == '\r')
+			n--;
+		if (!have_hdr) {
+			if (ln == 1 && n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
+				l += 3, n -= 3;
+			nf_row_split(&r, l, n);
+			have_hdr = 1;
+			if (setup_cols(f, &r) < 0 || check_header(f, &r) < 0)
+				break;
+			continue;
+		}
+		if (n == 0) {
+			f->empty++;
+			continue;
+		}
+		nf_row_split(&r, l, n);
+		if (nf_opt.no_header && !f->ncols)
+			f->ncols = r.n;
+		if (nf_opt.no_header && (size_t)f->c_text >= r.n) {
+			nf_warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
+			nf_st.rejected++;
+			nf_fail();
+			continue;
+		}
+		emit_record(f, &r, ln, 1);
+	}
+	nf_row_free(&r);
+}
+
+static int csv_rec(const nf_row *r, unsigned long line, void *ctx)
+{
+	struct file *f = ctx;
+	if (!f->ncols && !f->c_text) {
+		/* header */
+		if (setup_cols(f, r) < 0 || check_header(f, r) < 0)
+			return 1;
+		if (f->ncols == 0)
+			f->ncols = r->n;
+		return 0;
+	}
+	emit_record(f, r, line, 0);
+	return 0;
+}
+
+static void do_csv(struct file *f)
+{
+	f->c_text = 0;
+	f->ncols = 0;
+	if (nf_opt.no_header) {
+		if (setup_cols(f, NULL) < 0 || check_header(f, NULL) < 0)
+			return;
+		f->c_text = f->c_text ? f->c_text : 0;
+	}
+	nf_csv_read(f->in, ',', csv_rec, f);
+}
+
+static void report(struct file *f)
+{
+	if (f->ns.invalid)
+		nf_warn_at(f->name, f->bad_line, "invalid UTF-8: %llu sequence%s replaced by U+FFFD (first here)",
+		           (unsigned long long)f->ns.invalid, f->ns.invalid == 1 ? "" : "s");
+	if (f->ns.controls)
+		nf_warn_at(f->name, f->ctrl_line, "%llu control character%s (NUL, ESC ...) removed (first here)",
+		           (unsigned long long)f->ns.controls, f->ns.controls == 1 ? "" : "s");
+	if (f->bad_dates)
+		nf_warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
+		           f->bad_dates, f->bad_dates == 1 ? "" : "s");
+	tot_moji += f->ns.mojibake;
+	tot_ent += f->ns.entities;
+}
+
+int main(int argc, char **argv)
+{
+	nf_setprog(argv[0]);
+	struct nf_norm_opts no = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+		if (nf_opt_common(c, optarg, usage))
+			continue;
+		switch (c) {
+		case O_LINES: lines_mode = 1; break;
+		case O_IN:
+			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
+			else if (strcmp(optarg, "csv") == 0) fmt = F_CSV;
+			else if (strcmp(optarg, "tsv") == 0) fmt = F_TSV;
+			else nf_usage_error("--in: unknown format '%s' (text, csv or tsv)", optarg);
+			break;
+		case O_TEXTCOL: nf_opt.field = optarg; break;
+		case O_IDCOL: id_col = optarg; break;
+		case O_DATECOL: date_col = optarg; break;
+		case O_NFKC: no.nfkc = 1; break;
+		case O_ASCII: no.ascii_punct = 1; break;
+		case O_HTML: no.html = 1; break;
+		case O_NOENT: no.no_entities = 1; break;
+		case O_BOILER: strip_boiler = 1; break;
+		case O_LANG:
+			if (strlen(optarg) < 2 || strlen(optarg) > 8 || strpbrk(optarg, "\t\n\\"))
+				nf_usage_error("--lang: '%s' is not a language code", optarg);
+			force_lang = optarg;
+			break;
+		case O_IDPATH: id_path = 1; break;
+		default: nf_usage_error("unknown option");
+		}
+	}
+	if (lines_mode && fmt != F_TEXT)
+		nf_usage_error("--lines reads plain text; it cannot be combined with --in %s", fmt == F_CSV ? "csv" : "tsv");
+	nf_norm_init(&no);
+	if (strip_boiler)
+		nf_boiler_init();
+	if (!force_lang) {
+		langid_ok = nf_langid_init() == 0;
+		if (!langid_ok)
+			nf_warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
+	}
+	nf_stats_start();
+	if (fmt == F_TEXT)
+		write_header(NULL);
+	char *stdin_only[] = {"-", NULL};
+	char **files = optind < argc ? argv + optind : stdin_only;
+	for (; *files; files++) {
+		struct file f = {0};
+		if (!(f.in = nf_in_open(*files))) {
+			nf_fail();
+			continue;
+		}
+		f.name = nf_in_name(f.in);
+		f.stem = stem_of(*files);
+		if (fmt == F_TEXT)
+			do_text(&f);
+		else if (fmt == F_TSV)
+			do_tsv(&f);
+		else
+			do_csv(&f);
+		report(&f);
+		free(f.stem);
+		nf_in_close(f.in);
+	}
+	if (!header_done)
+		write_header(NULL);
+	nf_out_close();
+	char extra[160];
+	snprintf(extra, sizeof extra, "%llu mojibake repairs, %llu entities decoded, %lu boilerplate lines dropped",
+	         (unsigned long long)tot_moji, (unsigned long long)tot_ent, boiler_dropped);
+	nf_stats_finish(extra);
+	return nf_status;
+}

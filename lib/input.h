@@ -1,0 +1,22 @@
+/* input.h — read files and stdin alike, plain or gzip (detected by content, not name),
+ * as lines or as a whole. A truncated or corrupt .gz is reported naming the file; the
+ * data before the damage is still returned. Memory grows only to the longest line. */
+#ifndef NF_INPUT_H
+#define NF_INPUT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+
+typedef struct nf_in nf_in;
+
+nf_in *nf_in_open(const char *path); /* "-" is stdin; NULL (and a warning) on failure */
+const char *nf_in_name(const nf_in *in); /* for messages: the path, or "(standard input)" */
+/* Next line without its '\n' (a final line without one is returned too); NULL at end.
+ * The pointer is valid until the next call; the line and the byte after it are writable. */
+char *nf_in_line(nf_in *in, size_t *len);
+unsigned long nf_in_lineno(const nf_in *in); /* number of the line last returned */
+int nf_in_slurp(nf_in *in, nf_buf *dst);     /* append everything left; 0 ok, -1 error */
+uint64_t nf_in_bytes(const nf_in *in);        /* decompressed bytes read so far */
+int nf_in_failed(const nf_in *in);            /* a read or gzip error was reported */
+void nf_in_close(nf_in *in);
+#endif

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# tests/bench.sh - throughput of the filters next to reference commands (`make bench`).
+#
+# Input (built once, cached in NF_BENCH_DIR, default ${TMPDIR:-/tmp}/nf-bench):
+#   input.tsv  ~50 MB of real news as TSV (#id date title text, one document per line):
+#              the NTREX-128 files (30 languages), then Reuters-21578 (en), then
+#              SaudiNewsNet (ar) to fill up, from $NF_SHARED/data/corpus, cut at whole lines.
+#              Without ../shared: samples/*.txt repeated (ids suffixed -1, -2, ...).
+#   raw.txt    the text column unescaped: the same text as plain text.
+# Each invocation then times, best of NF_BENCH_RUNS (3) runs, wall clock, stdout to /dev/null:
+#   cat, wc -w, uconv -x Any-NFKC (on input.tsv, and wc/uconv also on raw.txt),
+#   nf-normalize --in tsv on input.tsv, then (on docs.tsv, made once by nf-normalize)
+#   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built.
+# Columns: input MB (10^6 bytes of that command's input), seconds, MB/s, and speed relative
+# to `wc -w input.tsv` and `uconv -x Any-NFKC input.tsv` (1.00 = as fast; 0.50 = half as fast).
+#
+# Environment: NF_BIN (bin), NF_SHARED (../shared), NF_BENCH_DIR, NF_BENCH_BYTES (50000000),
+# NF_BENCH_RUNS (3), PYTHON (python3, used once to build the input).
+# Exit status: 0, or 1 when a filter fails (its stderr is shown), 2 when no input can be built.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+abspath() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+if [ -n "${NF_BIN:-}" ]; then NF_BIN=$(abspath "$NF_BIN"); else NF_BIN=$root/bin; fi
+if [ -n "${NF_SHARED:-}" ]; then NF_SHARED=$(abspath "$NF_SHARED"); else NF_SHARED=$root/../shared; fi
+dir=$(abspath "${NF_BENCH_DIR:-${TMPDIR:-/tmp}/nf-bench}")
+bytes=${NF_BENCH_BYTES:-50000000}
+runs=${NF_BENCH_RUNS:-3}
+PY=${PYTHON:-python3}
+
+# The reference commands run under LC_ALL=C.UTF-8: a UTF-8 locale, as a user's shell would
+# have, and the same on every machine. wc -w's speed depends on the locale (in a multibyte
+# locale it decodes characters to find Unicode spaces; with LC_ALL=C it counts bytes), so
+# its figures are only comparable under the same setting. The filters do not call setlocale.
+if locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
+    export LC_ALL=C.UTF-8
+else
+    echo "bench: locale C.UTF-8 not available; references run under LC_ALL=${LC_ALL:-unset}" >&2
+fi
+
+mkdir -p "$dir"
+input=$dir/input.tsv
+raw=$dir/raw.txt
+stamp=$dir/input.src
+
+# --- build the input (once) --------------------------------------------------------------
+
+# cut_lines: copy stdin to stdout up to $bytes bytes, whole lines only (bytes: LC_ALL=C).
+cut_lines() { LC_ALL=C awk -v max="$bytes" '{ n += length($0) + 1; if (n > max) exit; print }'; }
+
+corpus=$NF_SHARED/data/corpus
+if [ -d "$corpus" ]; then
+    want="corpus $bytes"
+else
+    want="samples $bytes"
+fi
+
+if [ -s "$input" ] && [ -s "$raw" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    :
+else
+    echo "bench: building ${want%% *} input in $dir ..." >&2
+    rm -f "$stamp"
+    if [ -d "$corpus" ]; then
+        set -- "$corpus"/*/ntrex128.*.tsv.gz "$corpus"/multi/ntrex128/ntrex128.*.tsv.gz \
+            "$corpus"/en/reuters21578*.tsv.gz "$corpus"/ar/saudinewsnet*.tsv.gz
+        for f in "$@"; do
+            [ -f "$f" ] || { echo "bench: missing $f" >&2; exit 2; }
+        done
+        # The header of the first file, the bodies of all; awk adds a final newline that a
+        # file might lack. zcat dies of SIGPIPE once cut_lines has enough (no pipefail here).
+        skip=0
+        for f in "$@"; do
+            zcat -- "$f" | awk -v skip=$skip 'NR > skip'
+            skip=1
+        done | cut_lines >"$input.tmp"
+    else
+        set -- "$root"/samples/*.txt
+        if [ ! -e "$1" ]; then
+            echo "bench: no input: neither $corpus nor samples/*.txt" >&2
+            exit 2
+        fi
+        # One TSV row per sample (a leading " date YYYY-MM[-DD]" line goes to the date column),
+        # repeated until the size is reached.
+        "$PY" - "$bytes" "$@" >"$input.tmp" <<'PY'
+import os, re, sys
+limit, files = int(sys.argv[1]), sys.argv[2:]
+esc = lambda s: s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+rows = []
+for f in files:
+    t = open(f, "rb").read().decode("utf-8", "replace")
+    m = re.match(r"\s*date (\d{4}-\d\d(?:-\d\d)?)[ \t]*\n?", t)
+    date = m.group(1) if m else ""
+    if m:
+        t = t[m.end():]
+    name = os.path.basename(f)[: -len(".txt")]
+    rows.append((name, date, esc(t.strip("\n"))))
+out = sys.stdout.buffer
+head = b"id\tdate\ttitle\ttext\n"
+out.write(head)
+n, rep = len(head), 0
+while True:
+    rep += 1
+    for name, date, text in rows:
+        line = f"{name}-{rep}\t{date}\t\t{text}\n".encode()
+        if n + len(line) > limit:
+            sys.exit(0)
+        out.write(line)
+        n += len(line)
+PY
+    fi
+    # raw.txt: the text column unescaped, one document after another.
+    "$PY" - "$input.tmp" >"$raw.tmp" <<'PY'
+import re, sys
+esc = {b"t": b"\t", b"n": b"\n", b"r": b"\r", b"\\": b"\\"}
+sub = lambda m: esc.get(m.group(1), m.group(0))
+with open(sys.argv[1], "rb") as f:
+    head = f.readline().rstrip(b"\r\n").split(b"\t")
+    col = [h.lstrip(b"#") for h in head].index(b"text")
+    out = sys.stdout.buffer
+    for line in f:
+        cells = line.rstrip(b"\n").split(b"\t")
+        if len(cells) > col:
+            out.write(re.sub(rb"\\(.)", sub, cells[col]) + b"\n")
+PY
+    mv "$input.tmp" "$input"
+    mv "$raw.tmp" "$raw"
+    echo "$want" >"$stamp"
+fi
+
+# --- timing ------------------------------------------------------------------------------
+
+size() { wc -c <"$1" | tr -d ' '; }
+status=0
+wc_rate="" uconv_rate=""
+
+line() { printf '%-28s %7s %8s %8s %7s %8s\n' "$@"; }
+note() { printf '%-28s %s\n' "$1" "$2"; }
+rel() { if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; fi; }
+
+# measure LABEL INPUT CMD...: best wall time of $runs runs of CMD <INPUT >/dev/null; sets
+# mb, secs, rate (MB/s). On failure prints a FAILED row and the error, sets status=1, returns 1.
+measure() {
+    local label=$1 in=$2 i t0 t1 rc best=""
+    shift 2
+    mb="" secs="" rate=""
+    for i in $(seq "$runs"); do
+        t0=$(date +%s.%N)
+        rc=0
+        "$@" <"$in" >/dev/null 2>"$dir/stderr" || rc=$?
+        t1=$(date +%s.%N)
+        if [ "$rc" -ne 0 ]; then
+            note "$label" "FAILED (exit $rc)"
+            {
+                echo "bench: FAILED (exit $rc, run $i): $* <$in"
+                tail -n 5 "$dir/stderr"
+            } >&2
+            status=1
+            return 1
+        fi
+        best=$(awk -v a="$t0" -v b="$t1" -v best="$best" \
+            'BEGIN { d = b - a; if (best != "" && best + 0 < d) d = best; printf "%.3f", d }')
+    done
+    mb=$(awk -v n="$(size "$in")" 'BEGIN { printf "%.1f", n / 1e6 }')
+    rate=$(awk -v n="$(size "$in")" -v s="$best" 'BEGIN { printf "%.1f", (s > 0 ? n / 1e6 / s : 0) }')
+    secs=$best
+}
+# row LABEL MB SECS RATE: print a result row with the ratios to wc -w and uconv.
+row() { line "$1" "$2" "$3" "$4" "$(rel "$4" "$wc_rate")" "$(rel "$4" "$uconv_rate")"; }
+timeit() { measure "$@" && row "$1" "$mb" "$secs" "$rate"; }
+
+built() { [ -f "$NF_BIN/$1" ] && [ -x "$NF_BIN/$1" ]; }
+
+echo "input: $input ($(awk -v n="$(size "$input")" 'BEGIN { printf "%.1f", n / 1e6 }') MB," \
+    "$(($(wc -l <"$input") - 1)) docs, from ${want%% *}); best of $runs; LC_ALL=${LC_ALL:-unset}"
+line command "in MB" seconds "MB/s" "vs wc" "vs uconv"
+
+# The two references first, so that every row can show its ratio to them.
+wc_row="" uconv_row=""
+if measure "wc -w" "$input" wc -w; then wc_rate=$rate wc_row="$mb $secs $rate"; fi
+have_uconv=""
+if command -v uconv >/dev/null 2>&1; then
+    have_uconv=1
+    if measure "uconv -x Any-NFKC" "$input" uconv -x Any-NFKC; then
+        uconv_rate=$rate uconv_row="$mb $secs $rate"
+    fi
+fi
+timeit "cat" "$input" cat || true
+# shellcheck disable=SC2086  # the saved "mb secs rate" splits into three arguments
+if [ -n "$wc_row" ]; then row "wc -w" $wc_row; fi
+# shellcheck disable=SC2086
+if [ -n "$uconv_row" ]; then row "uconv -x Any-NFKC" $uconv_row; fi
+timeit "wc -w raw.txt" "$raw" wc -w || true
+if [ -n "$have_uconv" ]; then
+    timeit "uconv -x Any-NFKC raw.txt" "$raw" uconv -x Any-NFKC || true
+else
+    note "uconv -x Any-NFKC" "skipped: uconv not installed (Debian: icu-devtools)"
+fi
+
+docs=$dir/docs.tsv
+rm -f "$docs"
+if built nf-normalize; then
+    if timeit "nf-normalize --in tsv" "$input" "$NF_BIN/nf-normalize" --in tsv "$input"; then
+        if "$NF_BIN/nf-normalize" --in tsv "$input" >"$docs.tmp" 2>"$dir/stderr"; then
+            mv "$docs.tmp" "$docs"
+        else
+            note "nf-normalize >docs.tsv" "FAILED"
+            echo "bench: FAILED: nf-normalize --in tsv $input >docs.tsv" >&2
+            tail -n 5 "$dir/stderr" >&2
+            status=1
+        fi
+    fi
+else
+    note nf-normalize "not built yet"
+fi
+
+for f in nf-split nf-extract-money nf-extract-dates nf-tag-entities nf-dedupe; do
+    if ! built $f; then
+        note $f "not built yet"
+    elif [ ! -f "$docs" ]; then
+        note $f "skipped (no docs.tsv from nf-normalize)"
+    else
+        timeit "$f" "$docs" "$NF_BIN/$f" || true
+    fi
+done
+
+exit $status

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# tests/eval.sh - score every filter that is built against the hand-made gold (`make eval`).
+#
+#   tests/eval.sh [-v] [-o DIR]
+#     -v      list every miss and error (the scorers' -v), above each summary
+#     -o DIR  keep the filters' outputs in DIR/<set>/ (default: a temp dir, removed)
+#
+# Environment: NF_BIN (default bin), NF_SHARED (default ../shared), PYTHON (python3),
+# NF_EVAL_TIMEOUT (seconds per command, default 300).
+#
+# Two sets: samples (samples/*.txt, gold in samples/gold/) and seeds ($NF_SHARED/seeds/*.txt,
+# gold in $NF_SHARED/gold/seeds; their document truth is written below). For each set:
+# nf-normalize on the files -> documents, scored by tests/norm-eval.py; nf-split on the
+# documents, scored as `split`; the extractors on nf-split's output (on the documents when
+# nf-split is not built), scored by tests/score.py. Then the NTREX language-id accuracy
+# (tests/langid-accuracy.sh) when that script exists.
+# A filter that is not built is reported as "not built yet". The exit status is 0 unless a
+# command fails (non-zero exit, signal or timeout); that is reported as FAILED, and the
+# remaining tasks still run.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+PY=${PYTHON:-python3}
+timeout_s=${NF_EVAL_TIMEOUT:-300}
+
+abspath() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+# Relative paths given by the caller are taken from the caller's directory; the defaults
+# from the repository root.
+shared_shown=${NF_SHARED:-../shared}
+if [ -n "${NF_BIN:-}" ]; then NF_BIN=$(abspath "$NF_BIN"); else NF_BIN=$root/bin; fi
+if [ -n "${NF_SHARED:-}" ]; then NF_SHARED=$(abspath "$NF_SHARED"); else NF_SHARED=$root/../shared; fi
+export NF_BIN NF_SHARED
+
+verbose=
+keep=
+while getopts vo: opt; do
+    case $opt in
+        v) verbose=-v ;;
+        o) keep=$(abspath "$OPTARG") ;;
+        *) echo "usage: $0 [-v] [-o DIR]" >&2; exit 2 ;;
+    esac
+done
+
+cd "$root"
+
+if [ -n "$keep" ]; then
+    work=$keep
+    mkdir -p "$work"
+else
+    work=$(mktemp -d "${TMPDIR:-/tmp}/nf-eval.XXXXXX")
+    trap 'rm -rf "$work"' EXIT
+fi
+
+# Bound every command so that a hanging filter cannot hang `make eval`.
+if command -v timeout >/dev/null 2>&1; then tmo="timeout $timeout_s"; else tmo=; fi
+
+status=0
+
+row() { printf '%-8s %-10s %s\n' "$1" "$2" "$3"; }
+
+# show SET TASK FILE: the scorer's detail lines (with -v), then its summary lines as rows.
+show() {
+    local first=1 line
+    if [ -n "$verbose" ]; then grep '^  ' "$3" || true; fi
+    while IFS= read -r line; do
+        if [ $first = 1 ]; then row "$1" "$2" "$line"; first=0; else row "" "" "$line"; fi
+    done < <(grep -v '^  ' "$3" || true)
+    if [ $first = 1 ]; then row "$1" "$2" "(no output)"; fi
+}
+
+# fail SET TASK RC ERRFILE: report a failed command.
+fail() {
+    local why msg
+    case $3 in
+        124) why="timed out after ${timeout_s}s" ;;
+        12[5-9] | 1[3-9][0-9] | 2[0-9][0-9]) why="crashed (exit $3)" ;;
+        *) why="exit $3" ;;
+    esac
+    msg=$(grep -v '^[[:space:]]*$' "$4" 2>/dev/null | head -n 1 | cut -c1-100 || true)
+    row "$1" "$2" "FAILED: $why${msg:+: $msg}"
+    status=1
+}
+
+# run OUT ERR CMD ARGS...: run a command under the timeout; sets rc.
+run() {
+    local out=$1 err=$2
+    shift 2
+    rc=0
+    # shellcheck disable=SC2086  # $tmo is "timeout N" or empty
+    $tmo "$@" >"$out" 2>"$err" || rc=$?
+}
+
+# score SET TASK SCORER-ARGS...: run a scorer and print its summary.
+score() {
+    local s=$1 t=$2
+    shift 2
+    run "$work/$s/$t.score" "$work/$s/$t.score.err" "$PY" "$@" ${verbose:+"$verbose"}
+    if [ "$rc" -ne 0 ]; then fail "$s" "$t" "$rc" "$work/$s/$t.score.err"; return; fi
+    show "$s" "$t" "$work/$s/$t.score"
+}
+
+built() { [ -x "$NF_BIN/$1" ] && [ -f "$NF_BIN/$1" ]; }
+
+# eval_set SET GOLD_DIR DOCS_GOLD FILE...
+eval_set() {
+    local s=$1 gold=$2 docs_gold=$3 d units task f
+    shift 3
+    d=$work/$s
+    mkdir -p "$d"
+
+    if ! built nf-normalize; then
+        row "$s" normalize "not built yet (later tasks need its documents)"
+        return
+    fi
+    run "$d/docs.tsv" "$d/normalize.err" "$NF_BIN/nf-normalize" "$@"
+    if [ "$rc" -ne 0 ]; then fail "$s" normalize "$rc" "$d/normalize.err"; return; fi
+    if [ -f "$docs_gold" ]; then
+        score "$s" normalize "$here/norm-eval.py" "$docs_gold" "$d/docs.tsv"
+    else
+        row "$s" normalize "no gold ($docs_gold)"
+    fi
+
+    units=$d/docs.tsv
+    if built nf-split; then
+        run "$d/split.tsv" "$d/split.err" "$NF_BIN/nf-split" <"$d/docs.tsv"
+        if [ "$rc" -ne 0 ]; then
+            fail "$s" split "$rc" "$d/split.err"
+        else
+            units=$d/split.tsv
+            if [ -d "$gold/sentences" ]; then
+                score "$s" split "$here/score.py" split "$gold" "$d/split.tsv"
+            else
+                row "$s" split "no gold ($gold/sentences/)"
+            fi
+        fi
+    else
+        row "$s" split "not built yet"
+    fi
+
+    for task in money dates entities; do
+        case $task in
+            money) f=nf-extract-money ;;
+            dates) f=nf-extract-dates ;;
+            entities) f=nf-tag-entities ;;
+        esac
+        if ! built $f; then row "$s" "$task" "not built yet"; continue; fi
+        run "$d/$task.tsv" "$d/$task.err" "$NF_BIN/$f" <"$units"
+        if [ "$rc" -ne 0 ]; then fail "$s" "$task" "$rc" "$d/$task.err"; continue; fi
+        if [ -f "$gold/$task.tsv" ]; then
+            score "$s" "$task" "$here/score.py" "$task" "$gold" "$d/$task.tsv"
+        else
+            row "$s" "$task" "no gold ($gold/$task.tsv)"
+        fi
+    done
+}
+
+row set task result
+
+# --- samples: original example articles in this repository
+set -- samples/*.txt
+if [ -e "$1" ]; then
+    eval_set samples samples/gold samples/gold/docs.tsv "$@"
+else
+    echo "samples: skipped (no samples/*.txt)"
+fi
+
+# --- seeds: the five shared seed articles; their document truth is not in shared/, so here:
+if [ -d "$NF_SHARED/seeds" ] && [ -d "$NF_SHARED/gold/seeds" ]; then
+    mkdir -p "$work/seeds"
+    {
+        printf 'doc\tlang\tdate\n'
+        printf '%s\t%s\t%s\n' \
+            000_3f9f64121aec8198 nl 2021-09 \
+            001_2d160cab56e072f1 nl 2025-03 \
+            002_7de50e069561a452 it 2021-09 \
+            003_0687341b69af5013 ar '' \
+            004_e3265c8724f74197 en ''
+    } >"$work/seeds/docs.gold.tsv"
+    eval_set seeds "$NF_SHARED/gold/seeds" "$work/seeds/docs.gold.tsv" "$NF_SHARED"/seeds/*.txt
+else
+    echo "seeds: skipped (no $shared_shown)"
+fi
+
+# --- language identification on NTREX (script written separately)
+if [ -f "$here/langid-accuracy.sh" ]; then
+    mkdir -p "$work/ntrex"
+    run "$work/ntrex/langid.out" "$work/ntrex/langid.err" bash "$here/langid-accuracy.sh"
+    if [ "$rc" -ne 0 ]; then
+        fail ntrex langid "$rc" "$work/ntrex/langid.err"
+    else
+        # its whole output, as it wrote it
+        first=1
+        while IFS= read -r line; do
+            if [ $first = 1 ]; then row ntrex langid "$line"; first=0; else row "" "" "$line"; fi
+        done <"$work/ntrex/langid.out"
+    fi
+else
+    echo "ntrex langid: skipped (tests/langid-accuracy.sh not written yet)"
+fi
+
+exit $status
