@@ -112,7 +112,8 @@ static int finish(struct cur *c, int y, int m, int d, char *out)
 	if (!valid(y, m, d) || !timepart(c, t, sizeof t))
 		return 0;
 	skip_blank(c);
-	if (c->p != c->e)
+	/* after a full date, trailing junk that is not a word is ignored ("...59.13&#5;RM") */
+	if (c->p != c->e && !(d && !((*c->p | 32) >= 'a' && (*c->p | 32) <= 'z') && !(*c->p >= '0' && *c->p <= '9')))
 		return 0;
 	if (m == 0)
 		snprintf(out, NF_ISODATE_MAX, "%04d", y);
