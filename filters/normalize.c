@@ -71,6 +71,7 @@ struct file {
 	/* csv/tsv */
 	long c_text, c_id, c_date, c_lang;
 	size_t ncols;
+	int have_hdr;
 };
 
 static nf_buf text, idbuf;
@@ -87,12 +88,10 @@ static char *stem_of(const char *path)
 	const char *b = id_path ? path : (strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
 	char *s = nf_xstrdup(b);
 	size_t n = strlen(s);
-	if (!id_path || 1) {
-		if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
-			s[n -= 3] = 0;
-		if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
-			s[n -= 4] = 0;
-	}
+	if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
+		s[n -= 3] = 0;
+	if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
+		s[n -= 4] = 0;
 	return s;
 }
 
@@ -257,8 +256,6 @@ static int check_header(struct file *f, const nf_row *h)
 	nf_row pass = {0};
 	for (size_t i = 0; h && i < h->n; i++)
 		if (!is_special(f, i)) {
-			nf_row tmp = {0};
-			(void)tmp;
 			if (pass.n == pass.cap) {
 				pass.cap = pass.cap ? pass.cap * 2 : 8;
 				pass.f = nf_xrealloc(pass.f, pass.cap * sizeof *pass.f);
@@ -377,26 +374,22 @@ static void do_tsv(struct file *f)
 static int csv_rec(const nf_row *r, unsigned long line, void *ctx)
 {
 	struct file *f = ctx;
-	if (!f->ncols && !f->c_text) {
-		/* header */
-		if (setup_cols(f, r) < 0 || check_header(f, r) < 0)
-			return 1;
-		if (f->ncols == 0)
-			f->ncols = r->n;
-		return 0;
+	if (!f->have_hdr) {
+		f->have_hdr = 1;
+		return setup_cols(f, r) < 0 || check_header(f, r) < 0;
 	}
+	if (!f->ncols) /* -N: the first record sets the width */
+		f->ncols = r->n;
 	emit_record(f, r, line, 0);
 	return 0;
 }
 
 static void do_csv(struct file *f)
 {
-	f->c_text = 0;
-	f->ncols = 0;
 	if (nf_opt.no_header) {
+		f->have_hdr = 1;
 		if (setup_cols(f, NULL) < 0 || check_header(f, NULL) < 0)
 			return;
-		f->c_text = f->c_text ? f->c_text : 0;
 	}
 	nf_csv_read(f->in, ',', csv_rec, f);
 }

@@ -8,6 +8,7 @@ have_hdr() { printf '#include <%s>\nint main(void){return 0;}\n' "$1" | ${CC:-cc
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v ${CC:-cc} >/dev/null 2>&1 || need="$need gcc"
 command -v make >/dev/null 2>&1 || need="$need make"
+command -v ${CC:-cc} >/dev/null 2>&1 && ! have_hdr stdio.h && need="$need libc6-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc zlib || need="$need zlib1g-dev"
