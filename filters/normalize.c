@@ -75,8 +75,6 @@ struct file {
 };
 
 static nf_buf text, idbuf;
-static nf_row hdr_first; /* passthrough header of the first csv/tsv file */
-static nf_buf hdr_store;
 static int header_done;
 static unsigned long boiler_dropped;
 static uint64_t tot_moji, tot_ent;
@@ -103,18 +101,11 @@ static unsigned long line_of(const char *s, size_t off)
 	return l;
 }
 
-static void write_header(const nf_row *pass)
+static void write_header(void)
 {
-	if (header_done)
-		return;
+	if (!header_done && !nf_opt.no_header)
+		nf_out_s("id\tdate\tlang\ttext\n");
 	header_done = 1;
-	if (nf_opt.no_header)
-		return;
-	for (size_t i = 0; pass && i < pass->n; i++) {
-		nf_out_write(pass->f[i].p, pass->f[i].n);
-		nf_out_tab();
-	}
-	nf_out_s("id\tdate\tlang\ttext\n");
 }
 
 /* Normalize one document and write its row. line is the input line of the record (0 for a
@@ -134,8 +125,9 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 		f->ctrl_line = line ? line : line_of(raw, f->ns.first_control);
 	nf_st.repairs += (f->ns.invalid - before.invalid) + (f->ns.controls - before.controls) +
 	                 (f->ns.mojibake - before.mojibake);
-	if (nf_opt.strict && (f->ns.invalid > before.invalid || f->ns.controls > before.controls)) {
-		nf_warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8 or control characters",
+	if (nf_opt.strict && (f->ns.invalid > before.invalid || f->ns.controls > before.controls ||
+	                      f->ns.mojibake > before.mojibake)) {
+		nf_warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8, control characters or mojibake",
 		           (int)idn, id);
 		nf_st.rejected++;
 		nf_fail();
@@ -164,7 +156,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 	}
 	if (tn == 0) {
 		f->empty++;
-		if (!line)
+		if (!line && (rawn > 0 || strcmp(f->name, "(standard input)") != 0))
 			nf_warnx("%s: empty document, no row written", f->name);
 		return;
 	}
@@ -194,7 +186,10 @@ static void do_text(struct file *f)
 	if (!lines_mode) {
 		text.len = 0;
 		nf_buf raw = {0};
-		nf_in_slurp(f->in, &raw);
+		if (nf_in_slurp(f->in, &raw) < 0 && raw.len == 0) {
+			nf_buf_free(&raw);
+			return; /* the read error has been reported */
+		}
 		emit(f, 0, f->stem, strlen(f->stem), NULL, 0, NULL, raw.p ? raw.p : "", raw.len, NULL, 0);
 		nf_buf_free(&raw);
 		return;
@@ -250,39 +245,42 @@ static int is_special(const struct file *f, size_t i)
 	return (long)i == f->c_text || (long)i == f->c_id || (long)i == f->c_date || (long)i == f->c_lang;
 }
 
-/* passthrough header: every column but text/id/date/lang; the first file's must match */
-static int check_header(struct file *f, const nf_row *h)
+/* passthrough header: every column but text/id/date/lang, as an escaped TSV prefix; the
+ * first file's is written, later files must have the same */
+static nf_buf hdr_first, hdr_this;
+
+static int check_header(struct file *f, const nf_row *h, int escaped)
 {
-	nf_row pass = {0};
+	nf_buf *hb = header_done ? &hdr_this : &hdr_first;
+	hb->len = 0;
 	for (size_t i = 0; h && i < h->n; i++)
 		if (!is_special(f, i)) {
-			if (pass.n == pass.cap) {
-				pass.cap = pass.cap ? pass.cap * 2 : 8;
-				pass.f = nf_xrealloc(pass.f, pass.cap * sizeof *pass.f);
-			}
-			pass.f[pass.n++] = h->f[i];
+			if (escaped)
+				nf_buf_add(hb, h->f[i].p, h->f[i].n);
+			else
+				for (size_t k = 0; k < h->f[i].n; k++) {
+					unsigned char c = (unsigned char)h->f[i].p[k], x = nf_tsv_special[c];
+					if (x)
+						nf_buf_addc(hb, '\\'), nf_buf_addc(hb, (char)x);
+					else
+						nf_buf_addc(hb, (char)c);
+				}
+			nf_buf_addc(hb, '\t');
 		}
-	int rc = 0;
 	if (!header_done) {
-		hdr_store.len = 0;
-		for (size_t i = 0; i < pass.n; i++)
-			nf_buf_add(&hdr_store, pass.f[i].p, pass.f[i].n), nf_buf_addc(&hdr_store, '\t');
-		nf_row_split(&hdr_first, hdr_store.p ? hdr_store.p : (char *)"", hdr_store.len ? hdr_store.len - 1 : 0);
-		if (!pass.n)
-			hdr_first.n = 0;
-		write_header(&hdr_first);
-	} else {
-		int same = pass.n == hdr_first.n;
-		for (size_t i = 0; same && i < pass.n; i++)
-			same = pass.f[i].n == hdr_first.f[i].n && memcmp(pass.f[i].p, hdr_first.f[i].p, pass.f[i].n) == 0;
-		if (!same) {
-			nf_warn_at(f->name, 1, "its other columns differ from the first file's; file skipped");
-			nf_fail();
-			rc = -1;
+		header_done = 1;
+		if (!nf_opt.no_header) {
+			nf_out_write(hb->p, hb->len);
+			nf_out_s("id\tdate\tlang\ttext\n");
 		}
+		return 0;
 	}
-	nf_row_free(&pass);
-	return rc;
+	if (hb->len != hdr_first.len || (hb->len && memcmp(hb->p, hdr_first.p, hb->len) != 0)) {
+		nf_warn_at(f->name, 1, "its other columns differ from the first file's; file skipped");
+		nf_fail();
+		return -1;
+	}
+	return 0;
 }
 
 static nf_row pass_row;
@@ -316,9 +314,15 @@ static void emit_record(struct file *f, const nf_row *r, unsigned long line, int
 		if (dt.p)
 			dt.n = nf_unescape(dt.p, dt.n);
 	}
-	if (f->c_lang >= 0 && r->f[f->c_lang].n < sizeof lang) {
-		memcpy(lang, r->f[f->c_lang].p, r->f[f->c_lang].n);
-		lang[r->f[f->c_lang].n] = 0;
+	if (f->c_lang >= 0 && r->f[f->c_lang].n < sizeof lang) { /* a language code, else detect */
+		nf_field lf = r->f[f->c_lang];
+		size_t k = 0;
+		while (k < lf.n && (((lf.p[k] | 32) >= 'a' && (lf.p[k] | 32) <= 'z') || lf.p[k] == '-' || lf.p[k] == '_'))
+			k++;
+		if (k == lf.n) {
+			memcpy(lang, lf.p, lf.n);
+			lang[lf.n] = 0;
+		}
 	}
 	if (!id.n) {
 		idbuf.len = 0;
@@ -338,7 +342,7 @@ static void do_tsv(struct file *f)
 	char *l;
 	size_t n;
 	int have_hdr = nf_opt.no_header;
-	if (nf_opt.no_header && (setup_cols(f, NULL) < 0 || check_header(f, NULL) < 0))
+	if (nf_opt.no_header && (setup_cols(f, NULL) < 0 || check_header(f, NULL, 1) < 0))
 		return;
 	while ((l = nf_in_line(f->in, &n))) {
 		unsigned long ln = nf_in_lineno(f->in);
@@ -349,7 +353,7 @@ static void do_tsv(struct file *f)
 				l += 3, n -= 3;
 			nf_row_split(&r, l, n);
 			have_hdr = 1;
-			if (setup_cols(f, &r) < 0 || check_header(f, &r) < 0)
+			if (setup_cols(f, &r) < 0 || check_header(f, &r, 1) < 0)
 				break;
 			continue;
 		}
@@ -376,7 +380,7 @@ static int csv_rec(const nf_row *r, unsigned long line, void *ctx)
 	struct file *f = ctx;
 	if (!f->have_hdr) {
 		f->have_hdr = 1;
-		return setup_cols(f, r) < 0 || check_header(f, r) < 0;
+		return setup_cols(f, r) < 0 || check_header(f, r, 0) < 0;
 	}
 	if (!f->ncols) /* -N: the first record sets the width */
 		f->ncols = r->n;
@@ -388,7 +392,7 @@ static void do_csv(struct file *f)
 {
 	if (nf_opt.no_header) {
 		f->have_hdr = 1;
-		if (setup_cols(f, NULL) < 0 || check_header(f, NULL) < 0)
+		if (setup_cols(f, NULL) < 0 || check_header(f, NULL, 1) < 0)
 			return;
 	}
 	nf_csv_read(f->in, ',', csv_rec, f);
@@ -444,6 +448,8 @@ int main(int argc, char **argv)
 	}
 	if (lines_mode && fmt != F_TEXT)
 		nf_usage_error("--lines reads plain text; it cannot be combined with --in %s", fmt == F_CSV ? "csv" : "tsv");
+	if (nf_opt.no_header && fmt != F_TEXT && nf_col_num(nf_opt.field) < 0)
+		nf_usage_error("with -N, --text-col must be a column number, not '%s'", nf_opt.field);
 	nf_norm_init(&no);
 	if (strip_boiler)
 		nf_boiler_init();
@@ -454,7 +460,7 @@ int main(int argc, char **argv)
 	}
 	nf_stats_start();
 	if (fmt == F_TEXT)
-		write_header(NULL);
+		write_header();
 	char *stdin_only[] = {"-", NULL};
 	char **files = optind < argc ? argv + optind : stdin_only;
 	for (; *files; files++) {
@@ -476,7 +482,7 @@ int main(int argc, char **argv)
 		nf_in_close(f.in);
 	}
 	if (!header_done)
-		write_header(NULL);
+		write_header();
 	nf_out_close();
 	char extra[160];
 	snprintf(extra, sizeof extra, "%llu mojibake repairs, %llu entities decoded, %lu boilerplate lines dropped",

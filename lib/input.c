@@ -1,4 +1,5 @@
-/* input.c — see input.h. zlib's gz* layer reads plain data transparently. */
+/* input.c — see input.h. Gzip is inflated here with zlib's inflate() rather than gzread(),
+ * so that the data before a corrupt or truncated spot is kept and the error is exact. */
 #include "input.h"
 #include "diag.h"
 #include <errno.h>
@@ -11,33 +12,70 @@
 #define CHUNK (256 * 1024)
 
 struct nf_in {
-	gzFile gz;
+	int fd, gz, eof, failed, ended;
+	z_stream zs;
+	unsigned char *zbuf; /* compressed input, or the first plain bytes read while sniffing */
+	size_t zpend;        /* plain mode: bytes of zbuf not yet handed out */
 	char *name;
 	char *buf;
 	size_t cap, beg, end, scan;
 	unsigned long lineno;
 	uint64_t bytes;
-	int eof, failed;
 };
+
+static ssize_t xread(int fd, void *p, size_t n)
+{
+	ssize_t r;
+	do
+		r = read(fd, p, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+static void fail(nf_in *in, const char *fmt, const char *detail)
+{
+	in->failed = in->eof = 1;
+	nf_fail();
+	nf_warnx(fmt, in->name, (unsigned long long)in->bytes, detail);
+}
 
 nf_in *nf_in_open(const char *path)
 {
-	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
 	if (fd < 0) {
 		nf_warn("%s", path);
 		return NULL;
 	}
-	gzFile gz = gzdopen(fd, "rb");
-	if (!gz) {
-		close(fd);
-		nf_warnx("%s: cannot allocate reader", path);
-		return NULL;
-	}
-	gzbuffer(gz, CHUNK);
 	nf_in *in = nf_xmalloc(sizeof *in);
 	memset(in, 0, sizeof *in);
-	in->gz = gz;
+	in->fd = fd;
 	in->name = nf_xstrdup(strcmp(path, "-") == 0 ? "(standard input)" : path);
+	in->zbuf = nf_xmalloc(CHUNK);
+	in->cap = CHUNK;
+	in->buf = nf_xmalloc(in->cap);
+	/* sniff: gzip is 1f 8b, whatever the name */
+	size_t got = 0;
+	while (got < 2) {
+		ssize_t r = xread(fd, in->zbuf + got, CHUNK - got);
+		if (r < 0) {
+			fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
+			return in;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got >= 2 && in->zbuf[0] == 0x1f && in->zbuf[1] == 0x8b) {
+		in->gz = 1;
+		if (inflateInit2(&in->zs, 16 + MAX_WBITS) != Z_OK)
+			nf_errx(NF_EXIT_DATA, "%s: cannot initialise zlib", in->name);
+		in->zs.next_in = in->zbuf;
+		in->zs.avail_in = (uInt)got;
+	} else {
+		in->zpend = got;
+		if (got == 0)
+			in->eof = 1;
+	}
 	return in;
 }
 
@@ -46,40 +84,79 @@ unsigned long nf_in_lineno(const nf_in *in) { return in->lineno; }
 uint64_t nf_in_bytes(const nf_in *in) { return in->bytes; }
 int nf_in_failed(const nf_in *in) { return in->failed; }
 
-static void report(nf_in *in)
+static size_t fill_plain(nf_in *in, char *dst, size_t room)
 {
-	int errnum;
-	const char *msg = gzerror(in->gz, &errnum);
-	in->failed = 1;
-	nf_fail();
-	if (errnum == Z_ERRNO)
-		nf_warnx("%s: read error: %s", in->name, strerror(errno));
-	else if (errnum == Z_BUF_ERROR)
-		nf_warnx("%s: truncated gzip input (unexpected end of file after %llu bytes)",
-		         in->name, (unsigned long long)in->bytes);
-	else
-		nf_warnx("%s: corrupt gzip input after %llu bytes: %s", in->name,
-		         (unsigned long long)in->bytes, msg);
+	if (in->zpend) {
+		size_t n = in->zpend < room ? in->zpend : room;
+		memcpy(dst, in->zbuf, n);
+		memmove(in->zbuf, in->zbuf + n, in->zpend - n);
+		in->zpend -= n;
+		return n;
+	}
+	ssize_t r = xread(in->fd, dst, room);
+	if (r < 0)
+		fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
+	else if (r == 0)
+		in->eof = 1;
+	return r > 0 ? (size_t)r : 0;
 }
 
-/* read more into buf[end..]; returns bytes read, 0 at end or error */
+/* Inflate into dst. Whatever was decoded before damage is returned; the damage is reported
+ * and ends the input. Concatenated gzip members are read as one stream. */
+static size_t fill_gz(nf_in *in, char *dst, size_t room)
+{
+	z_stream *zs = &in->zs;
+	zs->next_out = (Bytef *)dst;
+	zs->avail_out = (uInt)room;
+	while (zs->avail_out == room && !in->eof) {
+		if (zs->avail_in == 0) {
+			ssize_t r = xread(in->fd, in->zbuf, CHUNK);
+			if (r < 0) {
+				fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
+				break;
+			}
+			if (r == 0) {
+				in->eof = 1;
+				if (!in->ended)
+					fail(in, "%s: truncated gzip input (unexpected end of file after %llu bytes%s)", "");
+				break;
+			}
+			zs->next_in = in->zbuf;
+			zs->avail_in = (uInt)r;
+		}
+		if (in->ended) { /* another member, or trailing garbage */
+			if (zs->avail_in >= 2 && zs->next_in[0] == 0x1f && zs->next_in[1] == 0x8b) {
+				inflateReset(zs);
+				in->ended = 0;
+			} else {
+				in->eof = 1;
+				nf_warnx("%s: data after the end of the gzip stream ignored", in->name);
+				break;
+			}
+		}
+		int ret = inflate(zs, Z_NO_FLUSH);
+		if (ret == Z_STREAM_END)
+			in->ended = 1;
+		else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+			in->bytes += room - zs->avail_out;
+			fail(in, "%s: corrupt gzip input after %llu bytes: %s", zs->msg ? zs->msg : "bad data");
+			in->bytes -= room - zs->avail_out;
+			break;
+		}
+	}
+	return room - zs->avail_out;
+}
+
+/* read more into dst; returns bytes read, 0 at end or error */
 static size_t fill(nf_in *in, char *dst, size_t room)
 {
-	if (in->eof)
+	if (in->eof && !in->zpend)
 		return 0;
 	if (room > (1u << 30))
 		room = 1u << 30;
-	int n = gzread(in->gz, dst, (unsigned)room);
-	if (n > 0) {
-		in->bytes += (uint64_t)n;
-		return (size_t)n;
-	}
-	in->eof = 1;
-	int errnum;
-	gzerror(in->gz, &errnum);
-	if (n < 0 || errnum != Z_OK)
-		report(in);
-	return 0;
+	size_t n = in->gz ? fill_gz(in, dst, room) : fill_plain(in, dst, room);
+	in->bytes += n;
+	return n;
 }
 
 char *nf_in_line(nf_in *in, size_t *len)
@@ -142,7 +219,11 @@ void nf_in_close(nf_in *in)
 {
 	if (!in)
 		return;
-	gzclose_r(in->gz);
+	if (in->gz)
+		inflateEnd(&in->zs);
+	if (in->fd != STDIN_FILENO)
+		close(in->fd);
+	free(in->zbuf);
 	free(in->buf);
 	free(in->name);
 	free(in);

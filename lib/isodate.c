@@ -99,16 +99,16 @@ static int timepart(struct cur *c, char *t, size_t tn)
 		strcpy(zone, "Z");
 	}
 	if (ss >= 0)
-		snprintf(t, tn, "T%02d:%02d:%02d%s", hh, mm, ss, zone);
+		snprintf(t, tn, "T%02d:%02d:%02d%.6s", hh, mm, ss, zone);
 	else
-		snprintf(t, tn, "T%02d:%02d%s", hh, mm, zone);
+		snprintf(t, tn, "T%02d:%02d%.6s", hh, mm, zone);
 	*c = s;
 	return 1;
 }
 
 static int finish(struct cur *c, int y, int m, int d, char *out)
 {
-	char t[20];
+	char t[64];
 	if (!valid(y, m, d) || !timepart(c, t, sizeof t))
 		return 0;
 	skip_blank(c);
@@ -120,7 +120,7 @@ static int finish(struct cur *c, int y, int m, int d, char *out)
 	else if (d == 0)
 		snprintf(out, NF_ISODATE_MAX, "%04d-%02d", y, m);
 	else
-		snprintf(out, NF_ISODATE_MAX, "%04d-%02d-%02d%s", y, m, d, t);
+		snprintf(out, NF_ISODATE_MAX, "%04d-%02d-%02d%.40s", y, m, d, t);
 	return 1;
 }
 

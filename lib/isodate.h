@@ -12,7 +12,7 @@
 #define NF_ISODATE_H
 #include <stddef.h>
 
-#define NF_ISODATE_MAX 32
+#define NF_ISODATE_MAX 128
 size_t nf_date_header(const char *s, size_t n, char out[NF_ISODATE_MAX]);
 int nf_iso_date(const char *s, size_t n, char out[NF_ISODATE_MAX]);
 #endif

@@ -17,7 +17,7 @@ static void write_all(const char *p, size_t n)
 			if (errno == EINTR)
 				continue;
 			if (errno == EPIPE)
-				_exit(NF_EXIT_OK); /* reader went away: not an error */
+				_exit(nf_status); /* reader went away: not an error in itself */
 			nf_err(NF_EXIT_DATA, "write error");
 		}
 		p += w;

@@ -20,6 +20,8 @@ void nf_out_write_slow(const void *s, size_t n);
 
 static inline void nf_out_write(const void *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (n <= NF_OUT_BUFSZ - nf_out_len) {
 		memcpy(nf_out_buf + nf_out_len, s, n);
 		nf_out_len += n;

@@ -379,8 +379,15 @@ static int tag(struct w *w, const unsigned char **pp, const unsigned char *e)
 	while (p < e && n < sizeof name - 1 && (is_alpha(*p) || (*p >= '0' && *p <= '9')))
 		name[n++] = (char)(*p++ | 32);
 	name[n] = 0;
-	size_t room = (size_t)(e - p) < 4096 ? (size_t)(e - p) : 4096;
-	if (!(end = memchr(p, '>', room)))
+	const unsigned char *lim = e - p < 4096 ? e : p + 4096;
+	for (end = p; end < lim && *end != '>'; end++)
+		if (*end == '"' || *end == '\'') { /* quoted attribute values may hold '>' */
+			const unsigned char *q = memchr(end + 1, *end, (size_t)(lim - end - 1));
+			if (!q)
+				return 0;
+			end = q;
+		}
+	if (end >= lim)
 		return 0;
 	*pp = end + 1;
 	if (!closing && end[-1] != '/' && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
