@@ -6,7 +6,7 @@ MANDIR ?= $(PREFIX)/share/man/man1
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc zlib libexttextcat
+PKGS = libpcre2-8 libutf8proc zlib
 NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv

@@ -4,12 +4,15 @@
 
 #include <stddef.h>
 
-/* Loads the libexttextcat fingerprints (libexttextcat-data).
+/* Loads the libexttextcat fingerprints (package libexttextcat-data, from
+   /usr/share/libexttextcat/, or the directory in $NF_TEXTCAT_DIR).
    0 ok, -1 if the fingerprint data cannot be loaded (caller warns and emits "und"). */
 int nf_langid_init(void);
 
-/* Language of text[0..len): static string "nl", "en", "ar", ... or "und"
-   (too short, unknown or unsure). Looks at a bounded prefix only. Not thread-safe. */
+/* Language of text[0..len) (UTF-8): a static string, "nl", "en", "ar", ...
+   (a 639-2/3 code such as "ckb" where there is no 639-1 one), or "und" when
+   too short, not prose, or unsure.  Looks at the first 512 bytes only, after
+   a leading " date YYYY-MM[-DD]" header.  Not thread-safe. */
 const char *nf_langid(const char *text, size_t len);
 
 void nf_langid_free(void);

@@ -29,17 +29,19 @@ size_t nf_unescape(char *s, size_t n)
 	if (!q)
 		return n;
 	char *p = q, *e = s + n;
-	while (p < e) {
-		if (*p == '\\' && p + 1 < e) {
-			switch (p[1]) {
-			case 't': *q++ = '\t'; p += 2; continue;
-			case 'n': *q++ = '\n'; p += 2; continue;
-			case 'r': *q++ = '\r'; p += 2; continue;
-			case '\\': *q++ = '\\'; p += 2; continue;
-			default: break; /* unknown escape: keep as written */
-			}
-		}
-		*q++ = *p++;
+	while (p < e) { /* p is at a backslash; q <= p */
+		char c = p + 1 < e ? p[1] : 0;
+		char x = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == '\\' ? '\\' : 0;
+		if (x) {
+			*q++ = x;
+			p += 2;
+		} else
+			*q++ = *p++; /* unknown escape: kept as written */
+		char *b = memchr(p, '\\', (size_t)(e - p));
+		size_t k = (size_t)((b ? b : e) - p);
+		memmove(q, p, k);
+		q += k;
+		p += k;
 	}
 	return (size_t)(q - s);
 }

@@ -12,7 +12,6 @@ command -v ${CC:-cc} >/dev/null 2>&1 && ! have_hdr stdio.h && need="$need libc6-
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc libutf8proc || need="$need libutf8proc-dev"
 have_pc zlib || need="$need zlib1g-dev"
-have_pc libexttextcat || need="$need libexttextcat-dev"
 [ -f /usr/share/libexttextcat/fpdb.conf ] || need="$need libexttextcat-data"
 have_hdr csv.h || need="$need libcsv-dev"
 if [ "${1:-build}" = test ]; then
