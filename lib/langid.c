@@ -783,7 +783,7 @@ static void cyrillic_letter(uint32_t cp)
 static int relatives(const char *a, const char *b)
 {
     static const char *const fam[] = {
-        " nb nn da sv ", " id ms ", " hr bs sr sl ", " cs sk ", " es gl ca pt ",
+        " nb nn da sv ", " id ms ", " hr bs sr sl ", " cs sk ", " es gl ca pt it oc ",
         " nl af fy ", " tr az tk ", " zu xh ", " st tn ", " ru uk be bg ",
         " sr mk bg ", " hi mr ne ", " fa ur ", " ur sd ", " kk ky tt ",
     };
