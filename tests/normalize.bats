@@ -299,6 +299,28 @@ HDR=$'id\tdate\tlang\ttext'
 	[[ $(field 2 4) != *date* ]] || fail "seed 000 text still holds its date header"
 }
 
+@test "seed articles: the text starts with the first sentence after the header, whitespace as in the gold" {
+	need_shared
+	run --separate-stderr nfn "$SHARED"/seeds/000_3f9f64121aec8198.txt
+	assert_success
+	[[ $(field 2 4) == "Dát juist een smartphone, en telecom, merk besluit"* ]] || fail "text: $(field 2 4 | cut -c1-80)"
+	# the gold sentences, joined with spaces, are the document with its whitespace collapsed
+	gold=$(tr '\n' ' ' < "$SHARED/gold/seeds/sentences/000_3f9f64121aec8198.sentences.txt" | sed 's/ *$//')
+	mine=$(field 2 4 | sed 's/\\n/ /g; s/  */ /g')
+	assert_equal "$mine" "$gold"
+}
+
+@test "shared corpus: every Reuters document comes out or is reported (rows in = rows out + reported)" {
+	need_shared
+	f=$SHARED/data/corpus/en/reuters21578.tsv.gz
+	[ -f "$f" ] || skip "needs ../shared/data/corpus/en/reuters21578.tsv.gz"
+	run --separate-stderr nfn -v --in tsv "$f"
+	assert_success
+	docs=$(zcat "$f" | tail -n +2 | grep -c .)
+	assert_equal "$(( $(nrows) - 1 ))" "$docs"
+	assert_stderr_has "$docs rows in, $docs rows out, 0 rejected"
+}
+
 @test "language: a short text is und" {
 	f=$(mkfile s.txt 'Hello there\n')
 	run --separate-stderr nfn "$f"
