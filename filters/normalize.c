@@ -181,17 +181,25 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 	nf_progress_tick();
 }
 
+/* the id of a record without one: NAME:LINE */
+static nf_field record_id(const struct file *f, unsigned long line)
+{
+	char num[32];
+	int k = snprintf(num, sizeof num, ":%lu", line);
+	idbuf.len = 0;
+	nf_buf_add(&idbuf, f->stem, strlen(f->stem));
+	nf_buf_add(&idbuf, num, (size_t)k);
+	return (nf_field){idbuf.p, idbuf.len};
+}
+
 static void do_text(struct file *f)
 {
 	if (!lines_mode) {
-		text.len = 0;
-		nf_buf raw = {0};
-		if (nf_in_slurp(f->in, &raw) < 0 && raw.len == 0) {
-			nf_buf_free(&raw);
+		static nf_buf raw; /* reused: grows to the largest file */
+		raw.len = 0;
+		if (nf_in_slurp(f->in, &raw) < 0 && raw.len == 0)
 			return; /* the read error has been reported */
-		}
 		emit(f, 0, f->stem, strlen(f->stem), NULL, 0, NULL, raw.p ? raw.p : "", raw.len, NULL, 0);
-		nf_buf_free(&raw);
 		return;
 	}
 	char *l;
@@ -202,12 +210,8 @@ static void do_text(struct file *f)
 			f->empty++;
 			continue;
 		}
-		idbuf.len = 0;
-		char num[32];
-		int k = snprintf(num, sizeof num, ":%lu", ln);
-		nf_buf_add(&idbuf, f->stem, strlen(f->stem));
-		nf_buf_add(&idbuf, num, (size_t)k);
-		emit(f, ln, idbuf.p, idbuf.len, NULL, 0, NULL, l, n, NULL, 0);
+		nf_field id = record_id(f, ln);
+		emit(f, ln, id.p, id.n, NULL, 0, NULL, l, n, NULL, 0);
 	}
 }
 
@@ -296,13 +300,8 @@ static void emit_record(struct file *f, const nf_row *r, unsigned long line, int
 	}
 	pass_row.n = 0;
 	for (size_t i = 0; i < r->n; i++)
-		if (!is_special(f, i)) {
-			if (pass_row.n == pass_row.cap) {
-				pass_row.cap = pass_row.cap ? pass_row.cap * 2 : 8;
-				pass_row.f = nf_xrealloc(pass_row.f, pass_row.cap * sizeof *pass_row.f);
-			}
-			pass_row.f[pass_row.n++] = r->f[i];
-		}
+		if (!is_special(f, i))
+			nf_row_push(&pass_row, r->f[i]);
 	nf_field tx = r->f[f->c_text];
 	nf_field id = f->c_id >= 0 ? r->f[f->c_id] : (nf_field){NULL, 0};
 	nf_field dt = f->c_date >= 0 ? r->f[f->c_date] : (nf_field){NULL, 0};
@@ -324,15 +323,8 @@ static void emit_record(struct file *f, const nf_row *r, unsigned long line, int
 			lang[lf.n] = 0;
 		}
 	}
-	if (!id.n) {
-		idbuf.len = 0;
-		char num[32];
-		int k = snprintf(num, sizeof num, ":%lu", line);
-		nf_buf_add(&idbuf, f->stem, strlen(f->stem));
-		nf_buf_add(&idbuf, num, (size_t)k);
-		id.p = idbuf.p;
-		id.n = idbuf.len;
-	}
+	if (!id.n)
+		id = record_id(f, line);
 	emit(f, line, id.p, id.n, dt.p, dt.n, lang, tx.p, tx.n, &pass_row, escaped);
 }
 

@@ -4,19 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+void nf_row_push(nf_row *r, nf_field f)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->f = nf_xrealloc(r->f, r->cap * sizeof *r->f);
+	}
+	r->f[r->n++] = f;
+}
+
 void nf_row_split(nf_row *r, char *line, size_t len)
 {
 	char *p = line, *e = line + len;
 	r->n = 0;
 	for (;;) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 16;
-			r->f = nf_xrealloc(r->f, r->cap * sizeof *r->f);
-		}
 		char *t = memchr(p, '\t', (size_t)(e - p));
-		r->f[r->n].p = p;
-		r->f[r->n].n = (size_t)((t ? t : e) - p);
-		r->n++;
+		nf_row_push(r, (nf_field){p, (size_t)((t ? t : e) - p)});
 		if (!t)
 			break;
 		p = t + 1;

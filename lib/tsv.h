@@ -16,6 +16,7 @@ typedef struct {
 } nf_row;
 
 void nf_row_split(nf_row *r, char *line, size_t len); /* split on TAB, no unescaping */
+void nf_row_push(nf_row *r, nf_field f);               /* append a field view */
 size_t nf_unescape(char *s, size_t n);                 /* in place; returns the new length */
 /* Column index (0-based) of spec in the header row: a name (a leading '#' on a header
  * name is ignored, so "#id" matches "id"), or a 1-based number. -1 when absent. */

@@ -15,38 +15,15 @@ Prints (with -v) one line per mismatch, then
 """
 import argparse
 import os
-import re
 import sys
 
-ESC = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import doc_id, read_tsv  # noqa: E402  (the project's copy of the shared scorer)
 
 
-def unescape(s):
-    return re.sub(r"\\(.)", lambda m: ESC.get(m.group(1), "\\" + m.group(1)), s)
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8", errors="replace", newline="") as f:
-        lines = f.read().split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines:
-        return []
-    head = [h.strip().lstrip("#") for h in lines[0].rstrip("\r").split("\t")]
-    rows = []
-    for ln in lines[1:]:
-        cells = [unescape(c) for c in ln.rstrip("\r").split("\t")]
-        cells += [""] * (len(head) - len(cells))
-        rows.append(dict(zip(head, cells)))
-    return rows
-
-
-def doc_id(s):
-    s = os.path.basename(s.strip())
-    for ext in (".gz", ".txt"):
-        if s.endswith(ext):
-            s = s[: -len(ext)]
-    return s
+def lookup(row, name):
+    """A column by name, ignoring a leading '#' on the header name."""
+    return row.get(name, row.get("#" + name, ""))
 
 
 def main():
@@ -60,24 +37,24 @@ def main():
     gold = read_tsv(a.gold)
     pred = {}
     for p in read_tsv(a.pred):
-        d = doc_id(p.get("id") or p.get("doc") or "")
+        d = doc_id(lookup(p, "id") or lookup(p, "doc"))
         pred.setdefault(d, p)  # first row wins if an id repeats
 
     n = lang_ok = date_ok = 0
     for g in gold:
-        d = doc_id(g.get("doc") or g.get("id") or "")
+        d = doc_id(lookup(g, "doc") or lookup(g, "id"))
         if not d:
             continue
         n += 1
-        glang = g.get("lang", "").strip().lower()
-        gdate = g.get("date", "").strip()
+        glang = lookup(g, "lang").strip().lower()
+        gdate = lookup(g, "date").strip()
         p = pred.get(d)
         if p is None:
             if a.verbose:
                 print(f"  MISSING {d}: no output row (gold lang={glang} date={gdate or '-'})")
             continue
-        plang = p.get("lang", "").strip().lower()
-        pdate = p.get("date", "").strip()
+        plang = lookup(p, "lang").strip().lower()
+        pdate = lookup(p, "date").strip()
         if plang == glang:
             lang_ok += 1
         elif a.verbose:
