@@ -50,6 +50,21 @@ const int32_t nf_cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1,     0x017E, 0x0178,
 };
 
+/* Characters that UTF-8 text misread as Windows-1252 typically held. A sequence that
+ * "decodes" to anything else (CJK, NKo ...) is correct text that happens to look like
+ * mojibake, such as French "é" + NBSP + "»" (would be U+983B). */
+const struct nf_cprange nf_mojibake_targets[] = {
+	{0x00A0, 0x024F}, /* Latin-1 Supplement, Latin Extended-A and -B */
+	{0x0370, 0x052F}, /* Greek, Cyrillic */
+	{0x0590, 0x06FF}, /* Hebrew, Arabic */
+	{0x1E00, 0x1EFF}, /* Latin Extended Additional (Vietnamese) */
+	{0x2000, 0x20CF}, /* General Punctuation, super/subscripts, currency signs */
+	{0x2100, 0x215F}, /* letterlike symbols (™, №), number forms */
+	{0x2190, 0x21FF}, /* arrows */
+	{0x2500, 0x25FF}, /* box drawing, geometric shapes (bullets) */
+	{0, 0},
+};
+
 const char *const nf_html_block_tags[] = {
 	"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
 	"figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",

@@ -12,5 +12,6 @@ extern const struct nf_cprange nf_fold_drop[];    /* -> removed (format characte
 extern const struct nf_cprange nf_fold_newline[]; /* -> "\n" */
 extern const struct nf_cpmap nf_fold_ascii_punct[]; /* sorted by cp */
 extern const int32_t nf_cp1252_high[32];          /* Windows-1252 bytes 0x80..0x9F; -1 undefined */
+extern const struct nf_cprange nf_mojibake_targets[]; /* what a mojibake repair may produce */
 extern const char *const nf_html_block_tags[];    /* tags that become a line break */
 #endif

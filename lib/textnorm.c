@@ -283,7 +283,7 @@ static int32_t mojibake(int32_t lead, const unsigned char **pp, const unsigned c
 		p += k;
 	}
 	int32_t cp;
-	if (nf_utf8_dec(bytes, bytes + need + 1, &cp) != need + 1 || cp < 0xA0)
+	if (nf_utf8_dec(bytes, bytes + need + 1, &cp) != need + 1 || !in_ranges(nf_mojibake_targets, cp))
 		return -1;
 	*pp = p;
 	return cp;

@@ -210,6 +210,21 @@ HDR=$'id\tdate\tlang\ttext'
 	assert_stderr_has "2 mojibake repairs"
 }
 
+@test "mojibake is repaired in Arabic and Cyrillic text too" {
+	# "الصين" and "Москва" as UTF-8 read as Windows-1252
+	run --separate-stderr normtext '\xc3\x98\xc2\xa7\xc3\x99\xe2\x80\x9e\xc3\x98\xc2\xb5\xc3\x99\xc5\xa0\xc3\x99\xe2\x80\xa0 \xc3\x90\xc5\x93\xc3\x90\xc2\xbe\xc3\x91\xc2\x81\xc3\x90\xc2\xba\xc3\x90\xc2\xb2\xc3\x90\xc2\xb0\n'
+	assert_success
+	assert_output 'الصين Москва'
+}
+
+@test "mojibake: correct text that only looks like it is left alone (é+NBSP+», ß+“)" {
+	# é NBSP » would "decode" to U+983B and ß “ to U+07D3: not what misread text holds
+	run --separate-stderr nfn -v --lang fr "$(mkfile fr.txt 'a d\xc3\xa9clar\xc3\xa9\xc2\xa0: \xc2\xab\xc2\xa0qualit\xc3\xa9\xc2\xa0\xc2\xbb, bitters\xc3\xbc\xc3\x9f\xe2\x80\x9c\n')"
+	assert_success
+	assert_equal "$(field 2 4)" 'a déclaré : « qualité », bittersüß“'
+	assert_stderr_has "0 mojibake repairs"
+}
+
 @test "mojibake is repaired: Latin-1 letters, quotes with a C1 byte, à with NBSP" {
 	run --separate-stderr normtext 'na\xc3\x83\xc2\xafve r\xc3\x83\xc2\xa9sum\xc3\x83\xc2\xa9 Stra\xc3\x83\xc5\xb8e \xc3\xa2\xe2\x82\xac\xc5\x93q\xc3\xa2\xe2\x82\xac\xc2\x9d \xc3\x83\xc2\xa0 Paris\n'
 	assert_success
