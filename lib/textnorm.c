@@ -50,12 +50,17 @@ static int uni_class(int32_t cp)
 	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF))
 		return K_NORM; /* conjoining jamo */
 	if (pr->decomp_seqindex != UINT16_MAX) {
-		if (pr->decomp_type)
-			return opt.nfkc ? K_NORM : K_COPY;
-		utf8proc_int32_t d[8];
-		utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
-		if (pr->comp_exclusion || n == 1)
-			return K_NORM; /* not NFC-stable: excluded or singleton */
+		if (pr->decomp_type && !opt.nfkc)
+			return K_COPY; /* a compatibility decomposition: NFC leaves it */
+		/* inert only if NFC (NFKC) maps it to itself: not so for singletons (U+212B)
+		 * and composition exclusions (U+0958, U+0F73) */
+		char b[4];
+		utf8proc_uint8_t *r = NULL;
+		size_t n = nf_utf8_enc(cp, b);
+		utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)b, (utf8proc_ssize_t)n, &r, map_flags);
+		int same = k == (utf8proc_ssize_t)n && memcmp(r, b, n) == 0;
+		free(r);
+		return same ? K_COPY : K_NORM;
 	}
 	return K_COPY;
 }
@@ -291,6 +296,37 @@ static int32_t mojibake(int32_t lead, const unsigned char **pp, const unsigned c
 
 static int is_alpha(unsigned c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
+/* Strong evidence of mojibake: a 3- or 4-byte sequence ("â€™"), or Ã/Â with a continuation
+ * other than NBSP ("Ã©"). Correct text almost never holds these. Other candidates ("Å" +
+ * NBSP, which may be Norwegian "Å" or a misread "Š") are weak. */
+static int moji_strong(int32_t lead, const unsigned char *next, const unsigned char *e)
+{
+	int32_t c;
+	if (lead >= 0xE0)
+		return 1;
+	nf_utf8_dec(next, e, &c);
+	return (lead == 0xC2 || lead == 0xC3) && c != 0xA0;
+}
+
+/* Whole-text check, made once per text at its first weak candidate: weak candidates are
+ * repaired only where the text also holds strong evidence or at least 3 candidates. */
+static int moji_prescan(const unsigned char *p, const unsigned char *e)
+{
+	int weak = 0;
+	while ((p = memchr(p, 0xC3, (size_t)(e - p)))) { /* U+00C2..U+00F4 are C3 xx */
+		int32_t cp;
+		size_t k = nf_utf8_dec(p, e, &cp);
+		const unsigned char *q = p + k;
+		if (cp >= 0xC2 && cp <= 0xF4 && mojibake(cp, &q, e) >= 0) {
+			if (moji_strong(cp, p + k, e) || ++weak >= 3)
+				return 1;
+			p = q;
+		} else
+			p += k;
+	}
+	return -1;
+}
+
 static int entity_cmp(const void *k, const void *e)
 {
 	return strcmp(k, ((const struct nf_entity *)e)->name);
@@ -407,6 +443,7 @@ void nf_norm_text(const char *src, size_t n, nf_buf *dst, struct nf_norm_stats *
 {
 	const unsigned char *p = (const unsigned char *)src, *e = p + n, *s0 = p;
 	struct w w = {.d = dst, .base = dst->len, .starter = NONE, .dirty = NONE, .st = st};
+	int moji_ok = 0; /* weak mojibake candidates: 0 not yet decided, 1 repair, -1 leave */
 	nf_buf_reserve(dst, n + n / 2 + 64);
 	while (p < e) {
 		unsigned c = *p;
@@ -497,6 +534,14 @@ void nf_norm_text(const char *src, size_t n, nf_buf *dst, struct nf_norm_stats *
 		const unsigned char *q = p + k;
 		if (cl == K_MOJI) {
 			int32_t r = mojibake(cp, &q, e);
+			if (r >= 0 && !moji_strong(cp, p + k, e)) {
+				if (!moji_ok)
+					moji_ok = moji_prescan(s0, e);
+				if (moji_ok < 0) {
+					r = -1;
+					q = p + k;
+				}
+			}
 			if (r >= 0) {
 				st->mojibake++;
 				p = q;

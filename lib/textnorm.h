@@ -2,7 +2,9 @@
  *  - invalid UTF-8 -> U+FFFD (counted); C0/C1 controls except TAB and LF removed (counted);
  *  - mojibake (UTF-8 read as Latin-1/Windows-1252: "CafÃ©", "â€™") repaired when the bytes
  *    it stands for are valid UTF-8 for a character such text usually holds (Latin, Greek,
- *    Cyrillic, Hebrew, Arabic, punctuation, currency and common symbols) (counted);
+ *    Cyrillic, Hebrew, Arabic, punctuation, currency and common symbols), and only with
+ *    strong evidence ("Ã©", "â€™") or at least 3 candidates in the same text, so that a
+ *    lone Norwegian "Å" before NBSP is not read as a misread "Š" (counted);
  *  - HTML character entities decoded ("&amp;", "&nbsp;", "&#8217;"), and with html set,
  *    tags dropped (block tags become line breaks; script/style content dropped);
  *  - NBSP, narrow, thin and other spaces -> space; soft hyphen, zero-width space, BOM,

@@ -183,6 +183,23 @@ else
 fi
 
 # --- language identification on NTREX (script written separately)
+# differential check of the text cleaning against tests/norm-ref.py (Python's unicodedata NFC
+# and the same folding rules), over every document of the shared corpus
+if [ -d "$NF_SHARED/data/corpus" ] && [ -x "$NF_BIN/nf-normalize" ]; then
+    docs=0 differ=0
+    for f in "$NF_SHARED"/data/corpus/*/*.tsv.gz "$NF_SHARED"/data/corpus/multi/ntrex128/*.tsv.gz; do
+        [ -f "$f" ] || continue
+        "$PY" "$here/norm-ref.py" "$f" >"$work/ref.txt"
+        "$NF_BIN/nf-normalize" -q --lang xx --no-entities --in tsv "$f" 2>/dev/null |
+            tail -n +2 | awk -F'\t' '{ print $NF }' >"$work/nf.txt"
+        docs=$((docs + $(wc -l <"$work/ref.txt")))
+        differ=$((differ + $(diff "$work/ref.txt" "$work/nf.txt" | grep -c '^<' || true)))
+    done
+    row corpus normalize "text cleaning vs tests/norm-ref.py (unicodedata NFC): $differ of $docs documents differ"
+else
+    echo "corpus normalize: skipped (no $shared_shown/data/corpus)"
+fi
+
 if [ -f "$here/langid-accuracy.sh" ]; then
     mkdir -p "$work/ntrex"
     run "$work/ntrex/langid.out" "$work/ntrex/langid.err" bash "$here/langid-accuracy.sh"

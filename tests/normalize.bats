@@ -225,6 +225,22 @@ HDR=$'id\tdate\tlang\ttext'
 	assert_stderr_has "0 mojibake repairs"
 }
 
+@test "mojibake: a lone weak candidate is left (Norwegian Å + NBSP), the same with strong evidence is repaired (Czech)" {
+	run --separate-stderr normtext 'Bygda \xc3\x85\xc2\xa0i Lofoten\n'
+	assert_success
+	assert_output 'Bygda Å i Lofoten'
+	# "Škoda český" misread: Å+NBSP is weak, but Ã½ is strong evidence in the same text
+	run --separate-stderr normtext '\xc3\x85\xc2\xa0koda \xc3\x84\xc2\x8desk\xc3\x83\xc2\xbd\n'
+	assert_success
+	assert_output 'Škoda český'
+}
+
+@test "NFC: singletons and composition exclusions are normalized (Å sign, Ω sign, क़, ཱི)" {
+	run --separate-stderr normtext '\xe2\x84\xab \xe2\x84\xa6 \xe0\xa5\x98 \xe0\xbd\xb3\n'
+	assert_success
+	assert_output "$(printf '\xc3\x85 \xce\xa9 \xe0\xa4\x95\xe0\xa4\xbc \xe0\xbd\xb1\xe0\xbd\xb2')"
+}
+
 @test "mojibake is repaired: Latin-1 letters, quotes with a C1 byte, à with NBSP" {
 	run --separate-stderr normtext 'na\xc3\x83\xc2\xafve r\xc3\x83\xc2\xa9sum\xc3\x83\xc2\xa9 Stra\xc3\x83\xc5\xb8e \xc3\xa2\xe2\x82\xac\xc5\x93q\xc3\xa2\xe2\x82\xac\xc2\x9d \xc3\x83\xc2\xa0 Paris\n'
 	assert_success
@@ -570,4 +586,27 @@ HDR=$'id\tdate\tlang\ttext'
 	assert_failure 1
 	refute_output --partial $'\tok'
 	assert_stderr_has "n.tsv:1:" "text"
+}
+
+@test "differential: random text full of combining marks, jamo, singletons and odd spaces cleans exactly as tests/norm-ref.py" {
+	command -v python3 >/dev/null || skip "needs python3"
+	python3 - "$BATS_TEST_TMPDIR/rand.tsv" <<'PY'
+import random, sys
+random.seed(7)
+pool = (list("abcdeoAEOnu  ..,") + ["\u00a0", "\u2009", "\u202f", "\t", "\n", "\n\n", "\r\n", "\r",
+        "\u0300", "\u0301", "\u0308", "\u0323", "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00",
+        "\u212b", "\u2126", "\u0958", "\u0915", "\u093c", "\u0627", "\u064e", "\u0651", "\u0640",
+        "\u200b", "\u200d", "\u200c", "\u00ad", "\ufeff", "\u202e", "\u0007", "\u0085", "\u2028",
+        "\uff21", "\uff41", "\u00e9", "\u1ebf", "\u0041\u030a", "\u00c5", "\u1e0a\u0323", "\u0f73"])
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("id\ttext\n")
+    for i in range(400):
+        t = "".join(random.choice(pool) for _ in range(random.randint(1, 60)))
+        t = "x" + t + "y"  # never empty after cleaning
+        f.write("%d\t%s\n" % (i, t.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")))
+PY
+	python3 "$BATS_TEST_DIRNAME/norm-ref.py" "$BATS_TEST_TMPDIR/rand.tsv" > "$BATS_TEST_TMPDIR/ref.txt"
+	nfn -q --lang xx --no-entities --in tsv "$BATS_TEST_TMPDIR/rand.tsv" 2>/dev/null | tail -n +2 | awk -F'\t' '{ print $NF }' > "$BATS_TEST_TMPDIR/nf.txt"
+	run diff "$BATS_TEST_TMPDIR/ref.txt" "$BATS_TEST_TMPDIR/nf.txt"
+	assert_success
 }
