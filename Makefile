@@ -65,6 +65,17 @@ eval: all
 bench: all
 	tests/bench.sh
 
+# coverage-guided fuzzing of the text path (needs clang with libFuzzer); FUZZ_SECONDS each mode
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p build-fuzz/corpus && cp samples/*.txt build-fuzz/corpus/
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE tests/fuzz-norm.c \
+		lib/textnorm.c lib/foldtab.c lib/utf8.c lib/diag.c lib/isodate.c lib/langid.c \
+		$$($(PKG_CONFIG) --cflags --libs libutf8proc) -o build-fuzz/fuzz-norm
+	build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
+	FZ_MODE=k build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
@@ -74,7 +85,7 @@ uninstall:
 	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/nf-$$f $(DESTDIR)$(MANDIR)/nf-$$f.1; done
 
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san build-fuzz bin bin-san
 
-.PHONY: all sanitize test check eval bench install uninstall clean
+.PHONY: all sanitize test check eval bench fuzz install uninstall clean
 .SECONDARY:
