@@ -67,7 +67,7 @@ struct file {
 	const char *name; /* for messages */
 	char *stem;       /* id prefix */
 	struct nf_norm_stats ns;
-	unsigned long bad_line, ctrl_line, bad_dates, bad_date_line, empty;
+	unsigned long bad_line, ctrl_line, bad_dates, bad_date_line, empty, empty_line, blank_lines;
 	/* csv/tsv */
 	long c_text, c_id, c_date, c_lang;
 	size_t ncols;
@@ -76,7 +76,7 @@ struct file {
 
 static nf_buf text, idbuf;
 static int header_done;
-static unsigned long boiler_dropped;
+static unsigned long boiler_dropped, tot_empty;
 static uint64_t tot_moji, tot_ent;
 
 static char *stem_of(const char *path)
@@ -154,8 +154,9 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 		date = hdate;
 		daten = strlen(hdate);
 	}
-	if (tn == 0) {
-		f->empty++;
+	if (tn == 0) { /* nothing left: no row, reported (whole files at once, records per file) */
+		if (f->empty++ == 0)
+			f->empty_line = line;
 		if (!line && (rawn > 0 || strcmp(f->name, "(standard input)") != 0))
 			nf_warnx("%s: empty document, no row written", f->name);
 		return;
@@ -207,7 +208,7 @@ static void do_text(struct file *f)
 	while ((l = nf_in_line(f->in, &n))) {
 		unsigned long ln = nf_in_lineno(f->in);
 		if (n == 0 || (n == 1 && l[0] == '\r')) {
-			f->empty++;
+			f->blank_lines++; /* not a document */
 			continue;
 		}
 		nf_field id = record_id(f, ln);
@@ -350,7 +351,7 @@ static void do_tsv(struct file *f)
 			continue;
 		}
 		if (n == 0) {
-			f->empty++;
+			f->blank_lines++;
 			continue;
 		}
 		nf_row_split(&r, l, n);
@@ -401,6 +402,10 @@ static void report(struct file *f)
 	if (f->bad_dates)
 		nf_warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
 		           f->bad_dates, f->bad_dates == 1 ? "" : "s");
+	if (f->empty && f->empty_line)
+		nf_warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
+		           f->empty, f->empty == 1 ? "" : "s");
+	tot_empty += f->empty + f->blank_lines;
 	tot_moji += f->ns.mojibake;
 	tot_ent += f->ns.entities;
 }
@@ -476,9 +481,9 @@ int main(int argc, char **argv)
 	if (!header_done)
 		write_header();
 	nf_out_close();
-	char extra[160];
-	snprintf(extra, sizeof extra, "%llu mojibake repairs, %llu entities decoded, %lu boilerplate lines dropped",
-	         (unsigned long long)tot_moji, (unsigned long long)tot_ent, boiler_dropped);
+	char extra[200];
+	snprintf(extra, sizeof extra, "%llu mojibake repairs, %llu entities decoded, %lu boilerplate lines dropped, %lu empty or blank skipped",
+	         (unsigned long long)tot_moji, (unsigned long long)tot_ent, boiler_dropped, tot_empty);
 	nf_stats_finish(extra);
 	return nf_status;
 }

@@ -610,3 +610,11 @@ PY
 	run diff "$BATS_TEST_TMPDIR/ref.txt" "$BATS_TEST_TMPDIR/nf.txt"
 	assert_success
 }
+
+@test "TSV records whose text is empty after cleaning: no row, reported with count and first line" {
+	f=$(mkfile empty.tsv 'id\ttext\n1\thello there friends\n2\t\xe2\x80\x8b\n3\t   \n4\tmore text here\n')
+	run --separate-stderr nfn -v --in tsv --lang en "$f"
+	assert_success
+	assert_equal "$(nrows)" 3
+	assert_stderr_has "empty.tsv:3:" "2 records with no text left" "4 rows in, 2 rows out"
+}
