@@ -12,13 +12,13 @@ NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
 NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-FILTERS = normalize
+FILTERS = normalize split
 LIBSRC = $(filter-out lib/langid.c,$(wildcard lib/*.c)) lib/langid.c
-DATA = lib/data/boilerplate.tsv
 
 B ?= build
 BIN ?= bin
-LIBOBJ = $(LIBSRC:lib/%.c=$(B)/%.o) $(B)/data-boilerplate.o
+DATA = $(sort $(wildcard lib/data/*.tsv lib/data/*/*.tsv))
+LIBOBJ = $(LIBSRC:lib/%.c=$(B)/%.o) $(DATA:lib/data/%.tsv=$(B)/data/%.o)
 PROGS = $(FILTERS:%=$(BIN)/nf-%)
 
 all: $(B)/.deps $(PROGS)
@@ -34,10 +34,12 @@ $(B)/%.o: lib/%.c lib/*.h | $(B)/.deps
 $(B)/embed: lib/gen/embed.c | $(B)/.deps
 	$(CC) -O1 $< -o $@
 
-$(B)/data-boilerplate.c: lib/data/boilerplate.tsv $(B)/embed
-	$(B)/embed nf_data_boilerplate $< > $@
+# each data file becomes a C string: lib/data/split/abbrev-cldr.tsv -> nf_data_split_abbrev_cldr
+$(B)/data/%.c: lib/data/%.tsv $(B)/embed
+	@mkdir -p $(dir $@)
+	$(B)/embed nf_data_$(subst -,_,$(subst /,_,$*)) $< > $@
 
-$(B)/data-boilerplate.o: $(B)/data-boilerplate.c
+$(B)/data/%.o: $(B)/data/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/libnf.a: $(LIBOBJ)

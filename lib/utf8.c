@@ -4,6 +4,52 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+size_t nf_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	while (p < e) {
+		while (e - p >= 8) { /* ASCII fast path */
+			uint64_t v;
+			memcpy(&v, p, 8);
+			if (v & 0x8080808080808080u)
+				break;
+			p += 8;
+		}
+		if (p >= e)
+			break;
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		int32_t cp;
+		size_t k = nf_utf8_dec(p, e, &cp);
+		if (cp < 0)
+			return (size_t)(p - (const unsigned char *)s);
+		p += k;
+	}
+	return n;
+}
+
+size_t nf_utf8_repair(const char *s, size_t n, nf_buf *dst, size_t *first)
+{
+	size_t bad = 0, i = 0;
+	nf_buf_reserve(dst, n + 16);
+	while (i < n) {
+		size_t ok = nf_utf8_valid(s + i, n - i);
+		nf_buf_add(dst, s + i, ok);
+		i += ok;
+		if (i >= n)
+			break;
+		int32_t cp;
+		size_t k = nf_utf8_dec((const unsigned char *)s + i, (const unsigned char *)s + n, &cp);
+		if (bad++ == 0)
+			*first = i;
+		nf_buf_add(dst, NF_REPLACEMENT, 3);
+		i += k;
+	}
+	return bad;
+}
+
 size_t nf_utf8_clip(const char *s, size_t n)
 {
 	size_t i = n;

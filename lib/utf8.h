@@ -6,6 +6,7 @@
 #define NF_UTF8_H
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 
 #define NF_REPLACEMENT "\xEF\xBF\xBD"
 
@@ -63,6 +64,11 @@ static inline size_t nf_utf8_enc(int32_t cp, char *out)
 	return 4;
 }
 
+/* Length of the longest valid UTF-8 prefix of s[0..n) (n when all of it is valid). */
+size_t nf_utf8_valid(const char *s, size_t n);
+/* Append s[0..n) to dst with each invalid sequence replaced by U+FFFD; returns the number
+ * of replacements and sets *first to the offset of the first one. */
+size_t nf_utf8_repair(const char *s, size_t n, nf_buf *dst, size_t *first);
 /* Length of the longest prefix of s[0..n) that ends on a character boundary. */
 size_t nf_utf8_clip(const char *s, size_t n);
 /* Count of code points in s[0..n) (invalid bytes count one each). */

@@ -1,0 +1,41 @@
+/* records.h — the input side of the filters that read documents or sentences (split and the
+ * extractors): TSV with a header, or plain text.
+ *
+ * Each input (files or stdin, plain or gzip) is read as TSV when its first line is a header
+ * that names the text column (-f, default "text"), or with -N as headerless rows (the column
+ * by number); otherwise — or with --in text — the whole input is one document of plain text,
+ * presented as the columns `id text` (id = the file's base name, "stdin" for stdin).
+ * Every record gives its raw (still escaped) fields for pass-through, and its text unescaped
+ * and valid UTF-8: invalid sequences become U+FFFD, counted and reported once per input with
+ * the first line. A row whose field count differs from the header's is reported with its
+ * line and skipped (exit status 1 at the end). Later inputs must have the first one's header. */
+#ifndef NF_RECORDS_H
+#define NF_RECORDS_H
+#include "buf.h"
+#include "tsv.h"
+
+enum nf_in_fmt { NF_IN_AUTO, NF_IN_TEXT, NF_IN_TSV };
+
+typedef struct {
+	nf_row f;            /* the raw fields, escaped as read (the text field too) */
+	long text_col;       /* index of the text column in f */
+	const char *text;    /* the text, unescaped and valid UTF-8 */
+	size_t text_len;
+	const char *lang;    /* the lang column's value ("" if none), and date's */
+	size_t lang_len;
+	const char *date;
+	size_t date_len;
+	const char *file;    /* for messages */
+	unsigned long line;  /* line of the record in its input */
+} nf_doc;
+
+typedef struct nf_reader nf_reader;
+
+/* files: NULL-terminated list ("-" is stdin); field: the text column's name or number */
+nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, int no_header);
+/* The header row (escaped names) and the text column's index, known once the first record
+ * has been read (or at the end of an empty input); plain text gives "id text". */
+const nf_row *nf_reader_header(nf_reader *r, long *text_col);
+int nf_reader_next(nf_reader *r, nf_doc *d); /* 1 with a record, 0 at the end */
+void nf_reader_free(nf_reader *r);
+#endif
