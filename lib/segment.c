@@ -8,9 +8,10 @@
 #include <utf8proc.h>
 
 extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
-	nf_data_split_starters_extra[], nf_data_months[];
+	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_months[];
 extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
-	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_months_len;
+	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
+	nf_data_months_len;
 
 enum { ABBR = 1, TITLE = 2 };
 #define MAXLANG 32
@@ -18,7 +19,7 @@ enum { ABBR = 1, TITLE = 2 };
 
 struct nf_seg_lang {
 	char code[8];
-	nf_strset *abbr, *start, *month;
+	nf_strset *abbr, *start, *month, *speech;
 };
 
 static struct nf_seg_lang langs[MAXLANG], all = {.code = "*"}, common = {.code = "*"};
@@ -37,6 +38,7 @@ static struct nf_seg_lang *lang_slot(const char *code)
 	l->abbr = nf_strset_new();
 	l->start = nf_strset_new();
 	l->month = nf_strset_new();
+	l->speech = nf_strset_new();
 	return l;
 }
 
@@ -64,6 +66,16 @@ static void add_start(char **f, int n, void *ctx)
 	}
 }
 
+static void add_speech(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 2 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->speech, f[1], strlen(f[1]), 1);
+		nf_strset_add(all.speech, f[1], strlen(f[1]), 1);
+	}
+}
+
 static void add_month(char **f, int n, void *ctx)
 {
 	(void)ctx;
@@ -81,11 +93,13 @@ void nf_seg_init(void)
 	all.abbr = nf_strset_new();
 	all.start = nf_strset_new();
 	all.month = nf_strset_new();
+	all.speech = nf_strset_new();
 	common.abbr = nf_strset_new();
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_start, NULL);
 	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_start, NULL);
+	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_speech, NULL);
 	nf_table_each(nf_data_months, nf_data_months_len, add_month, NULL);
 	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
 	/* lead bytes of the multi-byte terminators */
@@ -213,6 +227,24 @@ static int is_month(const nf_seg_lang *L, const char *w, size_t n)
 	return r;
 }
 
+/* a verb of saying among the next three words, before any terminator */
+static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t e)
+{
+	for (int w = 0; w < 3 && k < e; w++) {
+		size_t n = word_len(t, k, e), l;
+		if (n == 0)
+			return 0;
+		if (nf_strset_get(L->speech, t + k, n) >= 0)
+			return 1;
+		k += n;
+		while (k < e && t[k] == ' ')
+			k++;
+		if (k < e && is_term(cp_at(t, k, e, &l)))
+			return 0;
+	}
+	return 0;
+}
+
 /* ---- the decision at a terminator ---- */
 
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
@@ -232,7 +264,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		return 0;
 	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 	/* what the run holds */
-	int periods = 0, other = 0;
+	int periods = 0, other = 0, quoted = 0;
 	for (size_t p = i; p < j;) {
 		int32_t r = cp_at(t, p, j, &l);
 		if (r == '.')
@@ -241,10 +273,12 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 			periods += 3;
 		else if (is_term(r))
 			other++;
+		else if (is_closer(r) && r != ')' && r != ']' && r != '}')
+			quoted = 1;
 		p += l;
 	}
-	if (other)
-		return 1; /* ! ? ؟ ... */
+	if (other) /* ! ? ؟ ..., unless a quotation's attribution follows: "Ready?" CNN reported. */
+		return !(quoted && speech_follows(L, t, k2, e));
 	if (periods > 1)
 		return upper; /* an ellipsis ends a sentence only before a capital */
 	size_t nw = word_len(t, k2, e);

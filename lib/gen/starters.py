@@ -2,12 +2,19 @@
 """Generate lib/data/split/starters.tsv: words that begin sentences, learned from the NER
 training sets in ../shared/data/ner (CoNLL-2002 nl/es, CoNLL-2003 en, KIND it news, WikiANN de).
 A word is kept when it starts at least MIN sentences outside any entity and, in the middle of
-sentences, is written in lower case at least as often as capitalised: function words ("The",
-"Der", "Il") pass, names and German nouns ("Euro") do not. Only this derived word list is
+sentences, is written in lower case at least 3 times as often as capitalised (for any reason,
+names included): function words ("The", "Der", "Il") pass; names, German nouns ("Euro") and
+words of names ("Security" of "Security Council") do not. Only this derived word list is
 kept in the repository, not the data. French has no such set: its list is in starters-extra.tsv."""
 import collections, os, sys
 
 MIN, TOP = 3, 400
+# closed-class parts of speech, where the set has them (CoNLL-2003 en, CoNLL-2002 nl): only
+# these start a sentence after an abbreviation often enough to decide it ("the U.S. In April")
+# without taking nouns ("the U.S. State Department")
+CLOSED = {"en": {"DT", "PRP", "PRP$", "IN", "CC", "RB", "WRB", "WDT", "WP", "EX", "MD", "TO", "PDT", "RBR", "RBS"},
+          "nl": {"Art", "Pron", "Prep", "Conj", "Adv"}}
+RATIO = {"en": 3, "nl": 3}  # lower case mid-sentence vs capitalised; stricter without POS
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../../shared")
 SETS = {
     "nl": ["ner/nl/conll2002/ned.train"],
@@ -28,7 +35,7 @@ def sentences(path):
             sent = []
             continue
         tok = parts[0].split(":", 1)[1] if parts[0][:3] in ("nl:", "en:", "de:") else parts[0]
-        sent.append((tok, parts[-1]))
+        sent.append((tok, parts[-1], parts[1] if len(parts) >= 3 else ""))
     if sent:
         yield sent
 
@@ -38,15 +45,16 @@ for lang, files in SETS.items():
     start, lower_mid, cap_mid = collections.Counter(), collections.Counter(), collections.Counter()
     for f in files:
         for sent in sentences(os.path.join(shared, "data", f)):
-            tok, tag = sent[0]
-            if tag == "O" and tok[:1].isupper() and tok.isalpha() and not (tok.isupper() and len(tok) > 1):
+            tok, tag, pos = sent[0]
+            if tag == "O" and tok[:1].isupper() and tok.isalpha() and not (tok.isupper() and len(tok) > 1) \
+                    and (lang not in CLOSED or pos in CLOSED[lang]):
                 start[tok] += 1
-            for tok, tag in sent[1:]:
+            for tok, tag, pos in sent[1:]:
                 if tok.isalpha():
                     if tok[:1].islower():
                         lower_mid[tok.lower()] += 1
-                    elif tok[:1].isupper() and tag == "O":
+                    elif tok[:1].isupper():
                         cap_mid[tok.lower()] += 1
-    words = [w for w, n in start.most_common() if n >= MIN and lower_mid[w.lower()] >= max(1, cap_mid[w.lower()])]
+    words = [w for w, n in start.most_common() if n >= MIN and lower_mid[w.lower()] >= max(1, RATIO.get(lang, 10) * cap_mid[w.lower()])]
     for w in sorted(words[:TOP]):
         print(f"{lang}\t{w}")
