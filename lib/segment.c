@@ -103,7 +103,8 @@ void nf_seg_init(void)
 	nf_table_each(nf_data_months, nf_data_months_len, add_month, NULL);
 	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
 	/* lead bytes of the multi-byte terminators */
-	hot[0xE2] = hot[0xD8] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
+	hot[0xE2] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
+	hot[0x9F] = 1; /* ؟ is D8 9F: its second byte is much rarer in Arabic text than D8 */
 }
 
 const nf_seg_lang *nf_seg_lang_get(const char *code, size_t n)
@@ -352,9 +353,12 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			i++;
 			continue;
 		}
-		if (b == 0xD8 && (i + 1 >= e || (unsigned char)t[i + 1] != 0x9F)) { /* Arabic, not ؟ */
-			i += 2;
-			continue;
+		if (b == 0x9F) {
+			if (i == bs || (unsigned char)t[i - 1] != 0xD8) {
+				i++;
+				continue;
+			}
+			i--; /* ؟ */
 		}
 		int32_t c = cp_at(t, i, e, &l);
 		if (!is_term(c)) {

@@ -21,6 +21,10 @@ size_t nf_utf8_valid(const char *s, size_t n)
 			p++;
 			continue;
 		}
+		if (*p >= 0xC2 && *p <= 0xDF && p + 1 < e && (p[1] & 0xC0) == 0x80) { /* 2 bytes: Arabic, Cyrillic ... */
+			p += 2;
+			continue;
+		}
 		int32_t cp;
 		size_t k = nf_utf8_dec(p, e, &cp);
 		if (cp < 0)
