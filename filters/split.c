@@ -18,14 +18,17 @@ static const char usage[] =
 	"      --by UNIT      sentence (default) or paragraph (blocks between blank lines)\n"
 	"      --in FORMAT    auto (default: TSV when the first line names the column), tsv or text\n"
 	"      --lang CODE    language of every row (default: the lang column, else all languages)\n"
+	"      --unwrap       join hard-wrapped lines: a line of 40+ bytes without final punctuation\n"
+	"                     and a next line that starts in lower case are one block\n"
 	NF_COMMON_HELP;
 
-enum { O_BY = NF_OPT_FIRST_FILTER, O_IN, O_LANG };
+enum { O_BY = NF_OPT_FIRST_FILTER, O_IN, O_LANG, O_UNWRAP };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"by", required_argument, 0, O_BY},
 	{"in", required_argument, 0, O_IN},
 	{"lang", required_argument, 0, O_LANG},
+	{"unwrap", no_argument, 0, O_UNWRAP},
 	{0, 0, 0, 0},
 };
 
@@ -59,7 +62,7 @@ static void put_unit(size_t s, size_t e, void *v)
 int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
-	int by_para = 0, c;
+	int by_para = 0, unwrap = 0, c;
 	enum nf_in_fmt fmt = NF_IN_AUTO;
 	const char *force_lang = NULL;
 	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
@@ -78,6 +81,7 @@ int main(int argc, char **argv)
 			else nf_usage_error("--in: '%s' is not auto, tsv or text", optarg);
 			break;
 		case O_LANG: force_lang = optarg; break;
+		case O_UNWRAP: unwrap = 1; break;
 		default: nf_usage_error("unknown option");
 		}
 	}
@@ -107,7 +111,8 @@ int main(int argc, char **argv)
 		if (by_para)
 			nf_seg_paragraphs(d.text, d.text_len, put_unit, &u);
 		else
-			nf_seg_sentences(d.text, d.text_len, fixed ? fixed : nf_seg_lang_get(d.lang, d.lang_len), put_unit, &u);
+			nf_seg_sentences(d.text, d.text_len, fixed ? fixed : nf_seg_lang_get(d.lang, d.lang_len), unwrap,
+			                 put_unit, &u);
 		no_text += u.n == 0;
 		nf_progress_tick();
 	}

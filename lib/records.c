@@ -2,6 +2,8 @@
 #include "records.h"
 #include "diag.h"
 #include "input.h"
+#include "opts.h"
+#include "stats.h"
 #include "utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,8 +147,10 @@ static void sniff(nf_reader *r)
 		nf_row tmp = {0};
 		nf_row_split(&tmp, l, n);
 		long c = nf_col_find(&tmp, r->field);
+		size_t cols = tmp.n;
 		nf_row_free(&tmp);
-		if (c >= 0 && nf_col_num(r->field) < 0) { /* a header naming the column */
+		/* a header naming the column, or (-f NUMBER) any header that has that column */
+		if (c >= 0 && (nf_col_num(r->field) < 0 || cols > 1 || r->fmt == NF_IN_TSV)) {
 			if (use_header(r, l, n) < 0)
 				r->mode = M_DONE;
 			return;
@@ -157,6 +161,9 @@ static void sniff(nf_reader *r)
 			r->mode = M_DONE;
 			return;
 		}
+		if (cols > 1)
+			nf_warn_at(nf_in_name(r->in), 1, "the first line looks like a TSV header without a column '%s'; "
+			           "reading the input as plain text (--in tsv makes this an error)", r->field);
 	}
 	/* plain text: this line is the start of the one document */
 	r->mode = M_PLAIN;
@@ -188,7 +195,9 @@ static void set_text(nf_reader *r, nf_doc *d, char *s, size_t n, int escaped)
 			for (size_t i = 0; i < ok; i++)
 				r->bad_line += s[i] == '\n';
 	}
-	r->nbad += nf_utf8_repair(s, n, &r->text, &first);
+	size_t bad = nf_utf8_repair(s, n, &r->text, &first);
+	r->nbad += bad;
+	nf_st.repairs += bad;
 	d->text = r->text.p;
 	d->text_len = r->text.len;
 }
@@ -246,6 +255,12 @@ int nf_reader_next(nf_reader *r, nf_doc *d)
 			d->text_col = 1;
 			meta(r, d);
 			set_text(r, d, r->plain.p, r->plain.len, 0);
+			if (nf_opt.strict && r->nbad) {
+				nf_warn_at(d->file, r->bad_line, "document rejected (--strict): invalid UTF-8");
+				nf_st.rejected++;
+				nf_fail();
+				continue;
+			}
 			return 1;
 		}
 		char *l;
@@ -275,7 +290,14 @@ int nf_reader_next(nf_reader *r, nf_doc *d)
 		d->f = r->row;
 		d->text_col = r->text_col;
 		meta(r, d);
+		unsigned long before = r->nbad;
 		set_text(r, d, r->row.f[r->text_col].p, r->row.f[r->text_col].n, 1);
+		if (nf_opt.strict && r->nbad > before) {
+			nf_warn_at(d->file, d->line, "row rejected (--strict): invalid UTF-8");
+			nf_st.rejected++;
+			nf_fail();
+			continue;
+		}
 		return 1;
 	}
 }

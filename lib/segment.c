@@ -8,18 +8,19 @@
 #include <utf8proc.h>
 
 extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
-	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_months[];
+	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_split_lower[],
+	nf_data_months[];
 extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
 	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
-	nf_data_months_len;
+	nf_data_split_lower_len, nf_data_months_len;
 
-enum { ABBR = 1, TITLE = 2 };
+enum { ABBR = 1, TITLE = 2, NOT = 4 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
 struct nf_seg_lang {
 	char code[8];
-	nf_strset *abbr, *start, *month, *speech;
+	nf_strset *abbr, *start, *month, *speech, *lower;
 };
 
 static struct nf_seg_lang langs[MAXLANG], all = {.code = "*"}, common = {.code = "*"};
@@ -39,6 +40,7 @@ static struct nf_seg_lang *lang_slot(const char *code)
 	l->start = nf_strset_new();
 	l->month = nf_strset_new();
 	l->speech = nf_strset_new();
+	l->lower = nf_strset_new();
 	return l;
 }
 
@@ -47,7 +49,7 @@ static void add_abbr(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n < 2)
 		return;
-	int v = ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
+	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT : ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
 	size_t k = strlen(f[1]);
 	struct nf_seg_lang *l = strcmp(f[0], "*") == 0 ? &common : lang_slot(f[0]);
 	if (l)
@@ -63,6 +65,16 @@ static void add_start(char **f, int n, void *ctx)
 	if (n >= 2 && (l = lang_slot(f[0]))) {
 		nf_strset_add(l->start, f[1], strlen(f[1]), 1);
 		nf_strset_add(all.start, f[1], strlen(f[1]), 1);
+	}
+}
+
+static void add_lower(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 2 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->lower, f[1], strlen(f[1]), 1);
+		nf_strset_add(all.lower, f[1], strlen(f[1]), 1);
 	}
 }
 
@@ -94,12 +106,14 @@ void nf_seg_init(void)
 	all.start = nf_strset_new();
 	all.month = nf_strset_new();
 	all.speech = nf_strset_new();
+	all.lower = nf_strset_new();
 	common.abbr = nf_strset_new();
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_start, NULL);
 	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_start, NULL);
 	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_speech, NULL);
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_lower, NULL);
 	nf_table_each(nf_data_months, nf_data_months_len, add_month, NULL);
 	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
 	/* lead bytes of the multi-byte terminators */
@@ -142,6 +156,7 @@ static int is_closer(int32_t c)
 	switch (c) {
 	case '"': case '\'': case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB:
 	case 0x203A: case 0x300D: case 0x300F: case 0xFF09: case 0x3009: case 0x300B: case 0x201C:
+	case 0x00AB: case 0x2039: /* German »...« : closing when glued to the terminator */
 		return 1;
 	}
 	return 0;
@@ -186,7 +201,7 @@ static int lookup(const nf_strset *s, const nf_strset *s2, const char *w, size_t
 }
 
 /* flags of the abbreviation w (with its final period), trying "Ca." as "ca." too */
-static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
+static int abbrev1(const nf_seg_lang *L, const char *w, size_t n)
 {
 	int v = lookup(L->abbr, common.abbr, w, n);
 	if (v < 0 && n < 32 && w[0] >= 'A' && w[0] <= 'Z') {
@@ -195,6 +210,17 @@ static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 		b[0] = (char)(b[0] | 32);
 		v = lookup(L->abbr, common.abbr, b, n);
 	}
+	return v >= 0 && (v & NOT) ? -1 : v;
+}
+
+static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
+{
+	int v = abbrev1(L, w, n);
+	for (size_t i = 0; v < 0 && i + 1 < n && i < 4; i++) /* elided article: l’art., all’ing. */
+		if (w[i] == '\'')
+			return abbrev1(L, w + i + 1, n - i - 1);
+		else if (i + 3 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0)
+			return abbrev1(L, w + i + 3, n - i - 3);
 	return v;
 }
 
@@ -246,6 +272,36 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 	return 0;
 }
 
+/* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
+static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
+{
+	if (!n || n > 40 || L == &all)
+		return 0; /* without a language, the union of lists would hold too much ("euro") */
+	for (size_t i = 1; i < n; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			return 0; /* not in the usual capitalised form: KG, IBM */
+	size_t fl;
+	char *f = nf_utf8_casefold(w, n, &fl);
+	int r = nf_strset_get(L->lower, f, fl) >= 0;
+	free(f);
+	return r;
+}
+
+/* after an abbreviation or an initial: does the next word start a sentence? Not when it is
+ * an initial itself ("В. В. Иванов": В is also a preposition) */
+static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper)
+{
+	if (n < avail && w[n] == '.')
+		return 0;
+	return upper && (is_starter(L, w, n) || lower_word(L, w, n));
+}
+
+static int is_cjk(int32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
 /* ---- the decision at a terminator ---- */
 
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
@@ -261,9 +317,19 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		c = cp_at(t, k2, e, &l);
 	}
 	int cat = category(c);
-	if (cat == UTF8PROC_CATEGORY_LL)
-		return 0;
 	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	if (cat == UTF8PROC_CATEGORY_LL) { /* lower case, unless a name like eBay or iPhone */
+		size_t p = k2 + l, wl;
+		int32_t d = p < e ? cp_at(t, p, e, &wl) : 0;
+		if (category(d) != UTF8PROC_CATEGORY_LU)
+			return 0;
+		upper = 1;
+	}
+	if (c == 0x3068 && k2 == j) { /* Japanese quotative: 「...。」と */
+		int32_t q = cp_at(t, j - 3 >= i ? j - 3 : i, j, &l);
+		if (q == 0x300D || q == 0x300F)
+			return 0;
+	}
 	/* what the run holds */
 	int periods = 0, other = 0, quoted = 0;
 	for (size_t p = i; p < j;) {
@@ -316,8 +382,12 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		return 1;
 	}
 	int v = abbrev(L, t + ws, wn);
+	if (v >= 0 && (v & TITLE))
+		return 0;
+	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
+		return cat != UTF8PROC_CATEGORY_ND;
 	if (v >= 0)
-		return (v & TITLE) ? 0 : upper && is_starter(L, t + k2, nw);
+		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
 	int initial = 1;
 	for (size_t p = ws; p < i;) {
@@ -328,7 +398,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		p = q < i && t[q] == '.' ? q + 1 : q;
 	}
 	if (initial)
-		return upper && is_starter(L, t + k2, nw);
+		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	return 1;
 }
 
@@ -342,6 +412,15 @@ static void emit(const char *t, size_t s, size_t e, nf_seg_cb cb, void *ctx)
 		e--;
 	if (e > s)
 		cb(s, e, ctx);
+}
+
+/* a run with ! or ? (full-width forms that nf-normalize folded to ASCII) */
+static int other_term(const char *t, size_t i, size_t j)
+{
+	for (size_t p = i; p < j; p++)
+		if (t[p] == '!' || t[p] == '?')
+			return 1;
+	return 0;
 }
 
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
@@ -386,7 +465,7 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 		size_t k = j;
 		while (k < e && is_space((unsigned char)t[k]))
 			k++;
-		if (k == j && !cjk) {
+		if (k == j && !cjk && !(c > 0x7F && is_cjk(c) && other_term(t, i, j))) {
 			i = j;
 			continue;
 		}
@@ -417,14 +496,14 @@ static int starts_lower(const char *t, size_t s, size_t e)
 	return s < e && category(cp_at(t, s, e, &l)) == UTF8PROC_CATEGORY_LL;
 }
 
-void nf_seg_sentences(const char *t, size_t n, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
+void nf_seg_sentences(const char *t, size_t n, const nf_seg_lang *L, int unwrap, nf_seg_cb cb, void *ctx)
 {
 	size_t ls = 0;
 	while (ls < n) {
 		const char *nl = memchr(t + ls, '\n', n - ls);
 		size_t le = nl ? (size_t)(nl - t) : n, bs = ls;
 		/* join soft-wrapped lines into one block */
-		while (le < n) {
+		while (unwrap && le < n) {
 			const char *nn = memchr(t + le + 1, '\n', n - le - 1);
 			size_t ne = nn ? (size_t)(nn - t) : n;
 			if (!ends_open(t, ls, le) || !starts_lower(t, le + 1, ne))

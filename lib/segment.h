@@ -1,8 +1,8 @@
 /* segment.h — sentence and paragraph segmentation of a document's text.
  *
- * Sentences: every line break ends a unit (paragraphs, headings, bullets, tag lines), except
- * a soft wrap (a line of 40+ bytes without final punctuation followed by a line that starts
- * in lower case, as in hard-wrapped wire copy). Inside a line a unit ends after . ! ? … ؟ ۔
+ * Sentences: every line break ends a unit (paragraphs, headings, bullets, tag lines); with
+ * unwrap set, except a soft wrap (a line of 40+ bytes without final punctuation followed by a
+ * line that starts in lower case, as in hard-wrapped wire copy). Inside a line a unit ends after . ! ? … ؟ ۔
  * 。 ！ ？ । ॥ ։ ። ။ ‼ ⁇ ⁈ ⁉ and the closing quotes and brackets that follow, when white
  * space and a new sentence follow (CJK full stops need no space). No split before a word in
  * lower case, after an abbreviation, an initial, an ordinal or list number, inside numbers,
@@ -23,7 +23,7 @@ const nf_seg_lang *nf_seg_lang_get(const char *code, size_t n); /* never NULL */
 
 /* called for each unit with its byte offsets in text, end exclusive, white space trimmed */
 typedef void (*nf_seg_cb)(size_t start, size_t end, void *ctx);
-void nf_seg_sentences(const char *text, size_t n, const nf_seg_lang *L, nf_seg_cb cb, void *ctx);
+void nf_seg_sentences(const char *text, size_t n, const nf_seg_lang *L, int unwrap, nf_seg_cb cb, void *ctx);
 /* paragraphs: blocks of lines separated by blank lines */
 void nf_seg_paragraphs(const char *text, size_t n, nf_seg_cb cb, void *ctx);
 #endif
