@@ -12,7 +12,8 @@
 #   nf-normalize --in tsv on input.tsv, then (on docs.tsv, made once by nf-normalize)
 #   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built.
 # Columns: input MB (10^6 bytes of that command's input), seconds, MB/s, and speed relative
-# to `wc -w input.tsv` and `uconv -x Any-NFKC input.tsv` (1.00 = as fast; 0.50 = half as fast).
+# to `wc -w` and `uconv -x Any-NFKC` on the same input (1.00 = as fast; 0.50 = half as fast):
+# input.tsv for nf-normalize, docs.tsv (timed again with wc -w) for the filters after it.
 #
 # Environment: NF_BIN (bin), NF_SHARED (../shared), NF_BENCH_DIR, NF_BENCH_BYTES (50000000),
 # NF_BENCH_RUNS (3), PYTHON (python3, used once to build the input).
@@ -214,6 +215,11 @@ else
     note nf-normalize "not built yet"
 fi
 
+# the later filters read docs.tsv: compare them with wc -w on that same file
+if [ -f "$docs" ] && measure "wc -w docs.tsv" "$docs" wc -w; then
+    wc_rate=$rate
+    row "wc -w docs.tsv" "$mb" "$secs" "$rate"
+fi
 for f in nf-split nf-extract-money nf-extract-dates nf-tag-entities nf-dedupe; do
     if ! built $f; then
         note $f "not built yet"

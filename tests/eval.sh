@@ -183,6 +183,11 @@ else
 fi
 
 # --- language identification on NTREX (script written separately)
+# the golden table of tricky split cases (tests/split-cases.tsv)
+if [ -x "$NF_BIN/nf-split" ] && [ -f "$here/split-cases.sh" ]; then
+    row cases split "$(NF_BIN="$NF_BIN" bash "$here/split-cases.sh" 2>/dev/null | tail -n 1)"
+fi
+
 # differential check of the text cleaning against tests/norm-ref.py (Python's unicodedata NFC
 # and the same folding rules), over every document of the shared corpus
 if [ -d "$NF_SHARED/data/corpus" ] && [ -x "$NF_BIN/nf-normalize" ]; then
