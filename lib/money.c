@@ -1,0 +1,743 @@
+/* money.c — see money.h. Each line is cut into tokens (words, numbers, currency symbols,
+ * punctuation; each knows whether white space precedes it), then every number, currency
+ * symbol or code and number word is tried as the start of a mention. Words are looked up in
+ * the language's tables, then in those of every language ("*"), then in the union. */
+#include "money.h"
+#include "buf.h"
+#include "strset.h"
+#include "utf8.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
+	nf_data_money_numwords[], nf_data_money_modifiers[], nf_data_money_links[];
+extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
+	nf_data_money_scales_len, nf_data_money_numwords_len, nf_data_money_modifiers_len, nf_data_money_links_len;
+
+/* ---- tables ---- */
+
+/* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
+static nf_strset *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
+static char (*codes)[4];
+static int ncodes;
+static char **numvals;
+static int nnumvals, maxphrase = 1;
+static const char *mods[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
+enum { L_RANGE = 1, L_AND, L_BETWEEN, L_LINK };
+#define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
+
+static int code_index(const char *c)
+{
+	for (int i = 0; i < ncodes; i++)
+		if (memcmp(codes[i], c, 4) == 0)
+			return i;
+	codes = nf_xrealloc(codes, (size_t)(ncodes + 1) * sizeof *codes);
+	memset(codes[ncodes], 0, 4);
+	memcpy(codes[ncodes], c, strlen(c) < 3 ? strlen(c) : 3);
+	return ncodes++;
+}
+
+static void put(nf_strset *s, const char *lang, const char *w, int v)
+{
+	nf_buf k = {0};
+	nf_buf_add(&k, lang, strlen(lang));
+	nf_buf_addc(&k, '\t');
+	nf_buf_add(&k, w, strlen(w));
+	if (nf_strset_get(s, k.p, k.len) < 0)
+		nf_strset_add(s, k.p, k.len, v);
+	if (nf_strset_get(s, k.p + strlen(lang), k.len - strlen(lang)) < 0) /* "\tword": any language */
+		nf_strset_add(s, k.p + strlen(lang), k.len - strlen(lang), v);
+	nf_buf_free(&k);
+}
+
+static void load_cur(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 4 || strlen(f[3]) != 3)
+		return;
+	int v = code_index(f[3]) + 1;
+	if (strcmp(f[1], "name") == 0) {
+		put(t_name, f[0], f[2], v);
+		int words = 1;
+		for (const char *p = f[2]; *p; p++)
+			words += *p == ' ';
+		if (words > maxphrase)
+			maxphrase = words;
+	} else if (strcmp(f[1], "symbol") == 0)
+		put(t_sym, "*", f[2], v);
+	else if (strcmp(f[1], "code") == 0)
+		put(t_code, "*", f[2], v);
+}
+
+static void load_scale(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n >= 3)
+		put(t_scale, f[0], f[1], atoi(f[2]));
+}
+
+static void load_num(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	numvals = nf_xrealloc(numvals, (size_t)(nnumvals + 1) * sizeof *numvals);
+	numvals[nnumvals++] = nf_xstrdup(f[2]);
+	put(t_num, f[0], f[1], n > 3 && strcmp(f[3], "article") == 0 ? ARTICLE + nnumvals : nnumvals);
+}
+
+static void load_mod(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	int v = strcmp(f[2], "APPROX") == 0 ? 1 : strcmp(f[2], "MORE_THAN") == 0 ? 2 : 3;
+	put(t_mod, f[0], f[1], v);
+}
+
+static void load_link(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	int v = strcmp(f[2], "range") == 0 ? L_RANGE : strcmp(f[2], "and") == 0 ? L_AND
+	        : strcmp(f[2], "between") == 0 ? L_BETWEEN : L_LINK;
+	put(t_link, f[0], f[1], v);
+}
+
+/* character classes for the tokenizer */
+enum { C_OTHER, C_LETTER, C_DIGIT, C_SPACE, C_SYM, C_MARK };
+static uint8_t ccls[0x10000];
+
+void nf_money_init(void)
+{
+	if (t_name)
+		return;
+	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new();
+	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_mod = nf_strset_new(), t_link = nf_strset_new();
+	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
+	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
+	nf_table_each(nf_data_money_scales, nf_data_money_scales_len, load_scale, NULL);
+	nf_table_each(nf_data_money_numwords, nf_data_money_numwords_len, load_num, NULL);
+	nf_table_each(nf_data_money_modifiers, nf_data_money_modifiers_len, load_mod, NULL);
+	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
+	for (int32_t c = 0; c < 0x10000; c++) {
+		const utf8proc_property_t *p = utf8proc_get_property(c);
+		int k = p->category;
+		ccls[c] = (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ? C_DIGIT
+		          : k == UTF8PROC_CATEGORY_ZS || c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE
+		          : k == UTF8PROC_CATEGORY_SC ? C_SYM
+		          : k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ? C_MARK
+		          : k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO ? C_LETTER : C_OTHER;
+	}
+}
+
+/* ---- tokens ---- */
+
+enum { T_WORD, T_NUM, T_SYM, T_PUNCT };
+struct tok {
+	uint32_t s, e;
+	uint8_t kind, sp; /* sp: white space before */
+};
+
+static struct tok *T;
+static size_t nt, capt;
+
+static int32_t dec(const char *t, size_t i, size_t e, size_t *l)
+{
+	int32_t c;
+	*l = nf_utf8_dec((const unsigned char *)t + i, (const unsigned char *)t + e, &c);
+	return c;
+}
+
+static int cls(int32_t c) { return c < 0 ? C_OTHER : c < 0x10000 ? ccls[c] : C_LETTER; }
+
+static void push(size_t s, size_t e, int kind, int sp)
+{
+	if (nt == capt) {
+		capt = capt ? capt * 2 : 256;
+		T = nf_xrealloc(T, capt * sizeof *T);
+	}
+	T[nt++] = (struct tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)sp};
+}
+
+/* tokens of t[s..e) (one line); offsets are relative to t */
+static void tokenize(const char *t, size_t s, size_t e)
+{
+	size_t i = s, l;
+	int sp = 1;
+	nt = 0;
+	while (i < e) {
+		int32_t c = dec(t, i, e, &l);
+		int k = cls(c);
+		if (k == C_SPACE) {
+			sp = 1;
+			i += l;
+			continue;
+		}
+		size_t b = i;
+		if (k == C_DIGIT) { /* digits with single . , ' ٫ ٬ between digit groups */
+			i += l;
+			for (;;) {
+				if (i < e && cls(dec(t, i, e, &l)) == C_DIGIT) {
+					i += l;
+					continue;
+				}
+				int32_t d = i < e ? dec(t, i, e, &l) : -1;
+				size_t l2;
+				if ((d == '.' || d == ',' || d == '\'' || d == 0x66B || d == 0x66C || d == 0x2019) && i + l < e &&
+				    cls(dec(t, i + l, e, &l2)) == C_DIGIT) {
+					i += l;
+					continue;
+				}
+				break;
+			}
+			push(b, i, T_NUM, sp);
+		} else if (k == C_LETTER || k == C_MARK) { /* letters, marks, inner hyphens and apostrophes */
+			i += l;
+			while (i < e) {
+				int32_t d = dec(t, i, e, &l);
+				int kd = cls(d);
+				if (kd == C_LETTER || kd == C_MARK) {
+					i += l;
+					continue;
+				}
+				size_t l2;
+				if ((d == '-' || d == '\'' || d == 0x2019 || d == '.') && i + l < e &&
+				    cls(dec(t, i + l, e, &l2)) == C_LETTER && (d != '.' || (i + l + l2 < e && t[i + l + l2] == '.'))) {
+					i += l; /* US-Dollar, d’euros, U.S. (a period only inside dotted initials) */
+					continue;
+				}
+				if ((d == '\'' || d == 0x2019) && i - b <= 2) { /* d’ before a non-letter */
+					i += l;
+				}
+				break;
+			}
+			push(b, i, T_WORD, sp);
+		} else {
+			i += l;
+			push(b, i, k == C_SYM ? T_SYM : T_PUNCT, sp);
+		}
+		sp = 0;
+	}
+}
+
+/* ---- word lookups ---- */
+
+/* lower case of t[s..e) into out (at most 127 bytes); 0 if too long */
+static size_t lower(const char *t, size_t s, size_t e, char *out)
+{
+	size_t k = 0, l;
+	for (size_t i = s; i < e; i += l) {
+		int32_t c = dec(t, i, e, &l);
+		if (c < 0)
+			return 0;
+		c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
+		if (c == 0x2019)
+			c = '\'';
+		if (k + 4 >= 127)
+			return 0;
+		k += nf_utf8_enc(c, out + k);
+	}
+	out[k] = 0;
+	return k;
+}
+
+static char lang[8];
+
+static int tget(const nf_strset *s, const char *w, size_t n)
+{
+	char k[160];
+	size_t ll = strlen(lang);
+	if (n + ll + 2 > sizeof k)
+		return -1;
+	int v;
+	memcpy(k, lang, ll);
+	k[ll] = '\t';
+	memcpy(k + ll + 1, w, n);
+	if (ll && (v = nf_strset_get(s, k, ll + 1 + n)) >= 0)
+		return v;
+	k[0] = '*';
+	memcpy(k + 2, w, n);
+	k[1] = '\t';
+	if ((v = nf_strset_get(s, k, 2 + n)) >= 0)
+		return v;
+	return nf_strset_get(s, k + 1, 1 + n);
+}
+
+/* lower-cased word of token i, with a glued "." appended when dot (Mrd., ca.) */
+static int word_key(const char *t, size_t i, int dot, char *out, size_t *n)
+{
+	if (i >= nt || T[i].kind != T_WORD)
+		return 0;
+	*n = lower(t, T[i].s, T[i].e, out);
+	if (!*n)
+		return 0;
+	if (dot) {
+		if (i + 1 >= nt || T[i + 1].sp || t[T[i + 1].s] != '.' || T[i + 1].kind != T_PUNCT)
+			return 0;
+		out[(*n)++] = '.';
+		out[*n] = 0;
+	}
+	return 1;
+}
+
+/* the same word without an elided article (d’euros) or an Arabic proclitic (بالدولار) */
+static size_t strip_clitic(const char *w, size_t n)
+{
+	for (size_t i = 1; i <= 3 && i < n; i++)
+		if (w[i] == '\'')
+			return i + 1;
+	static const char *const pro[] = {"وبال", "بال", "وال", "فال", "لل", "ال", "و", "ب", "ل", "ف", NULL};
+	for (int k = 0; pro[k]; k++) {
+		size_t pl = strlen(pro[k]);
+		if (n > pl + 4 && memcmp(w, pro[k], pl) == 0)
+			return pl;
+	}
+	return 0;
+}
+
+/* scale word at token i: returns its power (and the tokens it spans), 0 if none */
+static int scale_at(const char *t, size_t i, size_t *len)
+{
+	char w[128];
+	size_t n;
+	if (!word_key(t, i, 0, w, &n))
+		return 0;
+	int v;
+	if (word_key(t, i, 1, w, &n) && (v = tget(t_scale, w, n)) > 0) { /* Mrd. */
+		*len = 2;
+		return v;
+	}
+	word_key(t, i, 0, w, &n);
+	if ((v = tget(t_scale, w, n)) <= 0)
+		return 0;
+	if (n <= 2 && T[i].sp) /* k, m, bn only glued to the number: "10 m" may be metres */
+		return 0;
+	if (n == 1 && t[T[i].s] == 'M' && T[i].sp)
+		return 0;
+	*len = 1;
+	return v;
+}
+
+/* ---- numbers ---- */
+
+static int comma_decimal; /* 1: the language writes 1.500,75; 0: 1,500.75; -1 unknown */
+
+/* the number of token i (several tokens for "1 200" grouped by spaces) */
+static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
+{
+	char digits[NF_DEC_MAX + 1];
+	size_t nd = 0, l;
+	int seps[64], nsep = 0; /* digits before each separator */
+	int32_t sepc[64];
+	size_t j = i;
+	for (;;) {
+		for (size_t p = T[j].s; p < T[j].e; p += l) {
+			int32_t c = dec(t, p, T[j].e, &l);
+			if (cls(c) == C_DIGIT) {
+				if (nd >= NF_DEC_MAX)
+					return 0;
+				digits[nd++] = (char)(c <= '9' ? c : c >= 0x6F0 ? '0' + (c - 0x6F0) : '0' + (c - 0x660));
+			} else {
+				if (nsep == 64)
+					return 0;
+				seps[nsep] = (int)nd;
+				sepc[nsep++] = c;
+			}
+		}
+		j++;
+		/* "1 200 millions": a space between groups of three, in languages that do that */
+		if (j < nt && T[j].kind == T_NUM && T[j].sp && comma_decimal != 0 && T[j].e - T[j].s == 3 &&
+		    nsep == 0 && nd <= 3 && j + 1 < nt && T[j + 1].kind != T_NUM) {
+			size_t k = j + 1, sl;
+			if (!scale_at(t, k, &sl) && T[k].kind != T_SYM && T[k].kind != T_WORD)
+				break;
+			seps[nsep] = (int)nd;
+			sepc[nsep++] = ' ';
+			continue;
+		}
+		break;
+	}
+	*used = j - i;
+	int frac = 0;
+	if (nsep) {
+		/* which separator is the decimal one? */
+		int32_t last = sepc[nsep - 1];
+		int after = (int)nd - seps[nsep - 1], same = 1, mixed = 0;
+		for (int k = 0; k < nsep; k++) {
+			if (sepc[k] != last)
+				mixed = 1;
+			if (k && sepc[k] == sepc[k - 1])
+				same = 1;
+		}
+		(void)same;
+		int decimal;
+		if (last == 0x66B)
+			decimal = 1;
+		else if (last == 0x66C || last == ' ' || last == '\'' || last == 0x2019)
+			decimal = 0;
+		else if (mixed)
+			decimal = 1; /* 1.500,75 / 1,500.75: the last one */
+		else if (nsep > 1)
+			decimal = 0; /* 1.500.000 */
+		else if (after != 3)
+			decimal = 1;
+		else if (comma_decimal < 0)
+			decimal = 0; /* 2.000 / 2,000 without a language: grouping */
+		else
+			decimal = (last == ',') == (comma_decimal == 1);
+		/* groups must have three digits */
+		for (int k = 0; k < nsep - decimal; k++) {
+			int g = (k + 1 < nsep ? seps[k + 1] : (int)nd) - seps[k];
+			if (g != 3)
+				return 0; /* 1.2.3.4.5 */
+		}
+		if (decimal)
+			frac = after;
+	}
+	return nf_dec_set(x, digits, nd, frac) == 0;
+}
+
+struct qty {
+	nf_dec v;
+	int exp, has_scale;
+	size_t end; /* token after */
+};
+
+/* NUMBER [SCALE...] or NUMBER-WORD SCALE... at token i */
+static int qty_at(const char *t, size_t i, struct qty *q, int need_glue_ok)
+{
+	size_t used, sl;
+	(void)need_glue_ok;
+	q->exp = 0;
+	q->has_scale = 0;
+	if (i >= nt)
+		return 0;
+	if (T[i].kind == T_NUM) {
+		if (!number_at(t, i, &q->v, &used))
+			return 0;
+		i += used;
+	} else if (T[i].kind == T_WORD) {
+		char w[128];
+		size_t n;
+		int v;
+		if (!word_key(t, i, 0, w, &n) || (v = tget(t_num, w, n)) <= 0)
+			return 0;
+		int article = v > ARTICLE;
+		if (article)
+			v -= ARTICLE;
+		const char *s = numvals[v - 1];
+		const char *dot = strchr(s, '.');
+		char digits[32];
+		size_t nd = 0;
+		for (const char *p = s; *p && nd < sizeof digits; p++)
+			if (*p != '.')
+				digits[nd++] = *p;
+		nf_dec_set(&q->v, digits, nd, dot ? (int)strlen(dot + 1) : 0);
+		i++;
+		if (!scale_at(t, i, &sl) && (article || !(i < nt && T[i].kind == T_WORD)))
+			return 0; /* a number word needs a scale word or a currency name after it */
+	} else
+		return 0;
+	int p;
+	while (i < nt && (p = scale_at(t, i, &sl)) > 0) {
+		q->exp += p;
+		q->has_scale = 1;
+		i += sl;
+	}
+	q->end = i;
+	return 1;
+}
+
+/* ---- currencies ---- */
+
+/* currency before a number at token i: code index+1 and tokens used, 0 if none */
+static int prefix_at(const char *t, size_t i, size_t *len)
+{
+	if (i >= nt)
+		return 0;
+	char k[64];
+	int v;
+	size_t a = T[i].s;
+	/* US$, NT$, HK$ (word glued to a symbol), US $, $US */
+	if (T[i].kind == T_WORD && i + 1 < nt && T[i + 1].kind == T_SYM && T[i].e - T[i].s <= 6) {
+		size_t n = T[i + 1].e - a;
+		if (n < sizeof k) {
+			memcpy(k, t + a, n);
+			if ((v = tget(t_sym, k, n)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+	}
+	if (T[i].kind == T_SYM) {
+		if (i + 1 < nt && T[i + 1].kind == T_WORD && !T[i + 1].sp && T[i + 1].e - a < sizeof k) {
+			memcpy(k, t + a, T[i + 1].e - a);
+			if ((v = tget(t_sym, k, T[i + 1].e - a)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+		if ((v = tget(t_sym, t + a, T[i].e - a)) > 0) {
+			*len = 1;
+			return v;
+		}
+		return 0;
+	}
+	if (T[i].kind == T_WORD) {
+		size_t n = T[i].e - a;
+		if (i + 1 < nt && !T[i + 1].sp && t[T[i + 1].s] == '.' && n + 1 < sizeof k) { /* Rs. SFr. */
+			memcpy(k, t + a, n);
+			k[n] = '.';
+			if ((v = tget(t_sym, k, n + 1)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+		if ((v = tget(t_code, t + a, n)) > 0 || (v = tget(t_sym, t + a, n)) > 0) {
+			*len = 1;
+			return v;
+		}
+	}
+	return 0;
+}
+
+/* currency after a number at token i: symbol, code, or [link] name phrase */
+static int suffix_at(const char *t, size_t i, size_t *len)
+{
+	if (i >= nt)
+		return 0;
+	int v;
+	size_t l;
+	if (T[i].kind == T_SYM || (T[i].kind == T_WORD && T[i].e - T[i].s <= 4)) {
+		if ((v = prefix_at(t, i, &l)) > 0) { /* 10 €, 10 $US, 10 million USD */
+			*len = l;
+			return v;
+		}
+	}
+	char w[512];
+	size_t n = 0, start = i;
+	char k1[128];
+	size_t kn;
+	if (word_key(t, i, 0, k1, &kn) && tget(t_link, k1, kn) == L_LINK)
+		i++; /* millones de euros, miliardi di euro */
+	int best = 0;
+	size_t bestlen = 0;
+	for (size_t m = 0; m < (size_t)maxphrase && i + m < nt; m++) {
+		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && t[T[i + m].s] != '-'))
+			break;
+		if (!word_key(t, i + m, 0, k1, &kn) || n + kn + 2 >= sizeof w)
+			break;
+		if (m)
+			w[n++] = ' ';
+		memcpy(w + n, k1, kn);
+		n += kn;
+		size_t off = m ? 0 : strip_clitic(w, n);
+		if ((v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0)) {
+			best = v;
+			bestlen = i + m + 1 - start;
+		}
+	}
+	*len = bestlen;
+	return best;
+}
+
+/* ---- mentions ---- */
+
+static int chinese_context(const char *t, size_t n)
+{
+	static const char *const keys[] = {"yuan", "Yuan", "renminbi", "Renminbi", "RMB", "CNY", "元", "يوان", "人民币", NULL};
+	for (int k = 0; keys[k]; k++) {
+		size_t kl = strlen(keys[k]);
+		for (const char *p = t; p + kl <= t + n; p++) {
+			p = memchr(p, keys[k][0], (size_t)(t + n - p));
+			if (!p || p + kl > t + n)
+				break;
+			if (memcmp(p, keys[k], kl) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* the modifier and the between word in front of token i */
+static const char *mod_before(const char *t, size_t i, size_t *first)
+{
+	*first = i;
+	char w[256];
+	const char *best = "";
+	for (size_t m = 1; m <= 4 && m <= i; m++) {
+		size_t n = 0, ok = 1;
+		for (size_t k = i - m; k < i && ok; k++) {
+			if (T[k].kind == T_WORD) {
+				char one[128];
+				size_t on = lower(t, T[k].s, T[k].e, one);
+				if (!on || n + on + 2 >= sizeof w)
+					ok = 0;
+				else {
+					if (n && T[k].sp)
+						w[n++] = ' ';
+					memcpy(w + n, one, on);
+					n += on;
+				}
+			} else if (T[k].kind == T_PUNCT && t[T[k].s] == '.' && !T[k].sp && n)
+				w[n++] = '.';
+			else
+				ok = 0;
+		}
+		if (!ok)
+			break;
+		int v;
+		size_t off = strip_clitic(w, n);
+		if ((v = tget(t_mod, w, n)) > 0 || (off && (v = tget(t_mod, w + off, n - off)) > 0))
+			best = mods[v];
+	}
+	return best;
+}
+
+static int between_before(const char *t, size_t i)
+{
+	char w[256];
+	for (size_t m = 1; m <= 2 && m <= i; m++) {
+		size_t n = 0;
+		for (size_t k = i - m; k < i; k++) {
+			char one[128];
+			size_t on = T[k].kind == T_WORD ? lower(t, T[k].s, T[k].e, one) : 0;
+			if (!on || n + on + 2 >= sizeof w)
+				return 0;
+			if (n)
+				w[n++] = ' ';
+			memcpy(w + n, one, on);
+			n += on;
+		}
+		if (tget(t_link, w, n) == L_BETWEEN)
+			return 1;
+	}
+	return 0;
+}
+
+/* try a mention starting at token i; returns the token after it, or 0 */
+static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, const char *text, size_t tn, int *cn)
+{
+	size_t j = i, pl = 0, l;
+	int pre = prefix_at(t, i, &pl);
+	if (pre)
+		j += pl;
+	if (j >= nt || (pre && T[j].kind != T_NUM && T[j].kind != T_WORD))
+		return 0;
+	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
+		const struct tok *p = &T[j - 1];
+		int clitic = p->kind == T_WORD && p->e - p->s == 2 && (unsigned char)t[p->s] == 0xD9 &&
+		             (unsigned char)t[p->s + 1] == 0x88;
+		if (p->kind == T_WORD && !clitic)
+			return 0;
+	}
+	struct qty q1, q2;
+	if (!qty_at(t, j, &q1, 1))
+		return 0;
+	j = q1.end;
+	int ranged = 0, pre2 = 0;
+	size_t last = j;
+	/* a range: X to Y, X - Y, between X and Y */
+	if (j < nt) {
+		char w[128];
+		size_t n, k = j;
+		int lk = 0;
+		if (T[k].kind == T_PUNCT && (t[T[k].s] == '-' || (unsigned char)t[T[k].s] == 0xE2))
+			lk = word_key(t, k, 0, w, &n) ? 0 : (lower(t, T[k].s, T[k].e, w) ? tget(t_link, w, T[k].e - T[k].s) : 0);
+		else if (word_key(t, k, 0, w, &n))
+			lk = tget(t_link, w, n);
+		if (lk == L_AND && !between_before(t, pre ? i : i))
+			lk = 0;
+		if (lk == L_RANGE || lk == L_AND) {
+			k++;
+			size_t p2l = 0;
+			pre2 = prefix_at(t, k, &p2l);
+			if (pre2 && pre && pre2 != pre)
+				pre2 = -1;
+			if (pre2 >= 0 && qty_at(t, k + p2l, &q2, 1) && (!pre2 || pre)) {
+				ranged = 1;
+				j = q2.end;
+			}
+		}
+	}
+	size_t sl = 0;
+	int post = suffix_at(t, j, &sl);
+	if (!pre && !post)
+		return 0;
+	size_t end_tok = post ? j + sl : j;
+	(void)last;
+	/* scale words spread over the range */
+	if (ranged && q2.has_scale && !q1.has_scale)
+		q1.exp = q2.exp;
+	struct nf_money m;
+	nf_dec_shift(&q1.v, q1.exp);
+	nf_dec_format(&q1.v, m.amount);
+	m.amount_max[0] = 0;
+	if (ranged) {
+		nf_dec_shift(&q2.v, q2.exp);
+		if (nf_dec_cmp(&q2.v, &q1.v) <= 0)
+			return 0; /* "2019-2020", "10-5": not a range of money */
+		nf_dec_format(&q2.v, m.amount_max);
+	}
+	int code = post ? post : pre;
+	memcpy(m.currency, codes[code - 1], 4);
+	if (strcmp(m.currency, "JPY") == 0 && (t[T[i].s] == (char)0xC2 || (pre && T[i].kind == T_SYM))) {
+		if (*cn < 0)
+			*cn = chinese_context(text, tn);
+		if (*cn && T[i].kind == T_SYM && memcmp(t + T[i].s, "\xC2\xA5", 2) == 0)
+			memcpy(m.currency, "CNY", 4);
+	}
+	m.start = T[i].s;
+	m.end = T[end_tok - 1].e;
+	size_t first;
+	m.mod = mod_before(t, i, &first);
+	(void)l;
+	cb(&m, ctx);
+	return end_tok;
+}
+
+static int trigger(const char *t, size_t i)
+{
+	if (T[i].kind == T_NUM || T[i].kind == T_SYM)
+		return 1;
+	if (T[i].kind != T_WORD || T[i].e - T[i].s > 24)
+		return 0;
+	size_t l;
+	if (prefix_at(t, i, &l))
+		return 1;
+	char w[128];
+	size_t n;
+	return word_key(t, i, 0, w, &n) && tget(t_num, w, n) > 0;
+}
+
+void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_money_cb cb, void *ctx)
+{
+	lang[0] = 0;
+	if (lgn && lgn < sizeof lang && !(lgn == 3 && memcmp(lg, "und", 3) == 0)) {
+		memcpy(lang, lg, lgn);
+		lang[lgn] = 0;
+	}
+	static const char *const comma_langs[] = {"nl", "de", "it", "fr", "es", "pt", "ru", "pl", "tr", "id", "da",
+	                                          "sv", "nb", "fi", "cs", "ro", "el", "uk", "hu", NULL};
+	comma_decimal = lang[0] ? 0 : -1;
+	for (int k = 0; comma_langs[k]; k++)
+		if (strcmp(lang, comma_langs[k]) == 0)
+			comma_decimal = 1;
+	int cn = -1;
+	size_t ls = 0;
+	while (ls < n) {
+		const char *nl = memchr(text + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - text) : n;
+		/* cheap pre-filter: a digit, a currency symbol or a letter-only line with a number word */
+		tokenize(text, ls, le);
+		for (size_t i = 0; i < nt;) {
+			size_t next = trigger(text, i) ? mention_at(text, i, cb, ctx, text, n, &cn) : 0;
+			i = next > i ? next : i + 1;
+		}
+		ls = le + 1;
+	}
+}
