@@ -28,6 +28,33 @@ static const char *mods[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
 enum { L_RANGE = 1, L_AND, L_BETWEEN, L_LINK };
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
 
+/* Bloom filter of the words that can start a mention (number words, codes, symbols that are
+ * words), over their bytes with ASCII in lower case: most words of a text skip every lookup */
+static uint64_t bloom[1024];
+
+static uint32_t bhash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+	}
+	return h;
+}
+
+static void bloom_add(const char *w, size_t n)
+{
+	uint32_t h = bhash(w, n);
+	bloom[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
+	bloom[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
+}
+
+static int bloom_has(const char *w, size_t n)
+{
+	uint32_t h = bhash(w, n);
+	return (bloom[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (bloom[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1);
+}
+
 static int code_index(const char *c)
 {
 	for (int i = 0; i < ncodes; i++)
@@ -65,10 +92,17 @@ static void load_cur(char **f, int n, void *ctx)
 			words += *p == ' ';
 		if (words > maxphrase)
 			maxphrase = words;
-	} else if (strcmp(f[1], "symbol") == 0)
+	} else if (strcmp(f[1], "symbol") == 0) {
 		put(t_sym, "*", f[2], v);
-	else if (strcmp(f[1], "code") == 0)
+		size_t k = 0; /* the word part of a symbol: RMB, Rs, SFr */
+		while (f[2][k] && (unsigned char)f[2][k] != '$' && f[2][k] != '.' && f[2][k] != ' ')
+			k++;
+		if (k)
+			bloom_add(f[2], k);
+	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
+		bloom_add(f[2], strlen(f[2]));
+	}
 }
 
 static void load_scale(char **f, int n, void *ctx)
@@ -86,6 +120,7 @@ static void load_num(char **f, int n, void *ctx)
 	numvals = nf_xrealloc(numvals, (size_t)(nnumvals + 1) * sizeof *numvals);
 	numvals[nnumvals++] = nf_xstrdup(f[2]);
 	put(t_num, f[0], f[1], n > 3 && strcmp(f[3], "article") == 0 ? ARTICLE + nnumvals : nnumvals);
+	bloom_add(f[1], strlen(f[1]));
 }
 
 static void load_mod(char **f, int n, void *ctx)
@@ -247,10 +282,12 @@ static size_t lower(const char *t, size_t s, size_t e, char *out)
 
 static char lang[8];
 
+static size_t langlen;
+
 static int tget(const nf_strset *s, const char *w, size_t n)
 {
 	char k[160];
-	size_t ll = strlen(lang);
+	size_t ll = langlen;
 	if (n + ll + 2 > sizeof k)
 		return -1;
 	int v;
@@ -314,7 +351,7 @@ static int scale_at(const char *t, size_t i, size_t *len)
 	word_key(t, i, 0, w, &n);
 	if ((v = tget(t_scale, w, n)) <= 0)
 		return 0;
-	if (n <= 2 && T[i].sp) /* k, m, bn only glued to the number: "10 m" may be metres */
+	if (n == 1 && T[i].sp) /* k, m, b only glued to the number: "10 m" may be metres */
 		return 0;
 	if (n == 1 && t[T[i].s] == 'M' && T[i].sp)
 		return 0;
@@ -659,8 +696,14 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 			if (pre2 && pre && pre2 != pre)
 				pre2 = -1;
 			if (pre2 >= 0 && qty_at(t, k + p2l, &q2, 1) && (!pre2 || pre)) {
-				ranged = 1;
-				j = q2.end;
+				/* a range only if the upper end is larger ("2019-2020" is not one) */
+				nf_dec a = q1.v, b = q2.v;
+				nf_dec_shift(&a, q2.has_scale && !q1.has_scale ? q2.exp : q1.exp);
+				nf_dec_shift(&b, q2.exp);
+				if (nf_dec_cmp(&b, &a) > 0) {
+					ranged = 1;
+					j = q2.end;
+				}
 			}
 		}
 	}
@@ -679,8 +722,6 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	m.amount_max[0] = 0;
 	if (ranged) {
 		nf_dec_shift(&q2.v, q2.exp);
-		if (nf_dec_cmp(&q2.v, &q1.v) <= 0)
-			return 0; /* "2019-2020", "10-5": not a range of money */
 		nf_dec_format(&q2.v, m.amount_max);
 	}
 	int code = post ? post : pre;
@@ -704,7 +745,7 @@ static int trigger(const char *t, size_t i)
 {
 	if (T[i].kind == T_NUM || T[i].kind == T_SYM)
 		return 1;
-	if (T[i].kind != T_WORD || T[i].e - T[i].s > 24)
+	if (T[i].kind != T_WORD || T[i].e - T[i].s > 24 || !bloom_has(t + T[i].s, T[i].e - T[i].s))
 		return 0;
 	size_t l;
 	if (prefix_at(t, i, &l))
@@ -721,6 +762,7 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 		memcpy(lang, lg, lgn);
 		lang[lgn] = 0;
 	}
+	langlen = strlen(lang);
 	static const char *const comma_langs[] = {"nl", "de", "it", "fr", "es", "pt", "ru", "pl", "tr", "id", "da",
 	                                          "sv", "nb", "fi", "cs", "ro", "el", "uk", "hu", NULL};
 	comma_decimal = lang[0] ? 0 : -1;
@@ -735,7 +777,14 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 		/* cheap pre-filter: a digit, a currency symbol or a letter-only line with a number word */
 		tokenize(text, ls, le);
 		for (size_t i = 0; i < nt;) {
-			size_t next = trigger(text, i) ? mention_at(text, i, cb, ctx, text, n, &cn) : 0;
+			size_t next = 0, pl;
+			if (trigger(text, i)) {
+				/* US$ 10, US $ 10, NT$: the symbol's word comes first */
+				if (T[i].kind == T_SYM && i > 0 && T[i - 1].kind == T_WORD && prefix_at(text, i - 1, &pl) && pl == 2)
+					next = mention_at(text, i - 1, cb, ctx, text, n, &cn);
+				if (!next)
+					next = mention_at(text, i, cb, ctx, text, n, &cn);
+			}
 			i = next > i ? next : i + 1;
 		}
 		ls = le + 1;
