@@ -400,6 +400,7 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 	}
 	*used = j - i;
 	int frac = 0;
+	size_t sl0;
 	if (nsep) {
 		/* which separator is the decimal one? */
 		int32_t last = sepc[nsep - 1];
@@ -424,6 +425,8 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 			decimal = 1;
 		else if (comma_decimal < 0)
 			decimal = 0; /* 2.000 / 2,000 without a language: grouping */
+		else if (strcmp(lang, "ar") == 0 && last == '.' && !scale_at(t, j, &sl0))
+			decimal = 0; /* Arabic press: 368.000 دولار is 368,000; 1.5 مليار is a decimal */
 		else
 			decimal = (last == ',') == (comma_decimal == 1);
 		/* groups must have three digits */
