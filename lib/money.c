@@ -19,13 +19,13 @@ extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_curr
 /* ---- tables ---- */
 
 /* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
-static nf_strset *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
+static nf_strset *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
 static char (*codes)[4];
 static int ncodes;
 static char **numvals;
 static int nnumvals, maxphrase = 1;
 static const char *mods[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
-enum { L_RANGE = 1, L_AND, L_BETWEEN, L_LINK };
+enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
 
 /* Bloom filter of the words that can start a mention (number words, codes, symbols that are
@@ -79,6 +79,29 @@ static void put(nf_strset *s, const char *lang, const char *w, int v)
 	nf_buf_free(&k);
 }
 
+/* like put, but OR-ing the kinds of a word that has several (links) */
+static void put_or(nf_strset *s, const char *lang, const char *w, int v)
+{
+	nf_buf k = {0};
+	nf_buf_add(&k, lang, strlen(lang));
+	nf_buf_addc(&k, '\t');
+	nf_buf_add(&k, w, strlen(w));
+	nf_strset_add(s, k.p, k.len, v);
+	nf_strset_add(s, k.p + strlen(lang), k.len - strlen(lang), v);
+	nf_buf_free(&k);
+}
+
+/* only for this language, with no any-language key (Italian "euro 5 milioni") */
+static void put_only(nf_strset *s, const char *lang, const char *w, int v)
+{
+	nf_buf k = {0};
+	nf_buf_add(&k, lang, strlen(lang));
+	nf_buf_addc(&k, '\t');
+	nf_buf_add(&k, w, strlen(w));
+	nf_strset_add(s, k.p, k.len, v);
+	nf_buf_free(&k);
+}
+
 static void load_cur(char **f, int n, void *ctx)
 {
 	(void)ctx;
@@ -99,6 +122,13 @@ static void load_cur(char **f, int n, void *ctx)
 			k++;
 		if (k)
 			bloom_add(f[2], k);
+	} else if (strcmp(f[1], "scaled") == 0) {
+		put(t_sname, f[0], f[2], v);
+	} else if (strcmp(f[1], "linked") == 0) {
+		put(t_lname, f[0], f[2], v);
+	} else if (strcmp(f[1], "prefix") == 0) {
+		put_only(t_sym, f[0], f[2], v);
+		bloom_add(f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
 		bloom_add(f[2], strlen(f[2]));
@@ -139,7 +169,7 @@ static void load_link(char **f, int n, void *ctx)
 		return;
 	int v = strcmp(f[2], "range") == 0 ? L_RANGE : strcmp(f[2], "and") == 0 ? L_AND
 	        : strcmp(f[2], "between") == 0 ? L_BETWEEN : L_LINK;
-	put(t_link, f[0], f[1], v);
+	put_or(t_link, f[0], f[1], v);
 }
 
 /* character classes for the tokenizer */
@@ -150,7 +180,7 @@ void nf_money_init(void)
 {
 	if (t_name)
 		return;
-	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new();
+	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new(), t_lname = nf_strset_new(), t_sname = nf_strset_new();
 	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_mod = nf_strset_new(), t_link = nf_strset_new();
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
@@ -198,6 +228,12 @@ static void push(size_t s, size_t e, int kind, int sp)
 	T[nt++] = (struct tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)sp};
 }
 
+static int is_cjk(int32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF);
+}
+
 /* tokens of t[s..e) (one line); offsets are relative to t */
 static void tokenize(const char *t, size_t s, size_t e)
 {
@@ -230,12 +266,15 @@ static void tokenize(const char *t, size_t s, size_t e)
 				break;
 			}
 			push(b, i, T_NUM, sp);
+		} else if ((k == C_LETTER) && is_cjk(c)) { /* Han, kana, Hangul: one token each */
+			i += l;
+			push(b, i, T_WORD, sp);
 		} else if (k == C_LETTER || k == C_MARK) { /* letters, marks, inner hyphens and apostrophes */
 			i += l;
 			while (i < e) {
 				int32_t d = dec(t, i, e, &l);
 				int kd = cls(d);
-				if (kd == C_LETTER || kd == C_MARK) {
+				if ((kd == C_LETTER && !is_cjk(d)) || kd == C_MARK) {
 					i += l;
 					continue;
 				}
@@ -351,10 +390,8 @@ static int scale_at(const char *t, size_t i, size_t *len)
 	word_key(t, i, 0, w, &n);
 	if ((v = tget(t_scale, w, n)) <= 0)
 		return 0;
-	if (n == 1 && T[i].sp) /* k, m, b only glued to the number: "10 m" may be metres */
-		return 0;
-	if (n == 1 && t[T[i].s] == 'M' && T[i].sp)
-		return 0;
+	if (n == 1 && T[i].sp && !(i + 1 < nt && T[i + 1].kind == T_SYM && !T[i + 1].sp))
+		return 0; /* k, m, b only glued to the number ("10 m" may be metres), or to a symbol: 60 M€ */
 	*len = 1;
 	return v;
 }
@@ -387,8 +424,15 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 		}
 		j++;
 		/* "1 200 millions": a space between groups of three, in languages that do that */
-		if (j < nt && T[j].kind == T_NUM && T[j].sp && comma_decimal != 0 && T[j].e - T[j].s == 3 &&
-		    nsep == 0 && nd <= 3 && j + 1 < nt && T[j + 1].kind != T_NUM) {
+		size_t lead = 0;
+		while (j < nt && T[j].s + lead < T[j].e && t[T[j].s + lead] >= '0' && t[T[j].s + lead] <= '9')
+			lead++;
+		int spaced_only = 1;
+		for (int k = 0; k < nsep; k++)
+			spaced_only &= sepc[k] == ' ';
+		if (j < nt && T[j].kind == T_NUM && T[j].sp && comma_decimal != 0 && lead == 3 &&
+		    (T[j].s + 3 == T[j].e || t[T[j].s + 3] == ',') && spaced_only &&
+		    (nsep ? (int)nd - seps[nsep - 1] == 3 : nd <= 3) && j + 1 < nt && T[j + 1].kind != T_NUM) {
 			size_t k = j + 1, sl;
 			if (!scale_at(t, k, &sl) && T[k].kind != T_SYM && T[k].kind != T_WORD)
 				break;
@@ -546,14 +590,14 @@ static int prefix_at(const char *t, size_t i, size_t *len)
 }
 
 /* currency after a number at token i: symbol, code, or [link] name phrase */
-static int suffix_at(const char *t, size_t i, size_t *len)
+static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
 {
 	if (i >= nt)
 		return 0;
 	int v;
 	size_t l;
 	if (T[i].kind == T_SYM || (T[i].kind == T_WORD && T[i].e - T[i].s <= 4)) {
-		if ((v = prefix_at(t, i, &l)) > 0) { /* 10 €, 10 $US, 10 million USD */
+		if ((v = prefix_at(t, i, &l)) > 0 && !(i + l < nt && T[i + l].kind == T_NUM)) { /* 10 €, 10 $US, 10 million USD, not "2024 $5 billion" */
 			*len = l;
 			return v;
 		}
@@ -562,21 +606,25 @@ static int suffix_at(const char *t, size_t i, size_t *len)
 	size_t n = 0, start = i;
 	char k1[128];
 	size_t kn;
-	if (word_key(t, i, 0, k1, &kn) && tget(t_link, k1, kn) == L_LINK)
-		i++; /* millones de euros, miliardi di euro */
+	int linked = 0;
+	if (word_key(t, i, 0, k1, &kn) && (tget(t_link, k1, kn) & L_LINK) && tget(t_link, k1, kn) > 0)
+		i++, linked = 1; /* millones de euros, miliardi di euro */
 	int best = 0;
 	size_t bestlen = 0;
-	for (size_t m = 0; m < (size_t)maxphrase && i + m < nt; m++) {
-		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && t[T[i + m].s] != '-'))
+	for (size_t m = 0; m < (size_t)maxphrase + 2 && i + m < nt; m++) {
+		size_t l2;
+		int cjk = is_cjk(dec(t, T[i + m].s, T[i + m].e, &l2));
+		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && !cjk))
 			break;
 		if (!word_key(t, i + m, 0, k1, &kn) || n + kn + 2 >= sizeof w)
 			break;
-		if (m)
+		if (m && T[i + m].sp)
 			w[n++] = ' ';
 		memcpy(w + n, k1, kn);
 		n += kn;
 		size_t off = m ? 0 : strip_clitic(w, n);
-		if ((v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0)) {
+		if ((v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0) ||
+		    (linked && (v = tget(t_lname, w, n)) > 0) || (scaled && (v = tget(t_sname, w, n)) > 0)) {
 			best = v;
 			bestlen = i + m + 1 - start;
 		}
@@ -589,7 +637,9 @@ static int suffix_at(const char *t, size_t i, size_t *len)
 
 static int chinese_context(const char *t, size_t n)
 {
-	static const char *const keys[] = {"yuan", "Yuan", "renminbi", "Renminbi", "RMB", "CNY", "元", "يوان", "人民币", NULL};
+	static const char *const keys[] = {"yuan", "Yuan", "renminbi", "Renminbi", "RMB", "CNY", "元", "يوان", "人民币",
+	                                   "Chinese currency", "chinesische Währung", "devise chinoise", "monnaie chinoise",
+	                                   "valuta cinese", "moneda china", "Chinese munt", "العملة الصينية", NULL};
 	for (int k = 0; keys[k]; k++) {
 		size_t kl = strlen(keys[k]);
 		for (const char *p = t; p + kl <= t + n; p++) {
@@ -629,7 +679,7 @@ static const char *mod_before(const char *t, size_t i, size_t *first)
 				ok = 0;
 		}
 		if (!ok)
-			break;
+			continue; /* "ca." is two tokens: a lone "." is no modifier, "ca." is */
 		int v;
 		size_t off = strip_clitic(w, n);
 		if ((v = tget(t_mod, w, n)) > 0 || (off && (v = tget(t_mod, w + off, n - off)) > 0))
@@ -653,9 +703,22 @@ static int between_before(const char *t, size_t i)
 			memcpy(w + n, one, on);
 			n += on;
 		}
-		if (tget(t_link, w, n) == L_BETWEEN)
+		int bv = tget(t_link, w, n);
+		if (bv > 0 && (bv & L_BETWEEN))
 			return 1;
 	}
+	return 0;
+}
+
+/* و ب ل ف ك (and with a tatweel: بـ) glued in front of a number: و300, ب500 */
+static int arabic_clitic(const char *w, size_t n)
+{
+	static const char *const c[] = {"و", "ب", "ل", "ف", "ك", "وب", NULL};
+	if (n >= 2 && memcmp(w + n - 2, "\xD9\x80", 2) == 0)
+		n -= 2;
+	for (int k = 0; c[k]; k++)
+		if (strlen(c[k]) == n && memcmp(w, c[k], n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -670,8 +733,8 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 		return 0;
 	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
 		const struct tok *p = &T[j - 1];
-		int clitic = p->kind == T_WORD && p->e - p->s == 2 && (unsigned char)t[p->s] == 0xD9 &&
-		             (unsigned char)t[p->s + 1] == 0x88;
+		size_t cl;
+		int clitic = p->kind == T_WORD && (arabic_clitic(t + p->s, p->e - p->s) || is_cjk(dec(t, p->s, p->e, &cl)));
 		if (p->kind == T_WORD && !clitic)
 			return 0;
 	}
@@ -690,9 +753,11 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 			lk = word_key(t, k, 0, w, &n) ? 0 : (lower(t, T[k].s, T[k].e, w) ? tget(t_link, w, T[k].e - T[k].s) : 0);
 		else if (word_key(t, k, 0, w, &n))
 			lk = tget(t_link, w, n);
-		if (lk == L_AND && !between_before(t, pre ? i : i))
+		if (lk < 0)
 			lk = 0;
-		if (lk == L_RANGE || lk == L_AND) {
+		if ((lk & L_AND) && !(lk & L_RANGE) && !between_before(t, i))
+			lk = 0;
+		if (lk & (L_RANGE | L_AND)) {
 			k++;
 			size_t p2l = 0;
 			pre2 = prefix_at(t, k, &p2l);
@@ -711,7 +776,7 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 		}
 	}
 	size_t sl = 0;
-	int post = suffix_at(t, j, &sl);
+	int post = suffix_at(t, j, &sl, q1.has_scale || (ranged && q2.has_scale));
 	if (!pre && !post)
 		return 0;
 	size_t end_tok = post ? j + sl : j;

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# money-cases.sh [LANG]... — check nf-extract-money against the golden table tests/money-cases.tsv.
+#
+# The table has the columns lang, text, mentions, note: text is one sentence (TSV-escaped, a line
+# break written \n), mentions the expected money mentions in order, joined by " || ", each
+# written "SURFACE = AMOUNT CUR" or "SURFACE = AMOUNT-MAX CUR" with " MOD" appended when the
+# mod is set; empty when the text holds no money. All cases (or those of the languages given)
+# go into one TSV input "id lang text" (id = line number in the table), which
+# "$NF_BIN/nf-extract-money" reads in one run. For each case the mentions found are written
+# the same way from the columns surface, amount, amount_max, currency and mod, joined by
+# " || " and compared with the expected ones. Every row must also have type MONEY, a value
+# equal to "AMOUNT CUR" or "AMOUNT-MAX CUR", and the text's bytes [start, end) must equal
+# its surface.
+#
+# Prints each failure as "FAIL line N [lang] note" with the expected and actual mentions, then
+# "money cases: P/T passed". Exit status 0 when all pass, 1 otherwise.
+#   NF_BIN       directory of the binaries (default: bin/ beside tests/)
+#   MONEY_CASES  another table to check (default: tests/money-cases.tsv)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+NF_BIN=${NF_BIN:-$here/../bin}
+cases=${MONEY_CASES:-$here/money-cases.tsv}
+[ -x "$NF_BIN/nf-extract-money" ] || { echo "money-cases.sh: no $NF_BIN/nf-extract-money (run make)" >&2; exit 2; }
+[ -r "$cases" ] || { echo "money-cases.sh: cannot read $cases" >&2; exit 2; }
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C # awk works on bytes: offsets are byte offsets
+
+# the input: one sentence per case, in the table's escaped form
+awk -F'\t' -v langs=" $* " '
+	NR == 1 {
+		if ($0 != "lang\ttext\tmentions\tnote") { print "money-cases.sh: bad header in " FILENAME > "/dev/stderr"; bad = 2; exit }
+		print "id\tlang\ttext"
+		next
+	}
+	$0 == "" { next }
+	NF != 4 { printf "money-cases.sh: %s:%d: %d fields, not 4\n", FILENAME, NR, NF > "/dev/stderr"; bad = 1; next }
+	langs == "  " || index(langs, " " $1 " ") { print NR "\t" $1 "\t" $2 }
+	END { exit bad }
+' "$cases" > "$tmp/in.tsv" || exit 2
+if [ "$(wc -l < "$tmp/in.tsv")" -le 1 ]; then
+	echo "money-cases.sh: no cases for language(s): $*" >&2
+	echo "money cases: 0/0 passed"
+	exit 1
+fi
+
+rc=0
+"$NF_BIN/nf-extract-money" "$tmp/in.tsv" > "$tmp/out.tsv" 2> "$tmp/err" || rc=$?
+status=0
+if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then # the cases are clean input: no warning expected
+	echo "FAIL nf-extract-money exited with status $rc"
+	sed 's/^/  stderr: /' "$tmp/err"
+	status=1
+fi
+
+awk -F'\t' '
+	function unesc(s,    r, i, c) {
+		r = ""
+		while ((i = index(s, "\\")) > 0) {
+			c = substr(s, i + 1, 1)
+			r = r substr(s, 1, i - 1) (c == "n" ? "\n" : c == "t" ? "\t" : c == "r" ? "\r" : c == "\\" ? "\\" : "\\" c)
+			s = substr(s, i + 2)
+		}
+		return r s
+	}
+	FILENAME == ARGV[1] { if (FNR > 1) doc[$1] = unesc($3); next }
+	FILENAME == ARGV[2] {
+		if (FNR == 1) {
+			want = "id\tlang\tstart\tend\ttype\tsurface\tvalue\tamount\tamount_max\tcurrency\tmod"
+			if ($0 != want) {
+				print "FAIL output header is \"" $0 "\", not id lang start end type surface value amount amount_max currency mod"
+				header_bad = 1
+			}
+			for (i = 1; i <= NF; i++) col[$i] = i
+			for (i = split("id start end type surface value amount amount_max currency mod", need, " "); i > 0; i--)
+				if (!(need[i] in col)) { print "FAIL output has no column " need[i]; missing = 1 }
+			next
+		}
+		if (missing) next
+		id = $(col["id"])
+		surf = unesc($(col["surface"]))
+		amt = $(col["amount"]); amax = $(col["amount_max"]); cur = $(col["currency"]); md = $(col["mod"])
+		m = surf " = " amt (amax != "" ? "-" amax : "") " " cur (md != "" ? " " md : "")
+		if (++n[id] == 1) # (not a ternary on "id in got": mawk creates got[id] first)
+			got[id] = m
+		else
+			got[id] = got[id] " || " m
+		if ($(col["type"]) != "MONEY")
+			extra[id] = extra[id] sprintf("  \"%s\": type is \"%s\", not MONEY\n", surf, $(col["type"]))
+		v = amt (amax != "" ? "-" amax : "") " " cur
+		if ($(col["value"]) != v)
+			extra[id] = extra[id] sprintf("  \"%s\": value is \"%s\", the columns give \"%s\"\n", surf, $(col["value"]), v)
+		s = $(col["start"]) + 0; e = $(col["end"]) + 0
+		if (!(id in doc) || s < 0 || e < s || e > length(doc[id]) || substr(doc[id], s + 1, e - s) != surf)
+			cut[id] = cut[id] sprintf("  [%s, %s) cuts \"%s\" from the text, the surface is \"%s\"\n",
+				$(col["start"]), $(col["end"]), (id in doc) ? substr(doc[id], s + 1, e - s) : "?", surf)
+		next
+	}
+	FNR == 1 || $0 == "" || !(FNR in doc) { next }
+	{
+		total++
+		ok = !missing
+		actual = (FNR in got) ? got[FNR] : ""
+		if (actual != $3) {
+			printf "FAIL line %d [%s] %s\n  text:     %s\n  expected: %s\n  actual:   %s\n", FNR, $1, $4, $2,
+				($3 == "" ? "(no mention)" : $3), (actual == "" ? "(no mention)" : actual)
+			ok = 0
+		}
+		if (FNR in cut) {
+			printf "FAIL line %d [%s] offsets: the text cut at [start, end) is not the surface\n%s", FNR, $1, cut[FNR]
+			ok = 0
+		}
+		if (FNR in extra) {
+			printf "FAIL line %d [%s] columns\n%s", FNR, $1, extra[FNR]
+			ok = 0
+		}
+		passed += ok
+	}
+	END {
+		for (id in got) if (!(id in doc)) { print "FAIL output row with unknown id " id; header_bad = 1 }
+		printf "money cases: %d/%d passed\n", passed, total
+		exit (passed == total && !header_bad && !missing) ? 0 : 1
+	}
+' "$tmp/in.tsv" "$tmp/out.tsv" "$cases" || status=1
+exit "$status"
