@@ -7,6 +7,7 @@
 #include "strset.h"
 #include "utf8.h"
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -448,14 +449,10 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 	if (nsep) {
 		/* which separator is the decimal one? */
 		int32_t last = sepc[nsep - 1];
-		int after = (int)nd - seps[nsep - 1], same = 1, mixed = 0;
-		for (int k = 0; k < nsep; k++) {
+		int after = (int)nd - seps[nsep - 1], mixed = 0;
+		for (int k = 0; k < nsep; k++)
 			if (sepc[k] != last)
 				mixed = 1;
-			if (k && sepc[k] == sepc[k - 1])
-				same = 1;
-		}
-		(void)same;
 		int decimal;
 		if (last == 0x66B)
 			decimal = 1;
@@ -485,6 +482,42 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 	return nf_dec_set(x, digits, nd, frac) == 0;
 }
 
+/* "1⁄2", "21⁄2" (NFKC of ½ and 2½): NUM, a glued fraction slash, NUM. A numerator of several
+ * digits over a one-digit denominator is a mixed number (2 + 1/2). Only denominators that give
+ * an exact decimal (2 4 5 8 10 20 25). */
+static int fraction_at(const char *t, size_t i, nf_dec *x)
+{
+	if (i + 2 >= nt || T[i + 1].sp || T[i + 2].sp || T[i + 2].kind != T_NUM ||
+	    T[i + 1].e - T[i + 1].s != 3 || memcmp(t + T[i + 1].s, "\xE2\x81\x84", 3) != 0)
+		return 0;
+	size_t nn = T[i].e - T[i].s, dn = T[i + 2].e - T[i + 2].s;
+	if (nn > 15 || dn > 2)
+		return 0;
+	unsigned long long num = 0, den = 0, whole = 0;
+	for (size_t k = T[i].s; k < T[i].e; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+		else
+			num = num * 10 + (unsigned)(t[k] - '0');
+	for (size_t k = T[i + 2].s; k < T[i + 2].e; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+		else
+			den = den * 10 + (unsigned)(t[k] - '0');
+	if (den == 0 || 1000 % den)
+		return 0;
+	if (nn > 1 && dn == 1) { /* 21⁄2 = 2 1/2 */
+		whole = num / 10;
+		num %= 10;
+	}
+	if (num >= den)
+		return 0;
+	unsigned long long milli = whole * 1000 + num * (1000 / den);
+	char b[32];
+	int k = snprintf(b, sizeof b, "%llu", milli);
+	return nf_dec_set(x, b, (size_t)k, 3) == 0;
+}
+
 struct qty {
 	nf_dec v;
 	int exp, has_scale;
@@ -492,10 +525,9 @@ struct qty {
 };
 
 /* NUMBER [SCALE...] or NUMBER-WORD SCALE... at token i */
-static int qty_at(const char *t, size_t i, struct qty *q, int need_glue_ok)
+static int qty_at(const char *t, size_t i, struct qty *q)
 {
 	size_t used, sl;
-	(void)need_glue_ok;
 	q->exp = 0;
 	q->has_scale = 0;
 	if (i >= nt)
@@ -504,6 +536,8 @@ static int qty_at(const char *t, size_t i, struct qty *q, int need_glue_ok)
 		if (!number_at(t, i, &q->v, &used))
 			return 0;
 		i += used;
+		if (used == 1 && fraction_at(t, i - 1, &q->v))
+			i += 2;
 	} else if (T[i].kind == T_WORD) {
 		char w[128];
 		size_t n;
@@ -653,10 +687,9 @@ static int chinese_context(const char *t, size_t n)
 	return 0;
 }
 
-/* the modifier and the between word in front of token i */
-static const char *mod_before(const char *t, size_t i, size_t *first)
+/* the modifier in front of token i (about, ruim, plus de, نحو): the longest that matches */
+static const char *mod_before(const char *t, size_t i)
 {
-	*first = i;
 	char w[256];
 	const char *best = "";
 	for (size_t m = 1; m <= 4 && m <= i; m++) {
@@ -725,7 +758,7 @@ static int arabic_clitic(const char *w, size_t n)
 /* try a mention starting at token i; returns the token after it, or 0 */
 static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, const char *text, size_t tn, int *cn)
 {
-	size_t j = i, pl = 0, l;
+	size_t j = i, pl = 0;
 	int pre = prefix_at(t, i, &pl);
 	if (pre)
 		j += pl;
@@ -739,18 +772,17 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 			return 0;
 	}
 	struct qty q1, q2;
-	if (!qty_at(t, j, &q1, 1))
+	if (!qty_at(t, j, &q1))
 		return 0;
 	j = q1.end;
 	int ranged = 0, pre2 = 0;
-	size_t last = j;
 	/* a range: X to Y, X - Y, between X and Y */
 	if (j < nt) {
 		char w[128];
 		size_t n, k = j;
 		int lk = 0;
-		if (T[k].kind == T_PUNCT && (t[T[k].s] == '-' || (unsigned char)t[T[k].s] == 0xE2))
-			lk = word_key(t, k, 0, w, &n) ? 0 : (lower(t, T[k].s, T[k].e, w) ? tget(t_link, w, T[k].e - T[k].s) : 0);
+		if (T[k].kind == T_PUNCT) /* - – — */
+			lk = tget(t_link, t + T[k].s, T[k].e - T[k].s);
 		else if (word_key(t, k, 0, w, &n))
 			lk = tget(t_link, w, n);
 		if (lk < 0)
@@ -763,7 +795,7 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 			pre2 = prefix_at(t, k, &p2l);
 			if (pre2 && pre && pre2 != pre)
 				pre2 = -1;
-			if (pre2 >= 0 && qty_at(t, k + p2l, &q2, 1) && (!pre2 || pre)) {
+			if (pre2 >= 0 && qty_at(t, k + p2l, &q2) && (!pre2 || pre)) {
 				/* a range only if the upper end is larger ("2019-2020" is not one) */
 				nf_dec a = q1.v, b = q2.v;
 				nf_dec_shift(&a, q2.has_scale && !q1.has_scale ? q2.exp : q1.exp);
@@ -780,7 +812,6 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	if (!pre && !post)
 		return 0;
 	size_t end_tok = post ? j + sl : j;
-	(void)last;
 	/* scale words spread over the range */
 	if (ranged && q2.has_scale && !q1.has_scale)
 		q1.exp = q2.exp;
@@ -794,17 +825,16 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	}
 	int code = post ? post : pre;
 	memcpy(m.currency, codes[code - 1], 4);
-	if (strcmp(m.currency, "JPY") == 0 && (t[T[i].s] == (char)0xC2 || (pre && T[i].kind == T_SYM))) {
+	/* ¥ is the yen unless the text names the Chinese currency */
+	if (!post && T[i].kind == T_SYM && memcmp(t + T[i].s, "\xC2\xA5", 2) == 0) {
 		if (*cn < 0)
 			*cn = chinese_context(text, tn);
-		if (*cn && T[i].kind == T_SYM && memcmp(t + T[i].s, "\xC2\xA5", 2) == 0)
+		if (*cn)
 			memcpy(m.currency, "CNY", 4);
 	}
 	m.start = T[i].s;
 	m.end = T[end_tok - 1].e;
-	size_t first;
-	m.mod = mod_before(t, i, &first);
-	(void)l;
+	m.mod = mod_before(t, i);
 	cb(&m, ctx);
 	return end_tok;
 }
@@ -842,8 +872,7 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 	while (ls < n) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
 		size_t le = nl ? (size_t)(nl - text) : n;
-		/* cheap pre-filter: a digit, a currency symbol or a letter-only line with a number word */
-		tokenize(text, ls, le);
+		tokenize(text, ls, le); /* the pre-filter is trigger(): most words cost one Bloom test */
 		for (size_t i = 0; i < nt;) {
 			size_t next = 0, pl;
 			if (trigger(text, i)) {

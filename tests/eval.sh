@@ -188,6 +188,11 @@ if [ -x "$NF_BIN/nf-split" ] && [ -f "$here/split-cases.sh" ]; then
     row cases split "$(NF_BIN="$NF_BIN" bash "$here/split-cases.sh" 2>/dev/null | tail -n 1)"
 fi
 
+# the golden table of money cases (tests/money-cases.tsv)
+if [ -x "$NF_BIN/nf-extract-money" ] && [ -f "$here/money-cases.sh" ]; then
+    row cases money "$(NF_BIN="$NF_BIN" bash "$here/money-cases.sh" 2>/dev/null | tail -n 1)"
+fi
+
 # differential check of the text cleaning against tests/norm-ref.py (Python's unicodedata NFC
 # and the same folding rules), over every document of the shared corpus
 if [ -d "$NF_SHARED/data/corpus" ] && [ -x "$NF_BIN/nf-normalize" ]; then

@@ -414,3 +414,9 @@ pipeline() {
 	need_shared
 	pipeline "$SHARED/gold/seeds" nosplit "$SHARED"/seeds/*.txt
 }
+
+@test "fractions after NFKC: ½ million dollars, 2½ billion euros, \$1¾ billion" {
+	run --separate-stderr bash -c "printf '½ million dollars, 2½ billion euros, \$1¾ billion\n' | '$NF_BIN/nf-normalize' --nfkc --lang en | '$NF_BIN/nf-extract-money' | cut -f9,11"
+	assert_success
+	assert_output "$(printf 'amount\tcurrency\n500000\tUSD\n2500000000\tEUR\n1750000000\tUSD')"
+}
