@@ -13,14 +13,15 @@
 #include <utf8proc.h>
 
 extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
-	nf_data_money_numwords[], nf_data_money_modifiers[], nf_data_money_links[];
+	nf_data_money_numwords[], nf_data_money_modifiers[], nf_data_money_links[], nf_data_money_decimals[];
 extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
-	nf_data_money_scales_len, nf_data_money_numwords_len, nf_data_money_modifiers_len, nf_data_money_links_len;
+	nf_data_money_scales_len, nf_data_money_numwords_len, nf_data_money_modifiers_len, nf_data_money_links_len,
+	nf_data_money_decimals_len;
 
 /* ---- tables ---- */
 
 /* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
-static nf_strset *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
+static nf_strset *t_dec, *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
 static char (*codes)[4];
 static int ncodes;
 static char **numvals;
@@ -136,6 +137,13 @@ static void load_cur(char **f, int n, void *ctx)
 	}
 }
 
+static void load_dec(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n >= 2)
+		nf_strset_add(t_dec, f[0], strlen(f[0]), strcmp(f[1], "comma") == 0 ? 2 : 1);
+}
+
 static void load_scale(char **f, int n, void *ctx)
 {
 	(void)ctx;
@@ -182,6 +190,8 @@ void nf_money_init(void)
 	if (t_name)
 		return;
 	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new(), t_lname = nf_strset_new(), t_sname = nf_strset_new();
+	t_dec = nf_strset_new();
+	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
 	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_mod = nf_strset_new(), t_link = nf_strset_new();
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
@@ -861,12 +871,8 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 		lang[lgn] = 0;
 	}
 	langlen = strlen(lang);
-	static const char *const comma_langs[] = {"nl", "de", "it", "fr", "es", "pt", "ru", "pl", "tr", "id", "da",
-	                                          "sv", "nb", "fi", "cs", "ro", "el", "uk", "hu", NULL};
-	comma_decimal = lang[0] ? 0 : -1;
-	for (int k = 0; comma_langs[k]; k++)
-		if (strcmp(lang, comma_langs[k]) == 0)
-			comma_decimal = 1;
+	int d = langlen ? nf_strset_get(t_dec, lang, langlen) : -1;
+	comma_decimal = d == 2 ? 1 : d == 1 ? 0 : -1; /* lib/data/money/decimals.tsv */
 	int cn = -1;
 	size_t ls = 0;
 	while (ls < n) {
