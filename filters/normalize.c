@@ -79,20 +79,6 @@ static int header_done;
 static unsigned long boiler_dropped, tot_empty;
 static uint64_t tot_moji, tot_ent;
 
-static char *stem_of(const char *path)
-{
-	if (strcmp(path, "-") == 0)
-		return nf_xstrdup("stdin");
-	const char *b = id_path ? path : (strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
-	char *s = nf_xstrdup(b);
-	size_t n = strlen(s);
-	if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
-		s[n -= 3] = 0;
-	if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
-		s[n -= 4] = 0;
-	return s;
-}
-
 static unsigned long line_of(const char *s, size_t off)
 {
 	unsigned long l = 1;
@@ -467,7 +453,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		f.name = nf_in_name(f.in);
-		f.stem = stem_of(*files);
+		f.stem = nf_path_stem(*files, id_path);
 		if (fmt == F_TEXT)
 			do_text(&f);
 		else if (fmt == F_TSV)

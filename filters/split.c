@@ -74,23 +74,15 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "paragraph") == 0) by_para = 1;
 			else nf_usage_error("--by: '%s' is not sentence or paragraph", optarg);
 			break;
-		case O_IN:
-			if (strcmp(optarg, "auto") == 0) fmt = NF_IN_AUTO;
-			else if (strcmp(optarg, "tsv") == 0) fmt = NF_IN_TSV;
-			else if (strcmp(optarg, "text") == 0) fmt = NF_IN_TEXT;
-			else nf_usage_error("--in: '%s' is not auto, tsv or text", optarg);
-			break;
+		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
 		case O_LANG: force_lang = optarg; break;
 		case O_UNWRAP: unwrap = 1; break;
 		default: nf_usage_error("unknown option");
 		}
 	}
-	if (nf_opt.no_header && nf_col_num(nf_opt.field) < 0)
-		nf_usage_error("with -N, -f must be a column number, not '%s'", nf_opt.field);
 	nf_seg_init();
 	nf_stats_start();
-	char *stdin_only[] = {"-", NULL};
-	nf_reader *r = nf_reader_new(optind < argc ? argv + optind : stdin_only, nf_opt.field, fmt, nf_opt.no_header);
+	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
 	long tc;
 	const nf_row *h = nf_reader_header(r, &tc);
 	if (!nf_opt.no_header) {

@@ -215,6 +215,20 @@ int nf_in_slurp(nf_in *in, nf_buf *dst)
 	return in->failed ? -1 : 0;
 }
 
+char *nf_path_stem(const char *path, int keep_dir)
+{
+	if (strcmp(path, "-") == 0)
+		return nf_xstrdup("stdin");
+	const char *b = keep_dir || !strrchr(path, '/') ? path : strrchr(path, '/') + 1;
+	char *s = nf_xstrdup(b);
+	size_t n = strlen(s);
+	if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
+		s[n -= 3] = 0;
+	if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
+		s[n -= 4] = 0;
+	return s;
+}
+
 void nf_in_close(nf_in *in)
 {
 	if (!in)

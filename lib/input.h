@@ -19,4 +19,7 @@ int nf_in_slurp(nf_in *in, nf_buf *dst);     /* append everything left; 0 ok, -1
 uint64_t nf_in_bytes(const nf_in *in);        /* decompressed bytes read so far */
 int nf_in_failed(const nf_in *in);            /* a read or gzip error was reported */
 void nf_in_close(nf_in *in);
+/* The id of a file: its base name without .gz and .txt ("stdin" for "-"); with keep_dir the
+ * path as given without those endings. Returns a malloc'd string. */
+char *nf_path_stem(const char *path, int keep_dir);
 #endif

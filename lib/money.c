@@ -68,41 +68,25 @@ static int code_index(const char *c)
 	return ncodes++;
 }
 
-static void put(nf_strset *s, const char *lang, const char *w, int v)
+enum { P_FIRST = 0, P_OR = 1, P_ONLY = 2 };
+
+/* add "LANG\tword" and (unless P_ONLY) "\tword", the any-language key; P_OR combines the
+ * values of a word listed more than once (links), else the first value stays */
+static void put_mode(nf_strset *s, const char *lang, const char *w, int v, int mode)
 {
 	nf_buf k = {0};
-	nf_buf_add(&k, lang, strlen(lang));
+	size_t ll = strlen(lang);
+	nf_buf_add(&k, lang, ll);
 	nf_buf_addc(&k, '\t');
 	nf_buf_add(&k, w, strlen(w));
-	if (nf_strset_get(s, k.p, k.len) < 0)
+	if ((mode & P_OR) || nf_strset_get(s, k.p, k.len) < 0)
 		nf_strset_add(s, k.p, k.len, v);
-	if (nf_strset_get(s, k.p + strlen(lang), k.len - strlen(lang)) < 0) /* "\tword": any language */
-		nf_strset_add(s, k.p + strlen(lang), k.len - strlen(lang), v);
+	if (!(mode & P_ONLY) && ((mode & P_OR) || nf_strset_get(s, k.p + ll, k.len - ll) < 0))
+		nf_strset_add(s, k.p + ll, k.len - ll, v);
 	nf_buf_free(&k);
 }
 
-/* like put, but OR-ing the kinds of a word that has several (links) */
-static void put_or(nf_strset *s, const char *lang, const char *w, int v)
-{
-	nf_buf k = {0};
-	nf_buf_add(&k, lang, strlen(lang));
-	nf_buf_addc(&k, '\t');
-	nf_buf_add(&k, w, strlen(w));
-	nf_strset_add(s, k.p, k.len, v);
-	nf_strset_add(s, k.p + strlen(lang), k.len - strlen(lang), v);
-	nf_buf_free(&k);
-}
-
-/* only for this language, with no any-language key (Italian "euro 5 milioni") */
-static void put_only(nf_strset *s, const char *lang, const char *w, int v)
-{
-	nf_buf k = {0};
-	nf_buf_add(&k, lang, strlen(lang));
-	nf_buf_addc(&k, '\t');
-	nf_buf_add(&k, w, strlen(w));
-	nf_strset_add(s, k.p, k.len, v);
-	nf_buf_free(&k);
-}
+static void put(nf_strset *s, const char *lang, const char *w, int v) { put_mode(s, lang, w, v, P_FIRST); }
 
 static void load_cur(char **f, int n, void *ctx)
 {
@@ -129,7 +113,7 @@ static void load_cur(char **f, int n, void *ctx)
 	} else if (strcmp(f[1], "linked") == 0) {
 		put(t_lname, f[0], f[2], v);
 	} else if (strcmp(f[1], "prefix") == 0) {
-		put_only(t_sym, f[0], f[2], v);
+		put_mode(t_sym, f[0], f[2], v, P_ONLY);
 		bloom_add(f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
@@ -178,7 +162,7 @@ static void load_link(char **f, int n, void *ctx)
 		return;
 	int v = strcmp(f[2], "range") == 0 ? L_RANGE : strcmp(f[2], "and") == 0 ? L_AND
 	        : strcmp(f[2], "between") == 0 ? L_BETWEEN : L_LINK;
-	put_or(t_link, f[0], f[1], v);
+	put_mode(t_link, f[0], f[1], v, P_OR);
 }
 
 /* character classes for the tokenizer */
@@ -239,12 +223,6 @@ static void push(size_t s, size_t e, int kind, int sp)
 	T[nt++] = (struct tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)sp};
 }
 
-static int is_cjk(int32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF);
-}
-
 /* tokens of t[s..e) (one line); offsets are relative to t */
 static void tokenize(const char *t, size_t s, size_t e)
 {
@@ -277,7 +255,7 @@ static void tokenize(const char *t, size_t s, size_t e)
 				break;
 			}
 			push(b, i, T_NUM, sp);
-		} else if ((k == C_LETTER) && is_cjk(c)) { /* Han, kana, Hangul: one token each */
+		} else if ((k == C_LETTER) && nf_is_cjk(c)) { /* Han, kana, Hangul: one token each */
 			i += l;
 			push(b, i, T_WORD, sp);
 		} else if (k == C_LETTER || k == C_MARK) { /* letters, marks, inner hyphens and apostrophes */
@@ -285,7 +263,7 @@ static void tokenize(const char *t, size_t s, size_t e)
 			while (i < e) {
 				int32_t d = dec(t, i, e, &l);
 				int kd = cls(d);
-				if ((kd == C_LETTER && !is_cjk(d)) || kd == C_MARK) {
+				if ((kd == C_LETTER && !nf_is_cjk(d)) || kd == C_MARK) {
 					i += l;
 					continue;
 				}
@@ -657,7 +635,7 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
 	size_t bestlen = 0;
 	for (size_t m = 0; m < (size_t)maxphrase + 2 && i + m < nt; m++) {
 		size_t l2;
-		int cjk = is_cjk(dec(t, T[i + m].s, T[i + m].e, &l2));
+		int cjk = nf_is_cjk(dec(t, T[i + m].s, T[i + m].e, &l2));
 		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && !cjk))
 			break;
 		if (!word_key(t, i + m, 0, k1, &kn) || n + kn + 2 >= sizeof w)
@@ -777,7 +755,7 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
 		const struct tok *p = &T[j - 1];
 		size_t cl;
-		int clitic = p->kind == T_WORD && (arabic_clitic(t + p->s, p->e - p->s) || is_cjk(dec(t, p->s, p->e, &cl)));
+		int clitic = p->kind == T_WORD && (arabic_clitic(t + p->s, p->e - p->s) || nf_is_cjk(dec(t, p->s, p->e, &cl)));
 		if (p->kind == T_WORD && !clitic)
 			return 0;
 	}

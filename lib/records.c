@@ -47,20 +47,6 @@ nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, in
 	return r;
 }
 
-static char *stem_of(const char *path)
-{
-	if (strcmp(path, "-") == 0)
-		return nf_xstrdup("stdin");
-	const char *b = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *s = nf_xstrdup(b);
-	size_t n = strlen(s);
-	if (n > 3 && strcmp(s + n - 3, ".gz") == 0)
-		s[n -= 3] = 0;
-	if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
-		s[n -= 4] = 0;
-	return s;
-}
-
 static void close_input(nf_reader *r)
 {
 	if (r->nbad)
@@ -97,6 +83,25 @@ static int use_header(nf_reader *r, const char *line, size_t len)
 }
 
 static const char plain_header[] = "id\ttext";
+static void sniff(nf_reader *r);
+
+/* open the next input and read its first line; 0 when there are no more */
+static int open_next(nf_reader *r)
+{
+	while (*r->files) {
+		const char *path = *r->files++;
+		if (!(r->in = nf_in_open(path))) {
+			nf_fail();
+			continue;
+		}
+		r->stem = nf_path_stem(path, 0);
+		r->nbad = 0;
+		r->mode = M_START;
+		sniff(r);
+		return 1;
+	}
+	return 0;
+}
 
 static int use_plain_header(nf_reader *r)
 {
@@ -219,19 +224,8 @@ static void meta(const nf_reader *r, nf_doc *d)
 int nf_reader_next(nf_reader *r, nf_doc *d)
 {
 	for (;;) {
-		if (!r->in) {
-			if (!*r->files)
-				return 0;
-			const char *path = *r->files++;
-			if (!(r->in = nf_in_open(path))) {
-				nf_fail();
-				continue;
-			}
-			r->stem = stem_of(path);
-			r->nbad = 0;
-			r->mode = M_START;
-			sniff(r);
-		}
+		if (!r->in && !open_next(r))
+			return 0;
 		d->file = nf_in_name(r->in);
 		if (r->mode == M_DONE) {
 			close_input(r);
@@ -304,22 +298,32 @@ int nf_reader_next(nf_reader *r, nf_doc *d)
 
 const nf_row *nf_reader_header(nf_reader *r, long *text_col)
 {
-	while (!r->have_hdr && *r->files) { /* open inputs until one has a header */
-		const char *path = *r->files++;
-		if (!(r->in = nf_in_open(path))) {
-			nf_fail();
-			continue;
-		}
-		r->stem = stem_of(path);
-		r->nbad = 0;
-		sniff(r);
+	while (!r->have_hdr && open_next(r)) /* open inputs until one has a header */
 		if (!r->have_hdr)
 			close_input(r);
-	}
 	if (!r->have_hdr) /* nothing at all: plain text of no document */
 		use_plain_header(r);
 	*text_col = r->text_col;
 	return &r->hdr;
+}
+
+enum nf_in_fmt nf_in_fmt_parse(const char *arg)
+{
+	if (strcmp(arg, "auto") == 0)
+		return NF_IN_AUTO;
+	if (strcmp(arg, "tsv") == 0)
+		return NF_IN_TSV;
+	if (strcmp(arg, "text") == 0)
+		return NF_IN_TEXT;
+	nf_usage_error("--in: '%s' is not auto, tsv or text", arg);
+}
+
+nf_reader *nf_reader_args(int argc, char **argv, int optind, enum nf_in_fmt fmt)
+{
+	static char *stdin_only[] = {"-", NULL};
+	if (nf_opt.no_header && nf_col_num(nf_opt.field) < 0)
+		nf_usage_error("with -N, -f must be a column number, not '%s'", nf_opt.field);
+	return nf_reader_new(optind < argc ? argv + optind : stdin_only, nf_opt.field, fmt, nf_opt.no_header);
 }
 
 void nf_reader_free(nf_reader *r)

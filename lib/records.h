@@ -38,4 +38,9 @@ nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, in
 const nf_row *nf_reader_header(nf_reader *r, long *text_col);
 int nf_reader_next(nf_reader *r, nf_doc *d); /* 1 with a record, 0 at the end */
 void nf_reader_free(nf_reader *r);
+/* the value of --in: auto, tsv or text (a usage error otherwise) */
+enum nf_in_fmt nf_in_fmt_parse(const char *arg);
+/* a reader over argv[optind..] (stdin when there are none), with the common options -f and -N
+ * (with -N, -f must be a number: a usage error otherwise) */
+nf_reader *nf_reader_args(int argc, char **argv, int optind, enum nf_in_fmt fmt);
 #endif

@@ -296,12 +296,6 @@ static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t
 	return upper && (is_starter(L, w, n) || lower_word(L, w, n));
 }
 
-static int is_cjk(int32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-
 /* ---- the decision at a terminator ---- */
 
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
@@ -465,7 +459,7 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 		size_t k = j;
 		while (k < e && is_space((unsigned char)t[k]))
 			k++;
-		if (k == j && !cjk && !(c > 0x7F && is_cjk(c) && other_term(t, i, j))) {
+		if (k == j && !cjk && !(c > 0x7F && nf_is_cjk(c) && other_term(t, i, j))) {
 			i = j;
 			continue;
 		}

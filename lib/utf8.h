@@ -64,6 +64,13 @@ static inline size_t nf_utf8_enc(int32_t cp, char *out)
 	return 4;
 }
 
+/* Han, kana and Hangul: scripts written without spaces between words */
+static inline int nf_is_cjk(int32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
 /* Length of the longest valid UTF-8 prefix of s[0..n) (n when all of it is valid). */
 size_t nf_utf8_valid(const char *s, size_t n);
 /* Append s[0..n) to dst with each invalid sequence replaced by U+FFFD; returns the number
