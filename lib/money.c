@@ -121,11 +121,20 @@ static void load_cur(char **f, int n, void *ctx)
 	}
 }
 
+static struct { char lang[8]; int comma; } declangs[64];
+static int ndeclangs;
+
 static void load_dec(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n >= 2)
-		nf_strset_add(t_dec, f[0], strlen(f[0]), strcmp(f[1], "comma") == 0 ? 2 : 1);
+	if (n < 2 || strlen(f[0]) >= sizeof declangs[0].lang)
+		return;
+	int comma = strcmp(f[1], "comma") == 0;
+	nf_strset_add(t_dec, f[0], strlen(f[0]), comma ? 2 : 1);
+	if (ndeclangs < 64) {
+		strcpy(declangs[ndeclangs].lang, f[0]);
+		declangs[ndeclangs++].comma = comma;
+	}
 }
 
 static void load_scale(char **f, int n, void *ctx)
@@ -389,6 +398,29 @@ static int scale_at(const char *t, size_t i, size_t *len)
 
 static int comma_decimal; /* 1: the language writes 1.500,75; 0: 1,500.75; -1 unknown */
 
+/* Without a language: the decimal convention of the languages that have the scale or currency
+ * word at token i ("1.500 millones": Spanish, comma), if they all agree; -1 otherwise. */
+static int word_convention(const char *t, size_t i)
+{
+	char w[128], k[160];
+	size_t n;
+	if (!word_key(t, i, 0, w, &n) || n + 10 > sizeof k)
+		return -1;
+	int seen = -1;
+	for (int d = 0; d < ndeclangs; d++) {
+		size_t ll = strlen(declangs[d].lang);
+		memcpy(k, declangs[d].lang, ll);
+		k[ll] = '\t';
+		memcpy(k + ll + 1, w, n);
+		if (nf_strset_get(t_scale, k, ll + 1 + n) >= 0 || nf_strset_get(t_name, k, ll + 1 + n) >= 0) {
+			if (seen >= 0 && seen != declangs[d].comma)
+				return -1;
+			seen = declangs[d].comma;
+		}
+	}
+	return seen;
+}
+
 /* the number of token i (several tokens for "1 200" grouped by spaces) */
 static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 {
@@ -432,7 +464,7 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 		break;
 	}
 	*used = j - i;
-	int frac = 0;
+	int frac = 0, wc;
 	size_t sl0;
 	if (nsep) {
 		/* which separator is the decimal one? */
@@ -452,6 +484,8 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 			decimal = 0; /* 1.500.000 */
 		else if (after != 3)
 			decimal = 1;
+		else if (comma_decimal < 0 && (wc = word_convention(t, j)) >= 0)
+			decimal = (last == ',') == (wc == 1); /* the words around decide: 1.500 millones */
 		else if (comma_decimal < 0)
 			decimal = 0; /* 2.000 / 2,000 without a language: grouping */
 		else if (strcmp(lang, "ar") == 0 && last == '.' && !scale_at(t, j, &sl0))

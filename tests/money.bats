@@ -420,3 +420,9 @@ pipeline() {
 	assert_success
 	assert_output "$(printf 'amount\tcurrency\n500000\tUSD\n2500000000\tEUR\n1750000000\tUSD')"
 }
+
+@test "without a language the words around decide the decimal convention (1,500 millones = 1.5 million)" {
+	run --separate-stderr bash -c "printf '1,500 millones de euros; 1.500 miljoen euro; 1,500 million dollars\n' | '$NF_BIN/nf-extract-money' --in text | cut -f7"
+	assert_success
+	assert_output "$(printf 'amount\n1500000\n1500000000\n1500000000')"
+}
