@@ -16,43 +16,8 @@
 # "money cases: P/T passed". Exit status 0 when all pass, 1 otherwise.
 #   NF_BIN       directory of the binaries (default: bin/ beside tests/)
 #   MONEY_CASES  another table to check (default: tests/money-cases.tsv)
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-NF_BIN=${NF_BIN:-$here/../bin}
-cases=${MONEY_CASES:-$here/money-cases.tsv}
-[ -x "$NF_BIN/nf-extract-money" ] || { echo "money-cases.sh: no $NF_BIN/nf-extract-money (run make)" >&2; exit 2; }
-[ -r "$cases" ] || { echo "money-cases.sh: cannot read $cases" >&2; exit 2; }
-
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-export LC_ALL=C # awk works on bytes: offsets are byte offsets
-
-# the input: one sentence per case, in the table's escaped form
-awk -F'\t' -v langs=" $* " '
-	NR == 1 {
-		if ($0 != "lang\ttext\tmentions\tnote") { print "money-cases.sh: bad header in " FILENAME > "/dev/stderr"; bad = 2; exit }
-		print "id\tlang\ttext"
-		next
-	}
-	$0 == "" { next }
-	NF != 4 { printf "money-cases.sh: %s:%d: %d fields, not 4\n", FILENAME, NR, NF > "/dev/stderr"; bad = 1; next }
-	langs == "  " || index(langs, " " $1 " ") { print NR "\t" $1 "\t" $2 }
-	END { exit bad }
-' "$cases" > "$tmp/in.tsv" || exit 2
-if [ "$(wc -l < "$tmp/in.tsv")" -le 1 ]; then
-	echo "money-cases.sh: no cases for language(s): $*" >&2
-	echo "money cases: 0/0 passed"
-	exit 1
-fi
-
-rc=0
-"$NF_BIN/nf-extract-money" "$tmp/in.tsv" > "$tmp/out.tsv" 2> "$tmp/err" || rc=$?
-status=0
-if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then # the cases are clean input: no warning expected
-	echo "FAIL nf-extract-money exited with status $rc"
-	sed 's/^/  stderr: /' "$tmp/err"
-	status=1
-fi
+. "$(dirname "$0")/cases-lib.sh"
+cases_run money nf-extract-money "${MONEY_CASES:-$here/money-cases.tsv}" mentions "$@"
 
 awk -F'\t' '
 	function unesc(s,    r, i, c) {
