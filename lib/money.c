@@ -5,6 +5,7 @@
 #include "money.h"
 #include "buf.h"
 #include "strset.h"
+#include "tokens.h"
 #include "utf8.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -174,10 +175,6 @@ static void load_link(char **f, int n, void *ctx)
 	put_mode(t_link, f[0], f[1], v, P_OR);
 }
 
-/* character classes for the tokenizer */
-enum { C_OTHER, C_LETTER, C_DIGIT, C_SPACE, C_SYM, C_MARK };
-static uint8_t ccls[0x10000];
-
 void nf_money_init(void)
 {
 	if (t_name)
@@ -192,27 +189,15 @@ void nf_money_init(void)
 	nf_table_each(nf_data_money_numwords, nf_data_money_numwords_len, load_num, NULL);
 	nf_table_each(nf_data_money_modifiers, nf_data_money_modifiers_len, load_mod, NULL);
 	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
-	for (int32_t c = 0; c < 0x10000; c++) {
-		const utf8proc_property_t *p = utf8proc_get_property(c);
-		int k = p->category;
-		ccls[c] = (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ? C_DIGIT
-		          : k == UTF8PROC_CATEGORY_ZS || c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_SPACE
-		          : k == UTF8PROC_CATEGORY_SC ? C_SYM
-		          : k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ? C_MARK
-		          : k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO ? C_LETTER : C_OTHER;
-	}
+	nf_tokens_init();
 }
 
 /* ---- tokens ---- */
 
-enum { T_WORD, T_NUM, T_SYM, T_PUNCT };
-struct tok {
-	uint32_t s, e;
-	uint8_t kind, sp; /* sp: white space before */
-};
-
-static struct tok *T;
-static size_t nt, capt;
+static nf_toks TK;
+#define T (TK.t)
+#define nt (TK.n)
+enum { T_WORD = NF_T_WORD, T_NUM = NF_T_NUM, T_SYM = NF_T_SYM, T_PUNCT = NF_T_PUNCT };
 
 static int32_t dec(const char *t, size_t i, size_t e, size_t *l)
 {
@@ -221,101 +206,9 @@ static int32_t dec(const char *t, size_t i, size_t e, size_t *l)
 	return c;
 }
 
-static int cls(int32_t c) { return c < 0 ? C_OTHER : c < 0x10000 ? ccls[c] : C_LETTER; }
-
-static void push(size_t s, size_t e, int kind, int sp)
-{
-	if (nt == capt) {
-		capt = capt ? capt * 2 : 256;
-		T = nf_xrealloc(T, capt * sizeof *T);
-	}
-	T[nt++] = (struct tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)sp};
-}
-
-/* tokens of t[s..e) (one line); offsets are relative to t */
-static void tokenize(const char *t, size_t s, size_t e)
-{
-	size_t i = s, l;
-	int sp = 1;
-	nt = 0;
-	while (i < e) {
-		int32_t c = dec(t, i, e, &l);
-		int k = cls(c);
-		if (k == C_SPACE) {
-			sp = 1;
-			i += l;
-			continue;
-		}
-		size_t b = i;
-		if (k == C_DIGIT) { /* digits with single . , ' ٫ ٬ between digit groups */
-			i += l;
-			for (;;) {
-				if (i < e && cls(dec(t, i, e, &l)) == C_DIGIT) {
-					i += l;
-					continue;
-				}
-				int32_t d = i < e ? dec(t, i, e, &l) : -1;
-				size_t l2;
-				if ((d == '.' || d == ',' || d == '\'' || d == 0x66B || d == 0x66C || d == 0x2019) && i + l < e &&
-				    cls(dec(t, i + l, e, &l2)) == C_DIGIT) {
-					i += l;
-					continue;
-				}
-				break;
-			}
-			push(b, i, T_NUM, sp);
-		} else if ((k == C_LETTER) && nf_is_cjk(c)) { /* Han, kana, Hangul: one token each */
-			i += l;
-			push(b, i, T_WORD, sp);
-		} else if (k == C_LETTER || k == C_MARK) { /* letters, marks, inner hyphens and apostrophes */
-			i += l;
-			while (i < e) {
-				int32_t d = dec(t, i, e, &l);
-				int kd = cls(d);
-				if ((kd == C_LETTER && !nf_is_cjk(d)) || kd == C_MARK) {
-					i += l;
-					continue;
-				}
-				size_t l2;
-				if ((d == '-' || d == '\'' || d == 0x2019 || d == '.') && i + l < e &&
-				    cls(dec(t, i + l, e, &l2)) == C_LETTER && (d != '.' || (i + l + l2 < e && t[i + l + l2] == '.'))) {
-					i += l; /* US-Dollar, d’euros, U.S. (a period only inside dotted initials) */
-					continue;
-				}
-				if ((d == '\'' || d == 0x2019) && i - b <= 2) { /* d’ before a non-letter */
-					i += l;
-				}
-				break;
-			}
-			push(b, i, T_WORD, sp);
-		} else {
-			i += l;
-			push(b, i, k == C_SYM ? T_SYM : T_PUNCT, sp);
-		}
-		sp = 0;
-	}
-}
-
 /* ---- word lookups ---- */
 
-/* lower case of t[s..e) into out (at most 127 bytes); 0 if too long */
-static size_t lower(const char *t, size_t s, size_t e, char *out)
-{
-	size_t k = 0, l;
-	for (size_t i = s; i < e; i += l) {
-		int32_t c = dec(t, i, e, &l);
-		if (c < 0)
-			return 0;
-		c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
-		if (c == 0x2019)
-			c = '\'';
-		if (k + 4 >= 127)
-			return 0;
-		k += nf_utf8_enc(c, out + k);
-	}
-	out[k] = 0;
-	return k;
-}
+#define lower nf_tok_lower
 
 static char lang[8];
 
@@ -432,7 +325,7 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 	for (;;) {
 		for (size_t p = T[j].s; p < T[j].e; p += l) {
 			int32_t c = dec(t, p, T[j].e, &l);
-			if (cls(c) == C_DIGIT) {
+			if (nf_tok_is_digit(c)) {
 				if (nd >= NF_DEC_MAX)
 					return 0;
 				digits[nd++] = (char)(c <= '9' ? c : c >= 0x6F0 ? '0' + (c - 0x6F0) : '0' + (c - 0x660));
@@ -787,7 +680,7 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	if (j >= nt || (pre && T[j].kind != T_NUM && T[j].kind != T_WORD))
 		return 0;
 	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
-		const struct tok *p = &T[j - 1];
+		const struct nf_tok *p = &T[j - 1];
 		size_t cl;
 		int clitic = p->kind == T_WORD && (arabic_clitic(t + p->s, p->e - p->s) || nf_is_cjk(dec(t, p->s, p->e, &cl)));
 		if (p->kind == T_WORD && !clitic)
@@ -890,7 +783,7 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 	while (ls < n) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
 		size_t le = nl ? (size_t)(nl - text) : n;
-		tokenize(text, ls, le); /* the pre-filter is trigger(): most words cost one Bloom test */
+		nf_tokenize(&TK, text, ls, le); /* the pre-filter is trigger(): most words cost one Bloom test */
 		for (size_t i = 0; i < nt;) {
 			size_t next = 0, pl;
 			if (trigger(text, i)) {

@@ -1,0 +1,28 @@
+/* tokens.h — the word tokenizer of the extractors: one line of text cut into words (letters,
+ * marks, inner hyphens and apostrophes, dotted initials; Han, kana and Hangul one character
+ * each), numbers (digits, Arabic-Indic digits, with single . , ' ٫ ٬ between digit groups),
+ * currency symbols and single punctuation characters. Each token knows whether white space
+ * precedes it. The token array is reused: no allocation once it has grown. */
+#ifndef NF_TOKENS_H
+#define NF_TOKENS_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum { NF_T_WORD, NF_T_NUM, NF_T_SYM, NF_T_PUNCT };
+
+struct nf_tok {
+	uint32_t s, e;    /* byte offsets in the text, end exclusive */
+	uint8_t kind, sp; /* sp: white space (or the line start) before the token */
+};
+
+typedef struct {
+	struct nf_tok *t;
+	size_t n, cap;
+} nf_toks;
+
+void nf_tokens_init(void);
+void nf_tokenize(nf_toks *tk, const char *text, size_t start, size_t end); /* one line */
+/* lower case of text[s..e) into out (128 bytes; ’ as '); 0 when longer */
+size_t nf_tok_lower(const char *text, size_t s, size_t e, char *out);
+int nf_tok_is_digit(int32_t c); /* 0-9 and the Arabic-Indic digits */
+#endif
