@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "strset.h"
 #include "tokens.h"
+#include "modifiers.h"
 #include "utf8.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -14,20 +15,19 @@
 #include <utf8proc.h>
 
 extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
-	nf_data_money_numwords[], nf_data_money_modifiers[], nf_data_money_links[], nf_data_money_decimals[];
+	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[];
 extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
-	nf_data_money_scales_len, nf_data_money_numwords_len, nf_data_money_modifiers_len, nf_data_money_links_len,
+	nf_data_money_scales_len, nf_data_numwords_len, nf_data_money_links_len,
 	nf_data_money_decimals_len;
 
 /* ---- tables ---- */
 
 /* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
-static nf_strset *t_dec, *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_mod, *t_link;
+static nf_strset *t_dec, *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link;
 static char (*codes)[4];
 static int ncodes;
 static char **numvals;
 static int nnumvals, maxphrase = 1;
-static const char *mods[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
 enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
 
@@ -156,15 +156,6 @@ static void load_num(char **f, int n, void *ctx)
 	bloom_add(f[1], strlen(f[1]));
 }
 
-static void load_mod(char **f, int n, void *ctx)
-{
-	(void)ctx;
-	if (n < 3)
-		return;
-	int v = strcmp(f[2], "APPROX") == 0 ? 1 : strcmp(f[2], "MORE_THAN") == 0 ? 2 : 3;
-	put(t_mod, f[0], f[1], v);
-}
-
 static void load_link(char **f, int n, void *ctx)
 {
 	(void)ctx;
@@ -182,12 +173,12 @@ void nf_money_init(void)
 	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new(), t_lname = nf_strset_new(), t_sname = nf_strset_new();
 	t_dec = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
-	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_mod = nf_strset_new(), t_link = nf_strset_new();
+	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_link = nf_strset_new();
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
 	nf_table_each(nf_data_money_scales, nf_data_money_scales_len, load_scale, NULL);
-	nf_table_each(nf_data_money_numwords, nf_data_money_numwords_len, load_num, NULL);
-	nf_table_each(nf_data_money_modifiers, nf_data_money_modifiers_len, load_mod, NULL);
+	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
+	nf_mod_init();
 	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
 	nf_tokens_init();
 }
@@ -602,40 +593,6 @@ static int chinese_context(const char *t, size_t n)
 	return 0;
 }
 
-/* the modifier in front of token i (about, ruim, plus de, نحو): the longest that matches */
-static const char *mod_before(const char *t, size_t i)
-{
-	char w[256];
-	const char *best = "";
-	for (size_t m = 1; m <= 4 && m <= i; m++) {
-		size_t n = 0, ok = 1;
-		for (size_t k = i - m; k < i && ok; k++) {
-			if (T[k].kind == T_WORD) {
-				char one[128];
-				size_t on = lower(t, T[k].s, T[k].e, one);
-				if (!on || n + on + 2 >= sizeof w)
-					ok = 0;
-				else {
-					if (n && T[k].sp)
-						w[n++] = ' ';
-					memcpy(w + n, one, on);
-					n += on;
-				}
-			} else if (T[k].kind == T_PUNCT && t[T[k].s] == '.' && !T[k].sp && n)
-				w[n++] = '.';
-			else
-				ok = 0;
-		}
-		if (!ok)
-			continue; /* "ca." is two tokens: a lone "." is no modifier, "ca." is */
-		int v;
-		size_t off = strip_clitic(w, n);
-		if ((v = tget(t_mod, w, n)) > 0 || (off && (v = tget(t_mod, w + off, n - off)) > 0))
-			best = mods[v];
-	}
-	return best;
-}
-
 static int between_before(const char *t, size_t i)
 {
 	char w[256];
@@ -749,7 +706,8 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	}
 	m.start = T[i].s;
 	m.end = T[end_tok - 1].e;
-	m.mod = mod_before(t, i);
+	size_t mfirst;
+	m.mod = nf_mod_before(t, &TK, i, lang, &mfirst);
 	cb(&m, ctx);
 	return end_tok;
 }
