@@ -662,9 +662,8 @@ static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
 				return 5;
 			}
 			if (l3 == 4) {
-				int month_first = strcmp(lang, "en") == 0 ? (y <= 12 || x > 12 ? 0 : 1) : 0;
-				if (strcmp(lang, "en") == 0)
-					month_first = x <= 12 && y <= 31 && !(x > 12);
+				/* day first, as everywhere but in English (03/21/2024); a part over 12 decides */
+				int month_first = strcmp(lang, "en") == 0;
 				if (x > 12)
 					month_first = 0;
 				else if (y > 12)
