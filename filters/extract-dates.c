@@ -6,6 +6,7 @@
 #include "../lib/out.h"
 #include "../lib/records.h"
 #include "../lib/stats.h"
+#include "../lib/buf.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -72,7 +73,7 @@ int main(int argc, char **argv)
 		nf_mention_header(h, tc, "value_max\tmod");
 	nf_doc d;
 	unsigned long bad_dates = 0, bad_line = 0;
-	const char *bad_file = NULL;
+	char *bad_file = NULL; /* a copy: the input is closed by the time we report */
 	while (nf_reader_next(r, &d)) {
 		nf_st.rows_in++;
 		nf_st.bytes_in += d.text_len;
@@ -80,13 +81,16 @@ int main(int argc, char **argv)
 		size_t lgn = force_lang ? strlen(force_lang) : d.lang_len;
 		const char *rd = d.date_len ? d.date : ref;
 		size_t rdn = d.date_len ? d.date_len : strlen(ref);
-		if (nf_dates_find(d.text, d.text_len, lg, lgn, rd, rdn, put, &d) < 0 && bad_dates++ == 0)
-			bad_file = d.file, bad_line = d.line; /* the row was read as undated */
+		if (nf_dates_find(d.text, d.text_len, lg, lgn, rd, rdn, put, &d) < 0 && bad_dates++ == 0) {
+			bad_file = nf_xstrdup(d.file); /* the row was read as undated */
+			bad_line = d.line;
+		}
 		nf_progress_tick();
 	}
 	if (bad_dates)
 		nf_warn_at(bad_file, bad_line, "%lu date value%s not understood; %s processed as undated (first here)",
 		           bad_dates, bad_dates == 1 ? "" : "s", bad_dates == 1 ? "its row was" : "their rows were");
+	free(bad_file);
 	nf_reader_free(r);
 	nf_out_close();
 	nf_stats_finish(NULL);

@@ -23,6 +23,8 @@ static inline void nf_buf_reserve(nf_buf *b, size_t need)
 }
 static inline void nf_buf_add(nf_buf *b, const void *s, size_t n)
 {
+	if (n == 0)
+		return; /* memcpy to a buffer not yet allocated is undefined even for 0 bytes */
 	nf_buf_reserve(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;

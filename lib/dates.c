@@ -13,10 +13,10 @@
 
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
-	nf_data_numwords[];
+	nf_data_numwords[], nf_data_dates_months_extra[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
-	nf_data_numwords_len;
+	nf_data_numwords_len, nf_data_dates_months_extra_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -146,10 +146,19 @@ static void load_month(char **f, int n, void *ctx)
 		put(s, f[0], f[2], atoi(f[1]) + (load_abbr ? 100 : 0));
 }
 
+static struct { char lang[8], sfx[16]; } fsfx[32]; /* endings of future verb forms */
+static int nfsfx;
+
 static void load_future(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n >= 2)
+	if (n < 2)
+		return;
+	if (f[1][0] == '-' && nfsfx < 32) {
+		snprintf(fsfx[nfsfx].lang, sizeof fsfx[0].lang, "%s", f[0]);
+		snprintf(fsfx[nfsfx].sfx, sizeof fsfx[0].sfx, "%s", f[1] + 1);
+		nfsfx++;
+	} else
 		put(s_future, f[0], f[1], 1);
 }
 
@@ -205,34 +214,21 @@ static void load_pat(char **f, int n, void *ctx)
 	p->lid = lang_id(p->lang);
 	char *w = nf_xstrdup(f[1]), *save = NULL;
 	for (char *tok = strtok_r(w, " ", &save); tok && p->ne < MAXE; tok = strtok_r(NULL, " ", &save)) {
-		struct elem *e = &p->e[p->ne];
 		size_t tl = strlen(tok);
-		if (tl > 1 && tok[tl - 1] == '?' && tok[0] != '{' ) {
-			e->opt = 1;
-			tok[--tl] = 0;
+		if (tok[0] == '[') { /* "[word": the span starts here */
+			p->e[p->ne++].kind = E_LBR;
+			tok++, tl--;
 		}
-		while (tok[0] == '[' || (tl && tok[tl - 1] == ']')) { /* "[word" and "word]" */
-			if (tok[0] == '[') {
-				p->e[p->ne++].kind = E_LBR;
-				tok++, tl--;
-				e = &p->e[p->ne];
-				if (tl > 1 && tok[tl - 1] == '?') {
-					e->opt = 1;
-					tok[--tl] = 0;
-				}
-				continue;
-			}
-			break;
-		}
-		int close = tl && tok[tl - 1] == ']';
+		int close = tl && tok[tl - 1] == ']'; /* "word]": and ends after it */
 		if (close)
 			tok[--tl] = 0;
-		if (tl > 1 && tok[tl - 1] == '?') {
+		struct elem *e = &p->e[p->ne];
+		if (tl > 1 && tok[tl - 1] == '?' && tok[0] != '{') { /* "word?": optional */
 			e->opt = 1;
 			tok[--tl] = 0;
 		}
-		if (!tl) {
-			if (close)
+		if (!tl || p->ne >= MAXE) {
+			if (close && p->ne < MAXE)
 				p->e[p->ne++].kind = E_RBR;
 			continue;
 		}
@@ -295,6 +291,7 @@ void nf_dates_init(void)
 	for (load_abbr = 0; load_abbr < 2; load_abbr++) {
 		nf_table_each(nf_data_dates_weekdays, nf_data_dates_weekdays_len, load_month, s_wday);
 		nf_table_each(nf_data_months, nf_data_months_len, load_month, s_month);
+		nf_table_each(nf_data_dates_months_extra, nf_data_dates_months_extra_len, load_month, s_month);
 	}
 	nf_table_each(nf_data_dates_future, nf_data_dates_future_len, load_future, NULL);
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
@@ -521,9 +518,20 @@ static int future(size_t a, size_t b)
 		s--;
 	while (e < TK.n && e - b < TENSE_WINDOW && !(TK.t[e].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[e].s])))
 		e++;
-	for (size_t i = s; i < e; i++)
-		if (TK.t[i].kind == NF_T_WORD && get(s_future, lw(i), strlen(lw(i))) > 0)
+	for (size_t i = s; i < e; i++) {
+		if (TK.t[i].kind != NF_T_WORD)
+			continue;
+		const char *w = lw(i);
+		size_t wl = strlen(w);
+		if (get(s_future, w, wl) > 0)
 			return 1;
+		for (int k = 0; k < nfsfx; k++) { /* ouvrira, aprirà, abrirá */
+			size_t sl = strlen(fsfx[k].sfx);
+			if ((!cur_langn || strcmp(fsfx[k].lang, cur_lang) == 0) && wl > sl + 2 &&
+			    memcmp(w + wl - sl, fsfx[k].sfx, sl) == 0)
+				return 1;
+		}
+	}
 	/* Arabic future prefix: سيـ / ستـ on a verb */
 	for (size_t i = s; i < e; i++) {
 		const char *w = lw(i);
@@ -805,9 +813,10 @@ static long best_at(size_t i, const char *lang, struct cap *bc, const struct pat
 			c.from = i;
 			c.to = (size_t)-1;
 			long e = match(p, 0, i, &c);
-			if (e > best) {
-				if (c.to == (size_t)-1)
-					c.to = (size_t)e;
+			if (c.to == (size_t)-1)
+				c.to = (size_t)(e < 0 ? i : (size_t)e);
+			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]") */
+			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from)) {
 				best = e;
 				*bc = c;
 				*bp = p;
@@ -831,14 +840,18 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 		cur_lang[langn] = 0;
 		cur_langn = langn;
 	}
-	if (refn) {
-		int y = 0, m = 0, d = 0;
-		char b[16];
-		snprintf(b, sizeof b, "%.*s", (int)(refn < 10 ? refn : 10), refs);
-		int k = sscanf(b, "%4d-%2d-%2d", &y, &m, &d);
-		if (k >= 2 && y >= 1000 && m >= 1 && m <= 12 && (k < 3 || (d >= 1 && d <= days_in(y, m)))) {
-			r = (struct ref){y, m, k == 3 ? d : 0, 1};
-		} else
+	if (refn) { /* YYYY-MM or YYYY-MM-DD, optionally followed by a time: 2024-03-21T10:00 */
+		int y = 0, m = 0, d = 0, ok = refn >= 7 && refs[4] == '-';
+		for (size_t k = 0; ok && k < (refn < 10 ? refn : 10); k++)
+			ok = (k == 4 || k == 7) ? refs[k] == '-' : refs[k] >= '0' && refs[k] <= '9';
+		ok = ok && (refn == 7 || refn == 10 || (refn > 10 && (refs[10] == 'T' || refs[10] == ' ')));
+		if (ok) {
+			y = atoi(refs), m = atoi(refs + 5), d = refn >= 10 ? atoi(refs + 8) : 0;
+			ok = y >= 1000 && m >= 1 && m <= 12 && (!d || d <= days_in(y, m)) && (refn == 7 || d >= 1);
+		}
+		if (ok)
+			r = (struct ref){y, m, d, 1};
+		else
 			rc = -1;
 	}
 	txt = text;
@@ -919,6 +932,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 					if (!*d.mod && d.type == types[2]) {
 						size_t first;
 						d.mod = nf_mod_before(text, &TK, bc.from, cur_lang, &first);
+						if (first < bc.from && strcmp(lw(first), "over") == 0)
+							d.mod = ""; /* over the next 10 years, over tien jaar: not "more than" */
 					}
 					if (strlen(d.value) == 10 && d.value[4] == '-' && d.value[0] != 'X')
 						snprintf(last_day, sizeof last_day, "%.10s", d.value);

@@ -193,6 +193,12 @@ if [ -x "$NF_BIN/nf-extract-money" ] && [ -f "$here/money-cases.sh" ]; then
     row cases money "$(NF_BIN="$NF_BIN" bash "$here/money-cases.sh" 2>/dev/null | tail -n 1)"
 fi
 
+# the golden table of date cases, and the known gaps (cases not yet handled)
+if [ -x "$NF_BIN/nf-extract-dates" ] && [ -f "$here/dates-cases.sh" ]; then
+    row cases dates "$(NF_BIN="$NF_BIN" bash "$here/dates-cases.sh" 2>/dev/null | tail -n 1)"
+    row gaps dates "$(DATES_CASES="$here/dates-gaps.tsv" NF_BIN="$NF_BIN" bash "$here/dates-cases.sh" 2>/dev/null | tail -n 1) (tests/dates-gaps.tsv: known, not yet handled)"
+fi
+
 # differential check of the text cleaning against tests/norm-ref.py (Python's unicodedata NFC
 # and the same folding rules), over every document of the shared corpus
 if [ -d "$NF_SHARED/data/corpus" ] && [ -x "$NF_BIN/nf-normalize" ]; then
