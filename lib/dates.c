@@ -692,7 +692,7 @@ static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
 		}
 	}
 	/* Q2 2025, H2 2025, Q2/2025 */
-	if (t->kind == NF_T_WORD && (strcmp(lw(i), "q") == 0 || strcmp(lw(i), "h") == 0) && i + 2 < TK.n &&
+	if (t->kind == NF_T_WORD && (lw(i)[0] == 'q' || lw(i)[0] == 'h') && !lw(i)[1] && i + 2 < TK.n &&
 	    TK.t[i + 1].kind == NF_T_NUM && !TK.t[i + 1].sp && TK.t[i + 1].e - TK.t[i + 1].s == 1) {
 		int q = txt[TK.t[i + 1].s] - '0';
 		size_t j = i + 2;
@@ -770,22 +770,28 @@ static int can_fill(int k, size_t i)
 }
 
 /* the longest match at token i among the patterns of language lang ("" for all) */
-static long best_at(size_t i, const char *lang, struct cap *bc, const struct pat **bp)
+static int row_lid; /* the row's language: -2 every language, -1 one without patterns */
+
+static int lid_of(const char *lang)
+{
+	if (!*lang)
+		return -2;
+	for (int k = 0; k < nlangs; k++)
+		if (strcmp(langs[k], lang) == 0)
+			return k;
+	return -1;
+}
+
+/* lid: a language id (lid_of), the row's or another one (then its word lists are used) */
+static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 {
 	long best = -1;
 	int w = -1;
 	char saved[8];
 	size_t savedn = cur_langn;
 	memcpy(saved, cur_lang, sizeof saved);
-	int lid = -2; /* every language */
-	if (*lang) {
-		lid = -1;
-		for (int k = 0; k < nlangs; k++)
-			if (strcmp(langs[k], lang) == 0)
-				lid = k;
-	}
-	if (strcmp(lang, cur_lang) != 0) { /* the word lists of the language tried */
-		snprintf(cur_lang, sizeof cur_lang, "%s", lang);
+	if (lid != row_lid && lid >= 0) { /* the word lists of the language tried */
+		snprintf(cur_lang, sizeof cur_lang, "%s", langs[lid]);
 		cur_langn = strlen(cur_lang);
 	}
 	*bp = NULL;
@@ -855,6 +861,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			rc = -1;
 	}
 	txt = text;
+	row_lid = cur_langn ? lid_of(cur_lang) : -2;
+	int en_lid = lid_of("en");
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
@@ -908,17 +916,17 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			}
 			struct cap bc;
 			const struct pat *bp = NULL;
-			long best = best_at(i, cur_lang, &bc, &bp);
+			long best = best_at(i, row_lid, &bc, &bp);
 			if (best > (long)i && bc.from > i) { /* context words first: is there a longer match from the span? */
 				struct cap c2;
 				const struct pat *p2 = NULL;
-				long b2 = best_at(bc.from, cur_lang, &c2, &p2);
+				long b2 = best_at(bc.from, row_lid, &c2, &p2);
 				if (b2 > best)
 					best = b2, bc = c2, bp = p2;
 			}
-			if (best <= (long)i && cur_langn && strcmp(cur_lang, "en") != 0 && tfeat[i]) {
+			if (best <= (long)i && row_lid >= 0 && row_lid != en_lid && en_lid >= 0 && tfeat[i]) {
 				/* an English phrase quoted in another language: multi-word English patterns only */
-				long b2 = best_at(i, "en", &bc, &bp);
+				long b2 = best_at(i, en_lid, &bc, &bp);
 				if (b2 > (long)i && bc.to - bc.from >= 2)
 					best = b2;
 			}
