@@ -592,8 +592,19 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			snprintf(out, n, "XXXX-%s", seas[c->season]);
 		return 1;
 	}
-	if (strcmp(tpl, "WEEKDAY") == 0) {
-		snprintf(out, n, "XXXX-WXX-%d", c->wday);
+	if (strcmp(tpl, "WEEKDAY") == 0) { /* the latest such day on or before the reference, or the next */
+		if (!r->ok) {
+			snprintf(out, n, "XXXX-WXX-%d", c->wday);
+			return 1;
+		}
+		long z = days_from_civil(r->y, r->m, r->d ? r->d : 1);
+		int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* Monday = 1 */
+		long delta = future(a, b) ? (c->wday - wd + 7) % 7 : -((wd - c->wday + 7) % 7);
+		if (future(a, b) && delta == 0)
+			delta = 7;
+		int y, m, d;
+		civil(z + delta, &y, &m, &d);
+		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
 		return 1;
 	}
 	/* a template with {X} fields */

@@ -362,3 +362,10 @@ pipeline() {
 @test "pipeline: nf-normalize | nf-split | nf-extract-dates on samples/ scores exactly like samples/gold" {
 	pipeline "$BATS_TEST_DIRNAME/../samples/gold" split "$BATS_TEST_DIRNAME"/../samples/*.txt
 }
+
+@test "weekdays resolve against the reference date: the latest such day, or the next in a future clause" {
+	f=$(mkfile wd.tsv 'id\tlang\tdate\ttext\n1\tnl\t2024-03-06\tOp maandag zei hij dat.\n2\tnl\t2024-03-06\tOp maandag zal hij komen.\n3\ten\t\tOn Monday he left.\n')
+	run --separate-stderr "$NF_BIN/nf-extract-dates" "$f"
+	assert_success
+	assert_equal "$(cut -f8 <<< "$output" | tail -n +2 | tr '\n' ' ')" "2024-03-04 2024-03-11 XXXX-WXX-1 "
+}
