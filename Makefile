@@ -12,7 +12,7 @@ NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
 NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-FILTERS = normalize split extract-money extract-dates
+FILTERS = normalize split extract-money extract-dates tag-entities
 LIBSRC = $(filter-out lib/langid.c,$(wildcard lib/*.c)) lib/langid.c
 
 B ?= build
@@ -61,8 +61,26 @@ test check: all sanitize
 	@sh lib/gen/deps.sh test
 	@tests/run.sh bin bin-san
 
-eval: all
+eval: all $(B)/ner-tool
 	tests/eval.sh
+
+# the entity models: retrained from ../shared/data/ner (fixed seed and epochs: the same bytes)
+NER = ../shared/data/ner
+NER_EPOCHS = 8
+NER_SEED = 42
+$(B)/ner-tool: lib/gen/ner-tool.c $(B)/libnf.a
+	$(CC) $(NF_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(B)/libnf.a $(NF_LIBS) -o $@
+
+models: $(B)/ner-tool
+	@test -d $(NER) || { echo "make models: no $(NER) (the NER training data)"; exit 1; }
+	$(B)/ner-tool train lib/data/models/ner-en.model $(NER_EPOCHS) $(NER_SEED) $(NER)/en/conll2003/train.txt
+	$(B)/ner-tool train lib/data/models/ner-nl.model $(NER_EPOCHS) $(NER_SEED) $(NER)/nl/conll2002/ned.train
+	$(B)/ner-tool train lib/data/models/ner-it.model $(NER_EPOCHS) $(NER_SEED) $(NER)/it/kind/WN_train.tsv
+	$(B)/ner-tool train lib/data/models/ner-es.model $(NER_EPOCHS) $(NER_SEED) $(NER)/es/conll2002/esp.train
+	$(B)/ner-tool train lib/data/models/ner-de.model $(NER_EPOCHS) $(NER_SEED) $(NER)/de/wikiann/train
+	awk 'BEGIN { RS = ""; ORS = "\n\n" } { s[NR] = $$0 } END { n = int(NR * 0.9); for (i = 1; i <= n; i++) print s[i] }' \
+		$(NER)/ar/anercorp/ANERCorp.train > $(B)/ar.train
+	$(B)/ner-tool train lib/data/models/ner-ar.model $(NER_EPOCHS) $(NER_SEED) $(B)/ar.train
 
 bench: all
 	tests/bench.sh
@@ -82,12 +100,15 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
 	for f in $(FILTERS); do install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/nf-$$f.1; done
+	install -d $(DESTDIR)$(PREFIX)/share/newsfilters/models
+	install -m 644 lib/data/models/*.model $(DESTDIR)$(PREFIX)/share/newsfilters/models/
 
 uninstall:
 	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/nf-$$f $(DESTDIR)$(MANDIR)/nf-$$f.1; done
+	rm -rf $(DESTDIR)$(PREFIX)/share/newsfilters
 
 clean:
 	rm -rf build build-san build-fuzz bin bin-san
 
-.PHONY: all sanitize test check eval bench fuzz install uninstall clean
+.PHONY: all sanitize test check eval bench fuzz models install uninstall clean
 .SECONDARY:

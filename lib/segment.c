@@ -243,6 +243,8 @@ static int is_starter(const nf_seg_lang *L, const char *w, size_t n)
 	return n && nf_strset_get(L->start, w, n) >= 0;
 }
 
+int nf_seg_is_starter(const nf_seg_lang *L, const char *w, size_t n) { return is_starter(L, w, n); }
+
 static int is_month(const nf_seg_lang *L, const char *w, size_t n)
 {
 	if (!n || n > 40)

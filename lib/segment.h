@@ -24,6 +24,8 @@ const nf_seg_lang *nf_seg_lang_get(const char *code, size_t n); /* never NULL */
 /* called for each unit with its byte offsets in text, end exclusive, white space trimmed */
 typedef void (*nf_seg_cb)(size_t start, size_t end, void *ctx);
 void nf_seg_sentences(const char *text, size_t n, const nf_seg_lang *L, int unwrap, nf_seg_cb cb, void *ctx);
+/* is w[0..n) a usual sentence-starting function word of the language ("Les", "The")? */
+int nf_seg_is_starter(const nf_seg_lang *L, const char *w, size_t n);
 /* paragraphs: blocks of lines separated by blank lines */
 void nf_seg_paragraphs(const char *text, size_t n, nf_seg_cb cb, void *ctx);
 #endif

@@ -1,0 +1,407 @@
+/* nf-tag-entities — people, organisations, places (and MISC) with a trained tagger. See tag-entities.1. */
+#include "../lib/buf.h"
+#include "../lib/diag.h"
+#include "../lib/gazetteer.h"
+#include "../lib/mention.h"
+#include "../lib/ner.h"
+#include "../lib/opts.h"
+#include "../lib/out.h"
+#include "../lib/records.h"
+#include "../lib/segment.h"
+#include "../lib/stats.h"
+#include "../lib/tokens.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"Usage: nf-tag-entities [OPTION]... [FILE]...\n"
+	"Tag named entities in documents or sentences (TSV with a header naming the text column, or\n"
+	"plain text): one row per mention with the key columns, start end type surface value (type\n"
+	"PER ORG LOC MISC; value the canonical name: a later partial name takes the earlier full one).\n"
+	"The model is chosen by the row's lang (nl en it ar es de); other languages use the English\n"
+	"model (counted with -v). Models are looked up in $NF_MODEL_DIR, then next to the program.\n"
+	"\n"
+	"      --lang CODE    language of every row (default: the lang column)\n"
+	"      --in FORMAT    auto (default), tsv or text\n"
+	NF_COMMON_HELP;
+
+enum { O_LANG = NF_OPT_FIRST_FILTER, O_IN };
+static const struct option longopts[] = {
+	NF_COMMON_LONGOPTS,
+	{"lang", required_argument, 0, O_LANG},
+	{"in", required_argument, 0, O_IN},
+	{0, 0, 0, 0},
+};
+
+static const char *const langs[] = {"en", "nl", "it", "ar", "es", "de", NULL};
+static nf_ner *models[8];
+static int tried[8];
+static char model_dir[PATH_MAX];
+static unsigned long fallback_rows;
+
+static void find_model_dir(const char *argv0)
+{
+	const char *env = getenv("NF_MODEL_DIR");
+	if (env && *env) {
+		snprintf(model_dir, sizeof model_dir, "%s", env);
+		return;
+	}
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		n = (ssize_t)snprintf(exe, sizeof exe, "%s", argv0);
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = 0;
+	static const char *const rel[] = {"/../lib/data/models", "/../share/newsfilters/models", NULL};
+	for (int k = 0; rel[k]; k++) {
+		size_t el = strlen(exe), rl = strlen(rel[k]);
+		if (el + rl >= sizeof model_dir)
+			continue;
+		memcpy(model_dir, exe, el);
+		memcpy(model_dir + el, rel[k], rl + 1);
+		if (access(model_dir, R_OK) == 0)
+			return;
+	}
+}
+
+/* the model of a language (loaded once); a missing or broken model is an error (exit 1) */
+static nf_ner *model_for(const char *lang, size_t n, int *fallback)
+{
+	int k = 0;
+	*fallback = 0;
+	for (; langs[k]; k++)
+		if (strlen(langs[k]) == n && memcmp(langs[k], lang, n) == 0)
+			break;
+	if (!langs[k]) {
+		k = 0; /* English for the rest */
+		*fallback = 1;
+	}
+	if (!tried[k]) {
+		tried[k] = 1;
+		char path[PATH_MAX + 32];
+		snprintf(path, sizeof path, "%s/ner-%s.model", model_dir, langs[k]);
+		const char *err = "";
+		if (!(models[k] = nf_ner_load(path, &err)))
+			nf_errx(NF_EXIT_DATA, "%s: %s (set NF_MODEL_DIR, or run make models)", path, err);
+	}
+	return models[k];
+}
+
+/* ---- tokens for the tagger: possessives, elisions and hyphenated compounds split ---- */
+
+struct sub {
+	size_t s, e;
+};
+static struct sub *subs;
+static size_t nsub, capsub;
+static nf_buf strs;
+
+static void add_sub(size_t s, size_t e)
+{
+	if (e <= s)
+		return;
+	if (nsub == capsub) {
+		capsub = capsub ? capsub * 2 : 256;
+		subs = nf_xrealloc(subs, capsub * sizeof *subs);
+	}
+	subs[nsub++] = (struct sub){s, e};
+}
+
+static void split_word(const char *t, size_t s, size_t e)
+{
+	size_t p = s;
+	for (size_t i = s; i < e; i++) {
+		int apo = t[i] == '\'' || (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+		                           (unsigned char)t[i + 2] == 0x99);
+		size_t al = t[i] == '\'' ? 1 : 3;
+		if (t[i] == '-') { /* BMW-executive */
+			add_sub(p, i);
+			add_sub(i, i + 1);
+			p = i + 1;
+		} else if (apo && i - p <= 3 && i > p) { /* l’azienda, d’euros */
+			add_sub(p, i + al);
+			p = i + al;
+			i += al - 1;
+		} else if (apo && e - (i + al) == 1 && (t[i + al] | 32) == 's') { /* Xiaomi’s */
+			add_sub(p, i);
+			add_sub(i, e);
+			p = e;
+			break;
+		}
+	}
+	add_sub(p, e);
+}
+
+struct ent {
+	size_t s, e;
+	char type[8];
+	const char *canon; /* from the gazetteer, or NULL */
+};
+
+static int by_start(const void *a, const void *b)
+{
+	const struct ent *x = a, *y = b;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* Gazetteer names fix the type of a tagged mention and add the untagged ones (the longest
+ * first); then one surface keeps one type in a document: the one it has most often. */
+static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, size_t *cap, size_t s0, size_t sn)
+{
+	const char *type, *canon;
+	for (size_t k = 0; k < ne; k++)
+		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon)) {
+			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
+			(*ents)[k].canon = canon;
+		}
+	size_t first_new = ne;
+	for (size_t i = s0; i < sn; i++) {
+		for (int w = nf_gaz_max_words(); w >= 1; w--) {
+			/* w words: sub-tokens i.. spanning w-1 spaces */
+			size_t j = i, words = 1;
+			while (j + 1 < sn && words < (size_t)w) {
+				j++;
+				if (text[subs[j].s - 1] == ' ')
+					words++;
+			}
+			if (words != (size_t)w)
+				continue;
+			size_t a = subs[i].s, b = subs[j].e;
+			if (!nf_gaz_get(text + a, b - a, &type, &canon))
+				continue;
+			int overlap = 0;
+			for (size_t k = 0; k < ne && !overlap; k++)
+				overlap = (*ents)[k].s < b && a < (*ents)[k].e;
+			if (!overlap) {
+				if (ne == *cap) {
+					*cap = *cap ? *cap * 2 : 64;
+					*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
+				}
+				(*ents)[ne].s = a, (*ents)[ne].e = b, (*ents)[ne].canon = canon;
+				snprintf((*ents)[ne].type, sizeof (*ents)[ne].type, "%s", type);
+				ne++;
+			}
+			i = j;
+			break;
+		}
+	}
+	if (ne > first_new)
+		qsort(*ents, ne, sizeof **ents, by_start);
+	return ne;
+}
+
+/* the rules on top of the tagger: company words make ORG, a lone sentence-starting function
+ * word is no entity, and within the document a name that begins an ORG is ORG, one that ends a
+ * PER is PER */
+static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, const nf_seg_lang *L)
+{
+	size_t out = 0;
+	for (size_t k = 0; k < ne; k++) {
+		struct ent *x = &en[k];
+		size_t l = x->e - x->s;
+		const char *lastw = text + x->e; /* the last word of the mention */
+		while (lastw > text + x->s && lastw[-1] != ' ')
+			lastw--;
+		if (!x->canon && nf_gaz_org_word(lastw, (size_t)(text + x->e - lastw)))
+			snprintf(x->type, sizeof x->type, "ORG");
+		else if (!x->canon && x->e + 1 < tn && text[x->e] == ' ') { /* Lumaris SA */
+			size_t a = x->e + 1, b = a;
+			while (b < tn && text[b] != ' ' && text[b] != ',' && text[b] != '\n' && text[b] != ')')
+				b++;
+			if (b > a && text[b - 1] == '.' && !nf_gaz_org_word(text + a, b - a))
+				b--;
+			if (nf_gaz_org_word(text + a, b - a)) {
+				snprintf(x->type, sizeof x->type, "ORG");
+				x->e = b;
+			}
+		}
+		if (!x->canon && !memchr(text + x->s, ' ', l) && nf_seg_is_starter(L, text + x->s, l))
+			continue; /* "Les", "The": a capitalised article */
+		en[out++] = *x;
+	}
+	for (size_t k = 0; k < out; k++) {
+		if (en[k].canon)
+			continue;
+		size_t l = en[k].e - en[k].s;
+		for (size_t j = 0; j < out; j++) {
+			size_t m = en[j].e - en[j].s;
+			if (j == k || m <= l + 1)
+				continue;
+			const char *o = text + en[j].s, *w = text + en[k].s;
+			if (!strcmp(en[j].type, "ORG") && memcmp(o, w, l) == 0 && o[l] == ' ') {
+				snprintf(en[k].type, sizeof en[k].type, "ORG");
+				break;
+			}
+			if (!strcmp(en[j].type, "PER") && memcmp(o + m - l, w, l) == 0 && o[m - l - 1] == ' ') {
+				snprintf(en[k].type, sizeof en[k].type, "PER");
+				break;
+			}
+		}
+	}
+	return out;
+}
+
+static void majority(const char *text, struct ent *en, size_t ne)
+{
+	static const char *const ty[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
+	for (size_t k = 0; k < ne; k++) {
+		if (en[k].canon)
+			continue;
+		int cnt[5] = {0};
+		size_t l = en[k].e - en[k].s;
+		for (size_t j = 0; j < ne; j++)
+			if (en[j].e - en[j].s == l && memcmp(text + en[j].s, text + en[k].s, l) == 0)
+				for (int t = 0; t < 5; t++)
+					cnt[t] += strcmp(en[j].type, ty[t]) == 0;
+		int best = 0;
+		for (int t = 1; t < 5; t++)
+			if (cnt[t] > cnt[best])
+				best = t;
+		if (cnt[best] > 0)
+			snprintf(en[k].type, sizeof en[k].type, "%s", ty[best]);
+	}
+}
+
+static void emit(const nf_doc *d, const struct ent *en, size_t ne)
+{
+	for (size_t k = 0; k < ne; k++) {
+		const char *surf = d->text + en[k].s;
+		size_t sl = en[k].e - en[k].s;
+		const char *canon = en[k].canon ? en[k].canon : surf;
+		size_t cl = en[k].canon ? strlen(en[k].canon) : sl;
+		/* a one-word PER that ends an earlier longer PER takes its name: Jun -> Lei Jun */
+		if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl))
+			for (size_t j = 0; j < k; j++) {
+				const char *o = d->text + en[j].s;
+				size_t ol = en[j].e - en[j].s;
+				if (!strcmp(en[j].type, "PER") && ol > sl + 1 && o[ol - sl - 1] == ' ' &&
+				    memcmp(o + ol - sl, surf, sl) == 0) {
+					canon = o;
+					cl = ol;
+					break;
+				}
+			}
+		nf_mention_begin(d, en[k].s, en[k].e, en[k].type);
+		nf_out_field(canon, cl);
+		nf_out_nl();
+		nf_st.rows_out++;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	nf_setprog(argv[0]);
+	int c;
+	enum nf_in_fmt fmt = NF_IN_AUTO;
+	const char *force_lang = NULL;
+	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+		if (nf_opt_common(c, optarg, usage))
+			continue;
+		switch (c) {
+		case O_LANG: force_lang = optarg; break;
+		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
+		default: nf_usage_error("unknown option");
+		}
+	}
+	nf_tokens_init();
+	nf_gaz_init();
+	nf_seg_init();
+	find_model_dir(argv[0]);
+	nf_stats_start();
+	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
+	long tc;
+	const nf_row *h = nf_reader_header(r, &tc);
+	if (!nf_opt.no_header)
+		nf_mention_header(h, tc, NULL);
+	nf_doc d;
+	nf_toks tk = {0};
+	const char **toks = NULL;
+	int *tags = NULL;
+	size_t captok = 0;
+	struct ent *ents = NULL;
+	size_t capent = 0;
+	while (nf_reader_next(r, &d)) {
+		nf_st.rows_in++;
+		nf_st.bytes_in += d.text_len;
+		int fb;
+		const char *lg = force_lang ? force_lang : d.lang;
+		nf_ner *m = model_for(lg, force_lang ? strlen(force_lang) : d.lang_len, &fb);
+		fallback_rows += (unsigned long)fb;
+		size_t ne = 0;
+		for (size_t ls = 0; ls < d.text_len;) {
+			const char *nl = memchr(d.text + ls, '\n', d.text_len - ls);
+			size_t le = nl ? (size_t)(nl - d.text) : d.text_len;
+			nf_tokenize(&tk, d.text, ls, le);
+			nsub = 0;
+			for (size_t i = 0; i < tk.n; i++)
+				if (tk.t[i].kind == NF_T_WORD)
+					split_word(d.text, tk.t[i].s, tk.t[i].e);
+				else
+					add_sub(tk.t[i].s, tk.t[i].e);
+			if (nsub > captok) {
+				captok = nsub;
+				toks = nf_xrealloc(toks, captok * sizeof *toks);
+				tags = nf_xrealloc(tags, captok * sizeof *tags);
+			}
+			strs.len = 0;
+			size_t *off = nf_xmalloc((nsub + 1) * sizeof *off);
+			for (size_t i = 0; i < nsub; i++) {
+				off[i] = strs.len;
+				nf_buf_add(&strs, d.text + subs[i].s, subs[i].e - subs[i].s);
+				nf_buf_addc(&strs, 0);
+			}
+			for (size_t i = 0; i < nsub; i++)
+				toks[i] = strs.p + off[i];
+			free(off);
+			struct nf_ner_sent sent = {toks, nsub};
+			nf_ner_decode(m, &sent, tags);
+			for (size_t i = 0; i < nsub;) {
+				const char *tn = nf_ner_tag_name(m, tags[i]);
+				if (tn[0] != 'B' && tn[0] != 'I') {
+					i++;
+					continue;
+				}
+				size_t j = i + 1;
+				while (j < nsub && nf_ner_tag_name(m, tags[j])[0] == 'I' && !strcmp(nf_ner_tag_name(m, tags[j]) + 2, tn + 2))
+					j++;
+				if (ne == capent) {
+					capent = capent ? capent * 2 : 64;
+					ents = nf_xrealloc(ents, capent * sizeof *ents);
+				}
+				ents[ne].s = subs[i].s;
+				ents[ne].e = subs[j - 1].e;
+				ents[ne].canon = NULL;
+				snprintf(ents[ne].type, sizeof ents[ne].type, "%s", tn + 2);
+				ne++;
+				i = j;
+			}
+			size_t line_first = ne;
+			(void)line_first;
+			ne = apply_gazetteer(d.text, &ents, ne, &capent, 0, nsub);
+			ls = le + 1;
+		}
+		ne = rules(d.text, d.text_len, ents, ne, nf_seg_lang_get(lg, force_lang ? strlen(force_lang) : d.lang_len));
+		majority(d.text, ents, ne);
+		emit(&d, ents, ne);
+		nf_progress_tick();
+	}
+	nf_reader_free(r);
+	free(tk.t);
+	free(toks);
+	free(tags);
+	free(ents);
+	free(subs);
+	nf_buf_free(&strs);
+	for (int k = 0; langs[k]; k++)
+		nf_ner_free(models[k]);
+	nf_out_close();
+	char extra[96];
+	snprintf(extra, sizeof extra, "%lu rows tagged with the English model for want of their own", fallback_rows);
+	nf_stats_finish(extra);
+	return nf_status;
+}

@@ -1,0 +1,196 @@
+/* ner-tool.c — train and evaluate the entity models (make models, make eval).
+ *   ner-tool train OUT.model EPOCHS SEED FILE... [--dev DEV]
+ *   ner-tool eval MODEL DEV...
+ * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
+ * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
+ * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1. */
+#include "../ner.h"
+#include "../buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct corpus {
+	struct nf_ner_sent *s;
+	int **g;
+	char ***own;
+	size_t n, cap;
+};
+
+static void norm_tag(char *t)
+{
+	char *dash = strchr(t, '-');
+	if (dash && strcmp(dash + 1, "PERS") == 0)
+		strcpy(dash + 1, "PER");
+}
+
+static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ner *m)
+{
+	if (!n)
+		return;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 1024;
+		c->s = nf_xrealloc(c->s, c->cap * sizeof *c->s);
+		c->g = nf_xrealloc(c->g, c->cap * sizeof *c->g);
+		c->own = nf_xrealloc(c->own, c->cap * sizeof *c->own);
+	}
+	char **tk = nf_xmalloc(n * sizeof *tk);
+	int *g = nf_xmalloc(n * sizeof *g);
+	char prev[32] = "O";
+	for (size_t i = 0; i < n; i++) {
+		tk[i] = toks[i];
+		char t[32];
+		snprintf(t, sizeof t, "%s", tags[i]);
+		norm_tag(t);
+		if (t[0] == 'I' && (prev[0] == 'O' || strcmp(prev + 1, t + 1) != 0))
+			t[0] = 'B'; /* IOB1 to BIO */
+		g[i] = nf_ner_tag_id(m, t);
+		if (g[i] < 0)
+			g[i] = nf_ner_tag_id(m, "O");
+		snprintf(prev, sizeof prev, "%s", t);
+		free(tags[i]);
+	}
+	c->s[c->n] = (struct nf_ner_sent){(const char **)tk, n};
+	c->g[c->n] = g;
+	c->own[c->n] = tk;
+	c->n++;
+}
+
+static void read_conll(const char *path, struct corpus *c, nf_ner *m)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	char line[4096];
+	char **toks = NULL, **tags = NULL;
+	size_t n = 0, cap = 0;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = 0;
+		char *fields[8];
+		int nf = 0;
+		for (char *p = strtok(line, " \t"); p && nf < 8; p = strtok(NULL, " \t"))
+			fields[nf++] = p;
+		if (nf == 0 || strncmp(fields[0], "-DOCSTART-", 10) == 0) {
+			add_sent(c, toks, tags, n, m);
+			n = 0;
+			continue;
+		}
+		if (nf < 2)
+			continue;
+		char *tok = nf >= 3 && strcmp(fields[0], "1") != 0 && fields[0][0] >= '0' && fields[0][0] <= '9' && nf == 3
+		            ? fields[1] : fields[0]; /* idx<TAB>token<TAB>tag */
+		if (strlen(tok) > 3 && tok[2] == ':' && tok[0] >= 'a' && tok[0] <= 'z')
+			tok += 3; /* WikiANN "nl:Amsterdam" */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			toks = nf_xrealloc(toks, cap * sizeof *toks);
+			tags = nf_xrealloc(tags, cap * sizeof *tags);
+		}
+		toks[n] = nf_xstrdup(tok);
+		tags[n] = nf_xstrdup(fields[nf - 1]);
+		n++;
+	}
+	add_sent(c, toks, tags, n, m);
+	free(toks);
+	free(tags);
+	fclose(f);
+}
+
+/* entities as "start end type" triples */
+static size_t spans(const nf_ner *m, const int *t, size_t n, size_t (*out)[3], int gold_names, char **names)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		const char *tn = gold_names ? names[i] : nf_ner_tag_name(m, t[i]);
+		if (tn[0] == 'B' || (tn[0] == 'I')) {
+			size_t j = i + 1;
+			while (j < n) {
+				const char *u = gold_names ? names[j] : nf_ner_tag_name(m, t[j]);
+				if (u[0] != 'I' || strcmp(u + 2, tn + 2) != 0)
+					break;
+				j++;
+			}
+			out[k][0] = i, out[k][1] = j, out[k][2] = (size_t)(tn[2] ^ tn[3] << 8);
+			k++;
+			i = j;
+		} else
+			i++;
+	}
+	return k;
+}
+
+static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
+{
+	size_t tp = 0, np = 0, ng = 0;
+	for (size_t q = 0; q < dev->n; q++) {
+		size_t n = dev->s[q].n;
+		int *pred = nf_xmalloc(n * sizeof *pred);
+		nf_ner_decode(m, &dev->s[q], pred);
+		char **gn = nf_xmalloc(n * sizeof *gn);
+		for (size_t i = 0; i < n; i++)
+			gn[i] = (char *)nf_ner_tag_name(tagset, dev->g[q][i]);
+		size_t (*ps)[3] = nf_xmalloc((n + 1) * sizeof *ps), (*gs)[3] = nf_xmalloc((n + 1) * sizeof *gs);
+		size_t kp = spans(m, pred, n, ps, 0, NULL), kg = spans(m, NULL, n, gs, 1, gn);
+		for (size_t a = 0; a < kp; a++)
+			for (size_t b = 0; b < kg; b++)
+				if (ps[a][0] == gs[b][0] && ps[a][1] == gs[b][1] && ps[a][2] == gs[b][2])
+					tp++;
+		np += kp, ng += kg;
+		free(pred), free(gn), free(ps), free(gs);
+	}
+	double P = np ? (double)tp / (double)np : 0, R = ng ? (double)tp / (double)ng : 0;
+	printf("entities: P=%.3f R=%.3f F1=%.3f (%zu predicted, %zu gold)\n", P, R, P + R ? 2 * P * R / (P + R) : 0, np, ng);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 4 && strcmp(argv[1], "eval") == 0) {
+		const char *err;
+		nf_ner *m = nf_ner_load(argv[2], &err);
+		if (!m) {
+			fprintf(stderr, "ner-tool: %s: %s\n", argv[2], err);
+			return 1;
+		}
+		nf_ner *tags = nf_ner_new();
+		for (int t = 0; t < nf_ner_ntags(m); t++)
+			nf_ner_tag_id(tags, nf_ner_tag_name(m, t));
+		struct corpus dev = {0};
+		for (int i = 3; i < argc; i++)
+			read_conll(argv[i], &dev, tags);
+		eval(m, &dev, tags);
+		return 0;
+	}
+	if (argc < 6 || strcmp(argv[1], "train") != 0) {
+		fputs("usage: ner-tool train OUT EPOCHS SEED FILE... [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
+		return 2;
+	}
+	nf_ner *m = nf_ner_new();
+	nf_ner_tag_id(m, "O");
+	struct corpus tr = {0}, dev = {0};
+	int i = 5;
+	for (; i < argc && strcmp(argv[i], "--dev") != 0; i++)
+		read_conll(argv[i], &tr, m);
+	fprintf(stderr, "ner-tool: %zu training sentences, %d tags\n", tr.n, nf_ner_ntags(m));
+	nf_ner_train(m, tr.s, (const int *const *)tr.g, tr.n, atoi(argv[3]), (unsigned)atoi(argv[4]));
+	if (nf_ner_save(m, argv[2]) != 0) {
+		perror(argv[2]);
+		return 1;
+	}
+	if (i + 1 < argc) {
+		nf_ner *tags = nf_ner_new();
+		for (int t = 0; t < nf_ner_ntags(m); t++)
+			nf_ner_tag_id(tags, nf_ner_tag_name(m, t));
+		for (int k = i + 1; k < argc; k++)
+			read_conll(argv[k], &dev, tags);
+		nf_ner *loaded;
+		const char *err;
+		if (!(loaded = nf_ner_load(argv[2], &err))) {
+			fprintf(stderr, "ner-tool: %s: %s\n", argv[2], err);
+			return 1;
+		}
+		eval(loaded, &dev, tags);
+	}
+	return 0;
+}

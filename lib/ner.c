@@ -1,0 +1,468 @@
+/* ner.c — see ner.h */
+#include "ner.h"
+#include "buf.h"
+#include "utf8.h"
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <zlib.h>
+
+#define HBITS 18
+#define H (1u << HBITS)
+#define MAXF 40 /* features per token */
+#define MAGIC "NFNER1\n"
+
+struct nf_ner {
+	int nt;
+	char tags[NF_NER_MAXTAGS][16];
+	float *w;                /* [H][nt] */
+	float trans[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* [prev or start][tag] */
+	/* training only: averaging */
+	double *acc;
+	uint32_t *ts;
+	double tacc[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
+	uint32_t tts[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
+	uint32_t step;
+};
+
+nf_ner *nf_ner_new(void)
+{
+	nf_ner *m = nf_xmalloc(sizeof *m);
+	memset(m, 0, sizeof *m);
+	return m;
+}
+
+int nf_ner_tag_id(nf_ner *m, const char *tag)
+{
+	for (int i = 0; i < m->nt; i++)
+		if (strcmp(m->tags[i], tag) == 0)
+			return i;
+	if (m->nt == NF_NER_MAXTAGS || strlen(tag) >= sizeof m->tags[0])
+		return -1;
+	snprintf(m->tags[m->nt], sizeof m->tags[0], "%s", tag);
+	return m->nt++;
+}
+
+const char *nf_ner_tag_name(const nf_ner *m, int id) { return id >= 0 && id < m->nt ? m->tags[id] : "O"; }
+int nf_ner_ntags(const nf_ner *m) { return m->nt; }
+
+/* ---- features ---- */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static uint32_t fidx(int tmpl, const char *s, size_t n)
+{
+	uint64_t h = fnv(14695981039346656037ull ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull, s, n);
+	return (uint32_t)(h ^ (h >> 29)) & (H - 1);
+}
+
+struct tokinfo {
+	char low[64], shape[16];
+	size_t lown, shapen;
+	int caps, allcaps, digit, hyphen, script; /* script: 0 Latin/other, 1 Arabic, 2 CJK */
+};
+
+static void info(const char *w, struct tokinfo *t)
+{
+	memset(t, 0, sizeof *t);
+	const unsigned char *p = (const unsigned char *)w, *e = p + strlen(w);
+	int letters = 0, upper = 0;
+	char last = 0;
+	while (p < e) {
+		int32_t c;
+		size_t k = nf_utf8_dec(p, e, &c);
+		const utf8proc_property_t *pr = utf8proc_get_property(c < 0 ? 0xFFFD : c);
+		int cat = pr->category;
+		char sc = cat == UTF8PROC_CATEGORY_LU ? 'X' : (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) ? 'x'
+		          : cat == UTF8PROC_CATEGORY_ND ? 'd' : c == '-' ? '-' : c == '.' ? '.' : '#';
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+			letters++;
+			upper += cat == UTF8PROC_CATEGORY_LU;
+			if (c >= 0x600 && c <= 0x6FF)
+				t->script = 1;
+			else if (nf_is_cjk(c))
+				t->script = 2;
+		}
+		if (sc == 'd')
+			t->digit = 1;
+		if (c == '-')
+			t->hyphen = 1;
+		if (sc != last && t->shapen < sizeof t->shape - 1) /* Xxxx -> Xx */
+			t->shape[t->shapen++] = sc;
+		last = sc;
+		int32_t lc = utf8proc_tolower(c < 0 ? 0xFFFD : c);
+		if (t->lown + 4 < sizeof t->low)
+			t->lown += nf_utf8_enc(lc, t->low + t->lown);
+		p += k;
+	}
+	t->low[t->lown] = 0;
+	t->shape[t->shapen] = 0;
+	t->caps = upper > 0 && letters > 0 && t->shape[0] == 'X';
+	t->allcaps = letters > 1 && upper == letters;
+}
+
+/* byte length of the first k characters of s */
+static size_t chars(const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	while (i < n && k > 0) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+static size_t last_chars(const char *s, size_t n, int k)
+{
+	size_t i = n;
+	while (i > 0 && k > 0) {
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+		k--;
+	}
+	return n - i;
+}
+
+static int features(const struct tokinfo *ti, size_t n, size_t i, uint32_t *f)
+{
+	int k = 0;
+	const struct tokinfo *t = &ti[i];
+	static const char B[] = "<s>", E[] = "</s>";
+	f[k++] = fidx(0, "", 0);
+	f[k++] = fidx(1, t->low, t->lown);
+	for (int a = 1; a <= 3; a++)
+		f[k++] = fidx(2 + a, t->low, chars(t->low, t->lown, a));
+	for (int a = 1; a <= 4; a++) {
+		size_t l = last_chars(t->low, t->lown, a);
+		f[k++] = fidx(6 + a, t->low + t->lown - l, l);
+	}
+	f[k++] = fidx(11, t->shape, t->shapen);
+	char flags[6] = {(char)('0' + t->caps), (char)('0' + t->allcaps), (char)('0' + t->digit), (char)('0' + t->hyphen),
+	                 (char)('0' + t->script), (char)('0' + (i == 0))};
+	f[k++] = fidx(12, flags, 6);
+	f[k++] = fidx(13, flags, 1) ^ fidx(14, flags + 5, 1);
+	for (int d = -2; d <= 2; d++) {
+		if (!d)
+			continue;
+		long j = (long)i + d;
+		const char *w = j < 0 ? B : j >= (long)n ? E : ti[j].low;
+		size_t wl = j < 0 || j >= (long)n ? strlen(w) : ti[j].lown;
+		f[k++] = fidx(20 + d, w, wl);
+		if (d == -1 || d == 1) {
+			const char *sh = j < 0 || j >= (long)n ? w : ti[j].shape;
+			f[k++] = fidx(30 + d, sh, strlen(sh));
+			char both[48];
+			int bn = snprintf(both, sizeof both, "%s|%s", t->shape, sh);
+			f[k++] = fidx(40 + d, both, (size_t)(bn > 0 && bn < (int)sizeof both ? bn : 0));
+		}
+	}
+	if (i > 0) { /* the previous word with this one */
+		char bi[130];
+		int bn = snprintf(bi, sizeof bi, "%s %s", ti[i - 1].low, t->low);
+		f[k++] = fidx(50, bi, (size_t)(bn > 0 && bn < (int)sizeof bi ? bn : 0));
+	}
+	return k;
+}
+
+/* ---- decoding ---- */
+
+static void emissions(const nf_ner *m, const uint32_t *f, int nf, float *sc)
+{
+	for (int t = 0; t < m->nt; t++)
+		sc[t] = 0;
+	for (int k = 0; k < nf; k++) {
+		const float *w = m->w + (size_t)f[k] * (size_t)m->nt;
+		for (int t = 0; t < m->nt; t++)
+			sc[t] += w[t];
+	}
+}
+
+/* BIO: I-X only after B-X or I-X */
+static int allowed(const nf_ner *m, int prev, int t)
+{
+	const char *tn = m->tags[t];
+	if (tn[0] != 'I')
+		return 1;
+	if (prev < 0)
+		return 0;
+	const char *pn = m->tags[prev];
+	return pn[0] != 'O' && strcmp(pn + 1, tn + 1) == 0;
+}
+
+static void viterbi(const nf_ner *m, const float *em, size_t n, int *out)
+{
+	int T = m->nt;
+	float *v = nf_xmalloc(n * (size_t)T * sizeof *v);
+	int *bp = nf_xmalloc(n * (size_t)T * sizeof *bp);
+	for (size_t i = 0; i < n; i++)
+		for (int t = 0; t < T; t++) {
+			float best = -1e30f;
+			int arg = 0;
+			if (i == 0) {
+				best = allowed(m, -1, t) ? m->trans[NF_NER_MAXTAGS][t] : -1e30f;
+			} else
+				for (int p = 0; p < T; p++) {
+					float s = v[(i - 1) * T + p] + m->trans[p][t];
+					if (!allowed(m, p, t))
+						s = -1e30f;
+					if (s > best)
+						best = s, arg = p;
+				}
+			v[i * T + t] = best + em[i * T + t];
+			bp[i * T + t] = arg;
+		}
+	int t = 0;
+	for (int k = 1; k < T; k++)
+		if (v[(n - 1) * T + k] > v[(n - 1) * T + t])
+			t = k;
+	for (size_t i = n; i-- > 0;) {
+		out[i] = t;
+		t = bp[i * T + t];
+	}
+	free(v);
+	free(bp);
+}
+
+void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
+{
+	if (!s->n)
+		return;
+	struct tokinfo *ti = nf_xmalloc(s->n * sizeof *ti);
+	float *em = nf_xmalloc(s->n * (size_t)m->nt * sizeof *em);
+	uint32_t f[MAXF];
+	for (size_t i = 0; i < s->n; i++)
+		info(s->tok[i], &ti[i]);
+	for (size_t i = 0; i < s->n; i++) {
+		int nf = features(ti, s->n, i, f);
+		emissions(m, f, nf, em + i * (size_t)m->nt);
+	}
+	viterbi(m, em, s->n, tags);
+	free(ti);
+	free(em);
+}
+
+/* ---- training ---- */
+
+static void upd(nf_ner *m, uint32_t f, int t, float d)
+{
+	size_t k = (size_t)f * (size_t)m->nt + (size_t)t;
+	m->acc[k] += (double)(m->step - m->ts[k]) * m->w[k];
+	m->ts[k] = m->step;
+	m->w[k] += d;
+}
+
+static void tupd(nf_ner *m, int p, int t, float d)
+{
+	m->tacc[p][t] += (double)(m->step - m->tts[p][t]) * m->trans[p][t];
+	m->tts[p][t] = m->step;
+	m->trans[p][t] += d;
+}
+
+void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold, size_t nsent, int epochs,
+                  unsigned seed)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	m->w = calloc(W, sizeof *m->w);
+	m->acc = calloc(W, sizeof *m->acc);
+	m->ts = calloc(W, sizeof *m->ts);
+	if (!m->w || !m->acc || !m->ts) {
+		fprintf(stderr, "ner: out of memory\n");
+		exit(1);
+	}
+	size_t *order = nf_xmalloc(nsent * sizeof *order);
+	for (size_t i = 0; i < nsent; i++)
+		order[i] = i;
+	uint64_t rnd = seed ? seed : 1;
+	nf_buf fb = {0};
+	for (int ep = 0; ep < epochs; ep++) {
+		for (size_t i = nsent; i > 1; i--) { /* Fisher-Yates with a fixed xorshift: same bytes every run */
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			size_t j = (size_t)(rnd % i), tmp = order[i - 1];
+			order[i - 1] = order[j], order[j] = tmp;
+		}
+		size_t errs = 0, toks = 0;
+		for (size_t q = 0; q < nsent; q++) {
+			const struct nf_ner_sent *x = &s[order[q]];
+			const int *g = gold[order[q]];
+			if (!x->n)
+				continue;
+			m->step++;
+			struct tokinfo *ti = nf_xmalloc(x->n * sizeof *ti);
+			for (size_t i = 0; i < x->n; i++)
+				info(x->tok[i], &ti[i]);
+			fb.len = 0;
+			nf_buf_reserve(&fb, x->n * MAXF * sizeof(uint32_t) + x->n * sizeof(int));
+			uint32_t *F = (uint32_t *)fb.p;
+			int *nf = (int *)(F + x->n * MAXF);
+			float *em = nf_xmalloc(x->n * (size_t)m->nt * sizeof *em);
+			int *pred = nf_xmalloc(x->n * sizeof *pred);
+			for (size_t i = 0; i < x->n; i++) {
+				nf[i] = features(ti, x->n, i, F + i * MAXF);
+				emissions(m, F + i * MAXF, nf[i], em + i * (size_t)m->nt);
+			}
+			viterbi(m, em, x->n, pred);
+			for (size_t i = 0; i < x->n; i++) {
+				toks++;
+				int pp = i ? pred[i - 1] : NF_NER_MAXTAGS, gp = i ? g[i - 1] : NF_NER_MAXTAGS;
+				if (pred[i] != g[i]) {
+					errs++;
+					for (int k = 0; k < nf[i]; k++) {
+						upd(m, F[i * MAXF + k], g[i], 1);
+						upd(m, F[i * MAXF + k], pred[i], -1);
+					}
+				}
+				if (pred[i] != g[i] || pp != gp) {
+					tupd(m, gp, g[i], 1);
+					tupd(m, pp, pred[i], -1);
+				}
+			}
+			free(ti);
+			free(em);
+			free(pred);
+		}
+		fprintf(stderr, "ner: epoch %d: %.2f%% token errors\n", ep + 1, toks ? 100.0 * (double)errs / (double)toks : 0);
+	}
+	/* the averaged weights */
+	for (size_t k = 0; k < W; k++)
+		m->w[k] = (float)((m->acc[k] + (double)(m->step - m->ts[k]) * m->w[k]) / (double)m->step);
+	for (int p = 0; p <= NF_NER_MAXTAGS; p++)
+		for (int t = 0; t < NF_NER_MAXTAGS; t++)
+			m->trans[p][t] = (float)((m->tacc[p][t] + (double)(m->step - m->tts[p][t]) * m->trans[p][t]) / (double)m->step);
+	free(m->acc);
+	free(m->ts);
+	m->acc = NULL;
+	m->ts = NULL;
+	free(order);
+	nf_buf_free(&fb);
+}
+
+/* ---- files ---- */
+
+static void put32(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8), p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24); }
+static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+
+int nf_ner_save(const nf_ner *m, const char *path)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	float mx = 1e-9f;
+	for (size_t k = 0; k < W; k++)
+		if (m->w[k] > mx || -m->w[k] > mx)
+			mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
+	float scale = mx / 32767.0f;
+	nf_buf raw = {0};
+	unsigned char hdr[16];
+	put32(hdr, HBITS);
+	put32(hdr + 4, (uint32_t)m->nt);
+	memcpy(hdr + 8, &scale, 4);
+	put32(hdr + 12, 0);
+	nf_buf_add(&raw, hdr, 16);
+	nf_buf_add(&raw, m->tags, sizeof m->tags);
+	nf_buf_add(&raw, m->trans, sizeof m->trans);
+	for (size_t k = 0; k < W; k++) {
+		float x = m->w[k] / scale;
+		long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
+		int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
+		nf_buf_add(&raw, b, 2);
+	}
+	uLongf cl = compressBound(raw.len);
+	unsigned char *comp = nf_xmalloc(cl);
+	if (compress2(comp, &cl, (const Bytef *)raw.p, raw.len, 9) != Z_OK) {
+		free(comp);
+		nf_buf_free(&raw);
+		errno = ENOMEM;
+		return -1;
+	}
+	unsigned char head[8 + 12];
+	memcpy(head, MAGIC, 8);
+	put32(head + 8, (uint32_t)raw.len);
+	put32(head + 12, (uint32_t)cl);
+	put32(head + 16, (uint32_t)crc32(0, comp, (uInt)cl));
+	FILE *f = fopen(path, "wb");
+	int rc = f && fwrite(head, 1, sizeof head, f) == sizeof head && fwrite(comp, 1, cl, f) == cl ? 0 : -1;
+	if (f && fclose(f) != 0)
+		rc = -1;
+	free(comp);
+	nf_buf_free(&raw);
+	return rc;
+}
+
+nf_ner *nf_ner_load(const char *path, const char **err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	unsigned char head[20];
+	nf_ner *m = NULL;
+	unsigned char *comp = NULL, *raw = NULL;
+	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC, 8) != 0) {
+		*err = "not a newsfilters model (bad header)";
+		goto out;
+	}
+	uint32_t rl = get32(head + 8), cl = get32(head + 12), crc = get32(head + 16);
+	if (rl < 16 || rl > (1u << 30) || cl > (1u << 30)) {
+		*err = "corrupt model header";
+		goto out;
+	}
+	comp = nf_xmalloc(cl ? cl : 1);
+	if (fread(comp, 1, cl, f) != cl) {
+		*err = "truncated model";
+		goto out;
+	}
+	if ((uint32_t)crc32(0, comp, cl) != crc) {
+		*err = "corrupt model (checksum mismatch)";
+		goto out;
+	}
+	raw = nf_xmalloc(rl);
+	uLongf got = rl;
+	if (uncompress(raw, &got, comp, cl) != Z_OK || got != rl) {
+		*err = "corrupt model (cannot decompress)";
+		goto out;
+	}
+	m = nf_ner_new();
+	uint32_t hb = get32(raw), nt = get32(raw + 4);
+	float scale;
+	memcpy(&scale, raw + 8, 4);
+	size_t W = (size_t)H * nt;
+	if (hb != HBITS || nt == 0 || nt > NF_NER_MAXTAGS || rl != 16 + sizeof m->tags + sizeof m->trans + 2 * W) {
+		*err = "model of another version or size";
+		nf_ner_free(m);
+		m = NULL;
+		goto out;
+	}
+	m->nt = (int)nt;
+	memcpy(m->tags, raw + 16, sizeof m->tags);
+	memcpy(m->trans, raw + 16 + sizeof m->tags, sizeof m->trans);
+	m->w = nf_xmalloc(W * sizeof *m->w);
+	const unsigned char *q = raw + 16 + sizeof m->tags + sizeof m->trans;
+	for (size_t k = 0; k < W; k++)
+		m->w[k] = (float)(int16_t)(q[2 * k] | q[2 * k + 1] << 8) * scale;
+out:
+	fclose(f);
+	free(comp);
+	free(raw);
+	return m;
+}
+
+void nf_ner_free(nf_ner *m)
+{
+	if (!m)
+		return;
+	free(m->w);
+	free(m->acc);
+	free(m->ts);
+	free(m);
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bats
+# nf-tag-entities: the trained tagger, its models, the gazetteer rules, bad input.
+load helpers
+
+nft() { "$NF_BIN/nf-tag-entities" "$@"; }
+
+@test "plain text: people, organisations and places with their types" {
+	run --separate-stderr bash -c "echo 'Xiaomi chief executive Lei Jun spoke in Beijing on Monday.' | '$NF_BIN/nf-tag-entities' | cut -f4,5"
+	assert_success
+	assert_line --index 0 $'type\tsurface'
+	assert_line $'ORG\tXiaomi'
+	assert_line $'PER\tLei Jun'
+	assert_line $'LOC\tBeijing'
+}
+
+@test "columns: key columns pass through, then start end type surface value; offsets cut the surface" {
+	f=$(mkfile s.tsv 'id\tlang\ttext\tunit\nd1\tnl\tDe voormalige BMW-executive Rudolf Dittrich leidt het initiatief in München.\t3\n')
+	run --separate-stderr nft "$f"
+	assert_success
+	assert_line --index 0 $'id\tlang\tunit\tstart\tend\ttype\tsurface\tvalue'
+	assert_line $'d1\tnl\t3\t14\t17\tORG\tBMW\tBMW'
+	assert_line --partial $'PER\tRudolf Dittrich\tRudolf Dittrich'
+	assert_line --partial $'LOC\tMünchen\tMunich'
+}
+
+@test "a later partial name takes the earlier full one as its value" {
+	run --separate-stderr bash -c "printf 'id\tlang\ttext\nd\ten\tRudolf Dittrich joined the firm. Dittrich said he was pleased.\n' | '$NF_BIN/nf-tag-entities' | cut -f6,7"
+	assert_success
+	assert_line $'Dittrich\tRudolf Dittrich'
+}
+
+@test "a missing model directory is an error naming the file, exit 1" {
+	run --separate-stderr bash -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR=/nonexistent '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "/nonexistent/ner-en.model" "No such file"
+}
+
+@test "a truncated model is refused (checksum), never half-loaded" {
+	mkdir -p "$BATS_TEST_TMPDIR/m"
+	head -c 100000 "$BATS_TEST_DIRNAME/../lib/data/models/ner-en.model" > "$BATS_TEST_TMPDIR/m/ner-en.model"
+	run --separate-stderr bash -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "ner-en.model" "truncated"
+}
+
+@test "a corrupt model is refused (checksum mismatch)" {
+	mkdir -p "$BATS_TEST_TMPDIR/m"
+	cp "$BATS_TEST_DIRNAME/../lib/data/models/ner-en.model" "$BATS_TEST_TMPDIR/m/ner-en.model"
+	printf 'XXXX' | dd of="$BATS_TEST_TMPDIR/m/ner-en.model" bs=1 seek=5000 conv=notrunc 2>/dev/null
+	run --separate-stderr bash -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "checksum"
+}
+
+@test "a language without a model falls back to the English one, counted with -v" {
+	f=$(mkfile pt.tsv 'id\tlang\ttext\n1\tpt\tA Xiaomi abriu uma fábrica em Pequim.\n')
+	run --separate-stderr nft -v "$f"
+	assert_success
+	assert_line --partial $'ORG\tXiaomi'
+	assert_stderr_has "1 rows tagged with the English model"
+}
+
+@test "text with no letters at all: no mention, exit 0" {
+	run --separate-stderr bash -c "printf '12345 67.89 --- !!!\n' | '$NF_BIN/nf-tag-entities'"
+	assert_success
+	assert_output $'id\tstart\tend\ttype\tsurface\tvalue'
+}
+
+@test "a capitalised article at the start of a sentence is no entity" {
+	run --separate-stderr bash -c "printf 'id\tlang\ttext\n1\tfr\tLes analystes de Paris restent prudents.\n' | '$NF_BIN/nf-tag-entities' | cut -f6"
+	assert_success
+	refute_line 'Les'
+}
+
+@test "ragged rows are reported with their line, the rest is tagged, exit 1" {
+	f=$(mkfile r.tsv 'id\ttext\n1\tLei Jun in Beijing\n2\textra\tcolumn\n3\tTesla in Berlin\n')
+	run --separate-stderr nft "$f"
+	assert_failure 1
+	assert_stderr_has "r.tsv:3:"
+	assert_line --partial $'Tesla'
+}
+
+@test "seeds: the pipeline scores entity strict F1 >= 0.85 (PER ORG LOC PRODUCT)" {
+	need_shared
+	run bash -c "'$NF_BIN/nf-normalize' '$SHARED'/seeds/*.txt | '$NF_BIN/nf-split' | '$NF_BIN/nf-tag-entities' > '$BATS_TEST_TMPDIR/e.tsv' && python3 '$BATS_TEST_DIRNAME/score.py' entities '$SHARED/gold/seeds' '$BATS_TEST_TMPDIR/e.tsv' | tail -n 1"
+	assert_success
+	f1=${output##* }
+	awk -v f="$f1" 'BEGIN { exit !(f >= 0.85) }' || fail "strict F1 $f1 < 0.85"
+}
+
+@test "-h, --version, an unknown option (exit 2), and | head -1 quiet" {
+	run nft -h
+	assert_success
+	assert_output --partial "Usage: nf-tag-entities"
+	run nft --version
+	assert_success
+	run --separate-stderr nft --bogus
+	assert_failure 2
+	run --separate-stderr bash -c "yes 'Lei Jun visited Beijing and Tesla.' | head -n 20000 | '$NF_BIN/nf-tag-entities' | head -n 1"
+	assert_success
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+}
