@@ -207,7 +207,11 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 		const char *lastw = text + x->e; /* the last word of the mention */
 		while (lastw > text + x->s && lastw[-1] != ' ')
 			lastw--;
-		if (!x->canon && nf_gaz_org_word(lastw, (size_t)(text + x->e - lastw)))
+		size_t lwn = (size_t)(text + x->e - lastw);
+		if (x->e < tn && text[x->e] == '.' && lwn < 16 &&
+		    nf_gaz_org_word(lastw, lwn + 1))
+			x->e++, lwn++; /* the period of Inc., Corp., N.V. belongs to the name */
+		if (!x->canon && nf_gaz_org_word(lastw, lwn))
 			snprintf(x->type, sizeof x->type, "ORG");
 		else if (!x->canon && x->e + 1 < tn && text[x->e] == ' ') { /* Lumaris SA */
 			size_t a = x->e + 1, b = a;
