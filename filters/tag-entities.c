@@ -154,13 +154,17 @@ static int by_start(const void *a, const void *b)
 static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, size_t *cap, size_t s0, size_t sn)
 {
 	const char *type, *canon;
+	int soft;
 	for (size_t k = 0; k < ne; k++)
-		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon)) {
+		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon, &soft) &&
+		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
 			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
 			(*ents)[k].canon = canon;
 		}
 	size_t first_new = ne;
 	for (size_t i = s0; i < sn; i++) {
+		if (!nf_gaz_first_word(text + subs[i].s, subs[i].e - subs[i].s))
+			continue;
 		for (int w = nf_gaz_max_words(); w >= 1; w--) {
 			/* w words: sub-tokens i.. spanning w-1 spaces */
 			size_t j = i, words = 1;
@@ -172,7 +176,7 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 			if (words != (size_t)w)
 				continue;
 			size_t a = subs[i].s, b = subs[j].e;
-			if (!nf_gaz_get(text + a, b - a, &type, &canon))
+			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft))
 				continue;
 			int overlap = 0;
 			for (size_t k = 0; k < ne && !overlap; k++)

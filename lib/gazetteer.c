@@ -4,10 +4,11 @@
 #include "strset.h"
 #include <string.h>
 
-extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[];
-extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len;
+extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[];
+extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len,
+	nf_data_entities_places_cldr_len;
 
-static nf_strset *orgw;
+static nf_strset *orgw, *firsts;
 
 static void load_org(char **f, int k, void *ctx)
 {
@@ -20,18 +21,23 @@ int nf_gaz_org_word(const char *w, size_t n) { return nf_strset_get(orgw, w, n) 
 
 static nf_strset *names; /* name -> 1 + entry index */
 static char **types, **canons;
-static int n, maxw = 1;
+static char *softs;
+static int n, maxw = 1, loading_soft;
 
 static void load(char **f, int k, void *ctx)
 {
 	(void)ctx;
-	if (k < 2 || !*f[1])
-		return;
+	if (k < 2 || !*f[1] || nf_strset_get(names, f[1], strlen(f[1])) > 0)
+		return; /* the hand-made table comes first and wins */
+	softs = nf_xrealloc(softs, (size_t)(n + 1));
+	softs[n] = (char)loading_soft;
 	types = nf_xrealloc(types, (size_t)(n + 1) * sizeof *types);
 	canons = nf_xrealloc(canons, (size_t)(n + 1) * sizeof *canons);
 	types[n] = nf_xstrdup(f[0]);
 	canons[n] = nf_xstrdup(k > 2 && *f[2] ? f[2] : f[1]);
 	nf_strset_add(names, f[1], strlen(f[1]), ++n);
+	size_t fw = strcspn(f[1], " -");
+	nf_strset_add(firsts, f[1], fw, 1);
 	int w = 1;
 	for (const char *p = f[1]; *p; p++)
 		w += *p == ' ';
@@ -45,18 +51,24 @@ void nf_gaz_init(void)
 		return;
 	names = nf_strset_new();
 	orgw = nf_strset_new();
+	firsts = nf_strset_new();
 	nf_table_each(nf_data_entities_gazetteer, nf_data_entities_gazetteer_len, load, NULL);
+	loading_soft = 1;
+	nf_table_each(nf_data_entities_places_cldr, nf_data_entities_places_cldr_len, load, NULL);
 	nf_table_each(nf_data_entities_org_words, nf_data_entities_org_words_len, load_org, NULL);
 }
 
-int nf_gaz_get(const char *text, size_t len, const char **type, const char **canon)
+int nf_gaz_get(const char *text, size_t len, const char **type, const char **canon, int *soft)
 {
 	int v = nf_strset_get(names, text, len);
 	if (v <= 0)
 		return 0;
+	*soft = softs[v - 1];
 	*type = types[v - 1];
 	*canon = canons[v - 1];
 	return 1;
 }
 
 int nf_gaz_max_words(void) { return maxw; }
+
+int nf_gaz_first_word(const char *w, size_t n) { return nf_strset_get(firsts, w, n) > 0; }

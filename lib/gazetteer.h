@@ -1,14 +1,19 @@
-/* gazetteer.h — names with a fixed entity type and canonical form (lib/data/entities/
- * gazetteer.tsv): companies the taggers cannot know, aliases and exonyms, products. Phrases
- * are matched case-sensitively on token boundaries, the longest first. */
+/* gazetteer.h — names with a fixed entity type and canonical form: lib/data/entities/
+ * gazetteer.tsv by hand (companies the taggers cannot know, aliases and exonyms, products) and
+ * places-cldr.tsv generated from CLDR (countries, regions, cities, with their English names).
+ * Phrases are matched case-sensitively on token boundaries, the longest first. */
 #ifndef NF_GAZETTEER_H
 #define NF_GAZETTEER_H
 #include <stddef.h>
 
 void nf_gaz_init(void);
-/* the entry for text[0..n): 1 with its type and canonical name (NUL-terminated), else 0 */
-int nf_gaz_get(const char *text, size_t n, const char **type, const char **canon);
+/* the entry for text[0..n): 1 with its type and canonical name (NUL-terminated), else 0;
+ * *soft is set for the generated place names (places-cldr.tsv), which yield to a person's
+ * name of several words ("Michael Jordan") */
+int nf_gaz_get(const char *text, size_t n, const char **type, const char **canon, int *soft);
 int nf_gaz_max_words(void);
+/* can a name start with the word w[0..n)? (a cheap test before nf_gaz_get) */
+int nf_gaz_first_word(const char *w, size_t n);
 /* is w[0..n) a legal form or a usual last word of company names (lib/data/entities/org-words.tsv)? */
 int nf_gaz_org_word(const char *w, size_t n);
 #endif
