@@ -12,6 +12,19 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C # awk works on bytes: offsets are byte offsets
 
+# an awk function that undoes the TSV escapes, for the checkers: awk "$AWK_UNESC"'...'
+AWK_UNESC='
+	function unesc(s,    r, i, c) {
+		r = ""
+		while ((i = index(s, "\\")) > 0) {
+			c = substr(s, i + 1, 1)
+			r = r substr(s, 1, i - 1) (c == "n" ? "\n" : c == "t" ? "\t" : c == "r" ? "\r" : c == "\\" ? "\\" : "\\" c)
+			s = substr(s, i + 2)
+		}
+		return r s
+	}
+'
+
 cases_run() {
 	local name=$1 prog=$2 col=$4
 	cases=$3 # used by the caller too

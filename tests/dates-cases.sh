@@ -52,16 +52,7 @@ if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then
 	status=1
 fi
 
-awk -F'\t' '
-	function unesc(s,    r, i, c) {
-		r = ""
-		while ((i = index(s, "\\")) > 0) {
-			c = substr(s, i + 1, 1)
-			r = r substr(s, 1, i - 1) (c == "n" ? "\n" : c == "t" ? "\t" : c == "r" ? "\r" : c == "\\" ? "\\" : "\\" c)
-			s = substr(s, i + 2)
-		}
-		return r s
-	}
+awk -F'\t' "$AWK_UNESC"'
 	FILENAME == ARGV[1] { if (FNR > 1) doc[$1] = unesc($4); next }
 	FILENAME == ARGV[2] {
 		if (FNR == 1) {

@@ -19,16 +19,7 @@
 . "$(dirname "$0")/cases-lib.sh"
 cases_run money nf-extract-money "${MONEY_CASES:-$here/money-cases.tsv}" mentions "$@"
 
-awk -F'\t' '
-	function unesc(s,    r, i, c) {
-		r = ""
-		while ((i = index(s, "\\")) > 0) {
-			c = substr(s, i + 1, 1)
-			r = r substr(s, 1, i - 1) (c == "n" ? "\n" : c == "t" ? "\t" : c == "r" ? "\r" : c == "\\" ? "\\" : "\\" c)
-			s = substr(s, i + 2)
-		}
-		return r s
-	}
+awk -F'\t' "$AWK_UNESC"'
 	FILENAME == ARGV[1] { if (FNR > 1) doc[$1] = unesc($3); next }
 	FILENAME == ARGV[2] {
 		if (FNR == 1) {
