@@ -228,8 +228,11 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 				x->e = b;
 			}
 		}
-		if (!x->canon && !memchr(text + x->s, ' ', l) && nf_seg_is_starter(L, text + x->s, l))
-			continue; /* "Les", "The": a capitalised article */
+		while (x->e > x->s + 1 && (text[x->e - 1] == '\'' || (x->e >= x->s + 3 && !memcmp(text + x->e - 3, "\xE2\x80\x99", 3))))
+			x->e -= text[x->e - 1] == '\'' ? 1 : 3; /* EV’ */
+		l = x->e - x->s;
+		if (!x->canon && !memchr(text + x->s, ' ', l) && (nf_seg_is_starter(L, text + x->s, l) || nf_gaz_not_entity(text + x->s, l)))
+			continue; /* "Les", "The": a capitalised article; EV, CEO: common nouns */
 		en[out++] = *x;
 	}
 	for (size_t k = 0; k < out; k++) {

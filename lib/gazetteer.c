@@ -4,11 +4,21 @@
 #include "strset.h"
 #include <string.h>
 
-extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[];
+extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[],
+	nf_data_entities_not_entities[];
 extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len,
-	nf_data_entities_places_cldr_len;
+	nf_data_entities_places_cldr_len, nf_data_entities_not_entities_len;
 
-static nf_strset *orgw, *firsts;
+static nf_strset *orgw, *firsts, *nots;
+
+static void load_not(char **f, int k, void *ctx)
+{
+	(void)ctx;
+	if (k >= 1 && *f[0])
+		nf_strset_add(nots, f[0], strlen(f[0]), 1);
+}
+
+int nf_gaz_not_entity(const char *w, size_t n) { return nf_strset_get(nots, w, n) > 0; }
 
 static void load_org(char **f, int k, void *ctx)
 {
@@ -52,6 +62,8 @@ void nf_gaz_init(void)
 	names = nf_strset_new();
 	orgw = nf_strset_new();
 	firsts = nf_strset_new();
+	nots = nf_strset_new();
+	nf_table_each(nf_data_entities_not_entities, nf_data_entities_not_entities_len, load_not, NULL);
 	nf_table_each(nf_data_entities_gazetteer, nf_data_entities_gazetteer_len, load, NULL);
 	loading_soft = 1;
 	nf_table_each(nf_data_entities_places_cldr, nf_data_entities_places_cldr_len, load, NULL);

@@ -12,6 +12,8 @@ void nf_gaz_init(void);
  * name of several words ("Michael Jordan") */
 int nf_gaz_get(const char *text, size_t n, const char **type, const char **canon, int *soft);
 int nf_gaz_max_words(void);
+/* is w[0..n) a word that is no entity on its own (EV, CEO, RMB: lib/data/entities/not-entities.tsv)? */
+int nf_gaz_not_entity(const char *w, size_t n);
 /* can a name start with the word w[0..n)? (a cheap test before nf_gaz_get) */
 int nf_gaz_first_word(const char *w, size_t n);
 /* is w[0..n) a legal form or a usual last word of company names (lib/data/entities/org-words.tsv)? */
