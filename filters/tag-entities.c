@@ -278,6 +278,29 @@ static void majority(const char *text, struct ent *en, size_t ne)
 	}
 }
 
+/* full person names seen so far in the current document (its rows come one after another
+ * with the same id), NUL-separated: a later "Dittrich" in another sentence takes "Rudolf Dittrich" */
+static nf_buf doc_id, doc_names;
+
+static void remember(const char *name, size_t n)
+{
+	nf_buf_add(&doc_names, name, n);
+	nf_buf_addc(&doc_names, 0);
+}
+
+static int recall(const char *w, size_t l, const char **full, size_t *fl)
+{
+	for (const char *p = doc_names.p, *e = doc_names.p + doc_names.len; p && p < e; p += strlen(p) + 1) {
+		size_t m = strlen(p);
+		if (m > l + 1 && p[m - l - 1] == ' ' && memcmp(p + m - l, w, l) == 0) {
+			*full = p;
+			*fl = m;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void emit(const nf_doc *d, const struct ent *en, size_t ne)
 {
 	for (size_t k = 0; k < ne; k++) {
@@ -286,7 +309,11 @@ static void emit(const nf_doc *d, const struct ent *en, size_t ne)
 		const char *canon = en[k].canon ? en[k].canon : surf;
 		size_t cl = en[k].canon ? strlen(en[k].canon) : sl;
 		/* a one-word PER that ends an earlier longer PER takes its name: Jun -> Lei Jun */
-		if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl))
+		if (!strcmp(en[k].type, "PER") && memchr(surf, ' ', sl))
+			remember(surf, sl);
+		else if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl) && recall(surf, sl, &canon, &cl))
+			; /* an earlier sentence of the document has the full name */
+		else if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl))
 			for (size_t j = 0; j < k; j++) {
 				const char *o = d->text + en[j].s;
 				size_t ol = en[j].e - en[j].s;
@@ -329,6 +356,7 @@ int main(int argc, char **argv)
 	const nf_row *h = nf_reader_header(r, &tc);
 	if (!nf_opt.no_header)
 		nf_mention_header(h, tc, NULL);
+	long idc = nf_opt.no_header ? -1 : nf_col_find(h, "id");
 	nf_doc d;
 	nf_toks tk = {0};
 	const char **toks = NULL;
@@ -339,6 +367,12 @@ int main(int argc, char **argv)
 	while (nf_reader_next(r, &d)) {
 		nf_st.rows_in++;
 		nf_st.bytes_in += d.text_len;
+		const nf_field *idf = idc >= 0 && (size_t)idc < d.f.n ? &d.f.f[idc] : NULL;
+		if (!idf || idf->n != doc_id.len || memcmp(idf->p, doc_id.p ? doc_id.p : "", idf->n) != 0) {
+			doc_id.len = doc_names.len = 0; /* a new document */
+			if (idf)
+				nf_buf_add(&doc_id, idf->p, idf->n);
+		}
 		int fb;
 		const char *lg = force_lang ? force_lang : d.lang;
 		nf_ner *m = model_for(lg, force_lang ? strlen(force_lang) : d.lang_len, &fb);
@@ -408,6 +442,8 @@ int main(int argc, char **argv)
 	free(ents);
 	free(subs);
 	nf_buf_free(&strs);
+	nf_buf_free(&doc_id);
+	nf_buf_free(&doc_names);
 	for (int k = 0; langs[k]; k++)
 		nf_ner_free(models[k]);
 	nf_out_close();

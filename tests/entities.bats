@@ -100,3 +100,11 @@ nft() { "$NF_BIN/nf-tag-entities" "$@"; }
 	assert_success
 	[ -z "$stderr" ] || fail "stderr: $stderr"
 }
+
+@test "a partial name in a later sentence of the same document takes the full name; a new document starts afresh" {
+	f=$(mkfile sents.tsv 'id\tlang\ttext\nd1\ten\tRudolf Dittrich joined Xiaomi in Munich.\nd1\ten\tThe new team is led by Dittrich, the company said.\nd2\ten\tThe report was written by Dittrich, officials said.\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | awk -F'\t' '\$6 == \"Dittrich\" { print \$1, \$7 }'"
+	assert_success
+	assert_line 'd1 Rudolf Dittrich'
+	assert_line 'd2 Dittrich'
+}
