@@ -11,6 +11,7 @@
 #include "../lib/stats.h"
 #include "../lib/tokens.h"
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,15 +395,13 @@ int main(int argc, char **argv)
 				tags = nf_xrealloc(tags, captok * sizeof *tags);
 			}
 			strs.len = 0;
-			size_t *off = nf_xmalloc((nsub + 1) * sizeof *off);
-			for (size_t i = 0; i < nsub; i++) {
-				off[i] = strs.len;
+			for (size_t i = 0; i < nsub; i++) { /* offsets first: strs may move while it grows */
+				toks[i] = (const char *)(uintptr_t)strs.len;
 				nf_buf_add(&strs, d.text + subs[i].s, subs[i].e - subs[i].s);
 				nf_buf_addc(&strs, 0);
 			}
 			for (size_t i = 0; i < nsub; i++)
-				toks[i] = strs.p + off[i];
-			free(off);
+				toks[i] = strs.p + (uintptr_t)toks[i];
 			struct nf_ner_sent sent = {toks, nsub};
 			nf_ner_decode(m, &sent, tags);
 			for (size_t i = 0; i < nsub;) {

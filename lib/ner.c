@@ -236,10 +236,14 @@ static void viterbi(const nf_ner *m, const float *em, size_t n, int *out)
 
 void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
 {
+	static nf_buf bti, bem; /* reused: they grow to the longest sentence */
 	if (!s->n)
 		return;
-	struct tokinfo *ti = nf_xmalloc(s->n * sizeof *ti);
-	float *em = nf_xmalloc(s->n * (size_t)m->nt * sizeof *em);
+	bti.len = bem.len = 0;
+	nf_buf_reserve(&bti, s->n * sizeof(struct tokinfo));
+	nf_buf_reserve(&bem, s->n * (size_t)m->nt * sizeof(float));
+	struct tokinfo *ti = (struct tokinfo *)(void *)bti.p;
+	float *em = (float *)(void *)bem.p;
 	uint32_t f[MAXF];
 	for (size_t i = 0; i < s->n; i++)
 		info(s->tok[i], &ti[i]);
@@ -248,8 +252,6 @@ void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
 		emissions(m, f, nf, em + i * (size_t)m->nt);
 	}
 	viterbi(m, em, s->n, tags);
-	free(ti);
-	free(em);
 }
 
 /* ---- training ---- */
