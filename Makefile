@@ -64,23 +64,15 @@ test check: all sanitize
 eval: all $(B)/ner-tool
 	tests/eval.sh
 
-# the entity models: retrained from ../shared/data/ner (fixed seed and epochs: the same bytes)
+# the entity models: retrained from ../shared/data/ner by lib/gen/ner-models.sh (fixed seed
+# and epochs: the same bytes); make eval runs the same recipe on the train splits alone
 NER = ../shared/data/ner
-NER_EPOCHS = 8
-NER_SEED = 42
 $(B)/ner-tool: lib/gen/ner-tool.c $(B)/libnf.a
 	$(CC) $(NF_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(B)/libnf.a $(NF_LIBS) -o $@
 
 models: $(B)/ner-tool
 	@test -d $(NER) || { echo "make models: no $(NER) (the NER training data)"; exit 1; }
-	$(B)/ner-tool train lib/data/models/ner-en.model $(NER_EPOCHS) $(NER_SEED) $(NER)/en/conll2003/train.txt
-	$(B)/ner-tool train lib/data/models/ner-nl.model $(NER_EPOCHS) $(NER_SEED) $(NER)/nl/conll2002/ned.train
-	$(B)/ner-tool train lib/data/models/ner-it.model $(NER_EPOCHS) $(NER_SEED) $(NER)/it/kind/WN_train.tsv
-	$(B)/ner-tool train lib/data/models/ner-es.model $(NER_EPOCHS) $(NER_SEED) $(NER)/es/conll2002/esp.train
-	$(B)/ner-tool train lib/data/models/ner-de.model $(NER_EPOCHS) $(NER_SEED) $(NER)/de/wikiann/train
-	awk 'BEGIN { RS = ""; ORS = "\n\n" } { s[NR] = $$0 } END { n = int(NR * 0.9); for (i = 1; i <= n; i++) print s[i] }' \
-		$(NER)/ar/anercorp/ANERCorp.train > $(B)/ar.train
-	$(B)/ner-tool train lib/data/models/ner-ar.model $(NER_EPOCHS) $(NER_SEED) $(B)/ar.train
+	sh lib/gen/ner-models.sh ship lib/data/models $(NER) $(B)/ner-tool
 
 bench: all
 	tests/bench.sh

@@ -113,6 +113,18 @@ static void add_sub(size_t s, size_t e)
 	subs[nsub++] = (struct sub){s, e};
 }
 
+static struct sub *lines; /* the sub-tokens of each line of the row */
+static size_t nlines, caplines;
+
+static void add_line(size_t s, size_t e)
+{
+	if (nlines == caplines) {
+		caplines = caplines ? caplines * 2 : 64;
+		lines = nf_xrealloc(lines, caplines * sizeof *lines);
+	}
+	lines[nlines++] = (struct sub){s, e};
+}
+
 static void split_word(const char *t, size_t s, size_t e)
 {
 	size_t p = s;
@@ -179,9 +191,22 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 			size_t a = subs[i].s, b = subs[j].e;
 			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft))
 				continue;
-			int overlap = 0;
-			for (size_t k = 0; k < ne && !overlap; k++)
-				overlap = (*ents)[k].s < b && a < (*ents)[k].e;
+			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
+			for (size_t k = 0; k < ne; k++)
+				if ((*ents)[k].s < b && a < (*ents)[k].e) {
+					if (a <= (*ents)[k].s && (*ents)[k].e <= b && (*ents)[k].e - (*ents)[k].s < b - a)
+						inside++;
+					else
+						overlap++;
+				}
+			if (inside && !overlap) { /* the tagger found a part of it: "Lei" of Lei Jun */
+				size_t o = 0;
+				for (size_t k = 0; k < ne; k++)
+					if (!(a <= (*ents)[k].s && (*ents)[k].e <= b))
+						(*ents)[o++] = (*ents)[k];
+				ne = o;
+				first_new = 0;
+			}
 			if (!overlap) {
 				if (ne == *cap) {
 					*cap = *cap ? *cap * 2 : 64;
@@ -279,6 +304,10 @@ static void majority(const char *text, struct ent *en, size_t ne)
 	}
 }
 
+/* the words of the current document so far (its rows come one after another with the same
+ * id), for the tagger's document features */
+static nf_ner_doc *docctx;
+
 /* full person names seen so far in the current document (its rows come one after another
  * with the same id), NUL-separated: a later "Dittrich" in another sentence takes "Rudolf Dittrich" */
 static nf_buf doc_id, doc_names;
@@ -349,6 +378,7 @@ int main(int argc, char **argv)
 	}
 	nf_tokens_init();
 	nf_gaz_init();
+	docctx = nf_ner_doc_new();
 	nf_seg_init();
 	find_model_dir(argv[0]);
 	nf_stats_start();
@@ -371,6 +401,7 @@ int main(int argc, char **argv)
 		const nf_field *idf = idc >= 0 && (size_t)idc < d.f.n ? &d.f.f[idc] : NULL;
 		if (!idf || idf->n != doc_id.len || memcmp(idf->p, doc_id.p ? doc_id.p : "", idf->n) != 0) {
 			doc_id.len = doc_names.len = 0; /* a new document */
+			nf_ner_doc_clear(docctx);
 			if (idf)
 				nf_buf_add(&doc_id, idf->p, idf->n);
 		}
@@ -378,40 +409,50 @@ int main(int argc, char **argv)
 		const char *lg = force_lang ? force_lang : d.lang;
 		nf_ner *m = model_for(lg, force_lang ? strlen(force_lang) : d.lang_len, &fb);
 		fallback_rows += (unsigned long)fb;
-		size_t ne = 0;
+		/* the row's lines as tagger sentences: all sub-tokens first, so that the document
+		 * context holds every line before the first is decoded */
+		nsub = nlines = 0;
 		for (size_t ls = 0; ls < d.text_len;) {
 			const char *nl = memchr(d.text + ls, '\n', d.text_len - ls);
 			size_t le = nl ? (size_t)(nl - d.text) : d.text_len;
 			nf_tokenize(&tk, d.text, ls, le);
-			nsub = 0;
+			size_t first = nsub;
 			for (size_t i = 0; i < tk.n; i++)
 				if (tk.t[i].kind == NF_T_WORD)
 					split_word(d.text, tk.t[i].s, tk.t[i].e);
 				else
 					add_sub(tk.t[i].s, tk.t[i].e);
-			if (nsub > captok) {
-				captok = nsub;
-				toks = nf_xrealloc(toks, captok * sizeof *toks);
-				tags = nf_xrealloc(tags, captok * sizeof *tags);
-			}
-			strs.len = 0;
-			for (size_t i = 0; i < nsub; i++) { /* offsets first: strs may move while it grows */
-				toks[i] = (const char *)(uintptr_t)strs.len;
-				nf_buf_add(&strs, d.text + subs[i].s, subs[i].e - subs[i].s);
-				nf_buf_addc(&strs, 0);
-			}
-			for (size_t i = 0; i < nsub; i++)
-				toks[i] = strs.p + (uintptr_t)toks[i];
-			struct nf_ner_sent sent = {toks, nsub};
-			nf_ner_decode(m, &sent, tags);
-			for (size_t i = 0; i < nsub;) {
+			add_line(first, nsub);
+			ls = le + 1;
+		}
+		if (nsub > captok) {
+			captok = nsub;
+			toks = nf_xrealloc(toks, captok * sizeof *toks);
+			tags = nf_xrealloc(tags, captok * sizeof *tags);
+		}
+		strs.len = 0;
+		for (size_t i = 0; i < nsub; i++) { /* offsets first: strs may move while it grows */
+			toks[i] = (const char *)(uintptr_t)strs.len;
+			nf_buf_add(&strs, d.text + subs[i].s, subs[i].e - subs[i].s);
+			nf_buf_addc(&strs, 0);
+		}
+		for (size_t i = 0; i < nsub; i++)
+			toks[i] = strs.p + (uintptr_t)toks[i];
+		for (size_t k = 0; k < nlines; k++)
+			nf_ner_doc_add(docctx, &(struct nf_ner_sent){toks + lines[k].s, lines[k].e - lines[k].s, NULL});
+		size_t ne = 0;
+		for (size_t k = 0; k < nlines; k++) {
+			size_t a = lines[k].s, n = lines[k].e - a;
+			struct nf_ner_sent sent = {toks + a, n, docctx};
+			nf_ner_decode(m, &sent, tags + a);
+			for (size_t i = a; i < a + n;) {
 				const char *tn = nf_ner_tag_name(m, tags[i]);
 				if (tn[0] != 'B' && tn[0] != 'I') {
 					i++;
 					continue;
 				}
 				size_t j = i + 1;
-				while (j < nsub && nf_ner_tag_name(m, tags[j])[0] == 'I' && !strcmp(nf_ner_tag_name(m, tags[j]) + 2, tn + 2))
+				while (j < a + n && nf_ner_tag_name(m, tags[j])[0] == 'I' && !strcmp(nf_ner_tag_name(m, tags[j]) + 2, tn + 2))
 					j++;
 				if (ne == capent) {
 					capent = capent ? capent * 2 : 64;
@@ -424,10 +465,7 @@ int main(int argc, char **argv)
 				ne++;
 				i = j;
 			}
-			size_t line_first = ne;
-			(void)line_first;
-			ne = apply_gazetteer(d.text, &ents, ne, &capent, 0, nsub);
-			ls = le + 1;
+			ne = apply_gazetteer(d.text, &ents, ne, &capent, a, a + n);
 		}
 		ne = rules(d.text, d.text_len, ents, ne, nf_seg_lang_get(lg, force_lang ? strlen(force_lang) : d.lang_len));
 		majority(d.text, ents, ne);
@@ -440,6 +478,8 @@ int main(int argc, char **argv)
 	free(tags);
 	free(ents);
 	free(subs);
+	free(lines);
+	nf_ner_doc_free(docctx);
 	nf_buf_free(&strs);
 	nf_buf_free(&doc_id);
 	nf_buf_free(&doc_names);

@@ -1,6 +1,7 @@
 /* ner.c — see ner.h */
 #include "ner.h"
 #include "buf.h"
+#include "strset.h"
 #include "utf8.h"
 #include <errno.h>
 #include <stdint.h>
@@ -13,7 +14,8 @@
 #define HBITS 18
 #define H (1u << HBITS)
 #define MAXF 40 /* features per token */
-#define MAGIC "NFNER1\n"
+#define MAGIC "NFNER2\n"
+#define GAZMAX 6 /* tokens in the longest name matched */
 
 struct nf_ner {
 	int nt;
@@ -26,6 +28,8 @@ struct nf_ner {
 	double tacc[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
 	uint32_t tts[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
 	uint32_t step;
+	nf_strset *names; /* lower-cased names, tokens joined by ' ' -> type bits */
+	nf_buf ntext;     /* the same as "TYPE\tname\n" lines, as saved */
 };
 
 nf_ner *nf_ner_new(void)
@@ -65,9 +69,10 @@ static uint32_t fidx(int tmpl, const char *s, size_t n)
 }
 
 struct tokinfo {
-	char low[64], shape[16];
-	size_t lown, shapen;
+	char low[64], shape[16], surf[64];
+	size_t lown, shapen, surfn;
 	int caps, allcaps, digit, hyphen, script; /* script: 0 Latin/other, 1 Arabic, 2 CJK */
+	int gpos, gmask, one; /* name-list match: 0 none, 1 first token, 2 later token; its types; the word alone */
 };
 
 static void info(const char *w, struct tokinfo *t)
@@ -104,9 +109,151 @@ static void info(const char *w, struct tokinfo *t)
 		p += k;
 	}
 	t->low[t->lown] = 0;
+	t->surfn = strlen(w) < sizeof t->surf ? strlen(w) : 0;
+	memcpy(t->surf, w, t->surfn);
 	t->shape[t->shapen] = 0;
 	t->caps = upper > 0 && letters > 0 && t->shape[0] == 'X';
 	t->allcaps = letters > 1 && upper == letters;
+}
+
+/* an Arabic word without its proclitics: conjunction (و ف), preposition (ب ل ك), article (ال) */
+static size_t ar_stem(const char *w, size_t n, const char **out)
+{
+	static const char *const pre[3][4] = {{"\xd9\x88", "\xd9\x81", NULL}, {"\xd8\xa8", "\xd9\x84", "\xd9\x83", NULL},
+	                                      {"\xd8\xa7\xd9\x84", NULL}};
+	size_t at = 0;
+	for (int g = 0; g < 3; g++)
+		for (int k = 0; pre[g][k]; k++) {
+			size_t l = strlen(pre[g][k]);
+			if (n - at > l + 4 && memcmp(w + at, pre[g][k], l) == 0) { /* keep at least 3 letters */
+				at += l;
+				break;
+			}
+		}
+	*out = w + at;
+	return n - at;
+}
+
+/* ---- the document ---- */
+
+struct nf_ner_doc {
+	nf_strset *w; /* lower case -> 1 capitalised inside a sentence, 2 lower case, 4 capitalised first word */
+};
+
+nf_ner_doc *nf_ner_doc_new(void)
+{
+	nf_ner_doc *d = nf_xmalloc(sizeof *d);
+	d->w = nf_strset_new();
+	return d;
+}
+
+void nf_ner_doc_add(nf_ner_doc *d, const struct nf_ner_sent *s)
+{
+	struct tokinfo t;
+	for (size_t i = 0; i < s->n; i++) {
+		if (strlen(s->tok[i]) >= sizeof t.low - 4)
+			continue;
+		info(s->tok[i], &t);
+		int v = t.caps ? (i ? 1 : 4) : t.shape[0] == 'x' ? 2 : 0;
+		if (v)
+			nf_strset_add(d->w, t.low, t.lown, v);
+	}
+}
+
+void nf_ner_doc_clear(nf_ner_doc *d) { nf_strset_clear(d->w); }
+
+void nf_ner_doc_free(nf_ner_doc *d)
+{
+	if (d) {
+		nf_strset_free(d->w);
+		free(d);
+	}
+}
+
+/* ---- the name list ---- */
+
+static const char *const gtypes[] = {"PER", "LOC", "ORG", "MISC", "FIRST"};
+
+static int gtype_bit(const char *type)
+{
+	for (int b = 0; b < 5; b++)
+		if (strcmp(type, gtypes[b]) == 0)
+			return 1 << b;
+	return 0;
+}
+
+/* the key of a name: each space-separated token lower-cased as info() does it */
+static size_t name_key(const char *name, char *out, size_t cap)
+{
+	size_t n = 0;
+	struct tokinfo t;
+	char tok[64];
+	while (*name) {
+		while (*name == ' ')
+			name++;
+		size_t l = strcspn(name, " ");
+		if (!l)
+			break;
+		if (l >= sizeof tok || n + 66 > cap)
+			return 0;
+		memcpy(tok, name, l);
+		tok[l] = 0;
+		info(tok, &t);
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, t.low, t.lown);
+		n += t.lown;
+		name += l;
+	}
+	return n;
+}
+
+int nf_ner_add_name(nf_ner *m, const char *type, const char *name)
+{
+	int bit = gtype_bit(type);
+	char key[GAZMAX * 66];
+	size_t kn;
+	if (!bit || !(kn = name_key(name, key, sizeof key)))
+		return -1;
+	if (!m->names)
+		m->names = nf_strset_new();
+	nf_strset_add(m->names, key, kn, bit);
+	nf_buf_add(&m->ntext, type, strlen(type));
+	nf_buf_add(&m->ntext, "\t", 1);
+	nf_buf_add(&m->ntext, name, strlen(name));
+	nf_buf_add(&m->ntext, "\n", 1);
+	return 0;
+}
+
+/* longest names from the left, not overlapping */
+static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
+{
+	if (!m->names)
+		return;
+	char key[GAZMAX * 66];
+	for (size_t i = 0; i < n;) {
+		size_t kn = 0, best = 0;
+		int bmask = 0;
+		for (size_t l = 1; l <= GAZMAX && i + l <= n; l++) {
+			const struct tokinfo *t = &ti[i + l - 1];
+			if (l > 1)
+				key[kn++] = ' ';
+			memcpy(key + kn, t->low, t->lown);
+			kn += t->lown;
+			int v = nf_strset_get(m->names, key, kn);
+			if (l == 1 && v > 0)
+				ti[i].one = v;
+			if (v > 0 && (v & 15))
+				best = l, bmask = v & 15;
+		}
+		if (!best) {
+			i++;
+			continue;
+		}
+		for (size_t l = 0; l < best; l++)
+			ti[i + l].gpos = l ? 2 : 1, ti[i + l].gmask = bmask;
+		i += best;
+	}
 }
 
 /* byte length of the first k characters of s */
@@ -134,7 +281,7 @@ static size_t last_chars(const char *s, size_t n, int k)
 	return n - i;
 }
 
-static int features(const struct tokinfo *ti, size_t n, size_t i, uint32_t *f)
+static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_doc *doc, uint32_t *f)
 {
 	int k = 0;
 	const struct tokinfo *t = &ti[i];
@@ -165,6 +312,48 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, uint32_t *f)
 			char both[48];
 			int bn = snprintf(both, sizeof both, "%s|%s", t->shape, sh);
 			f[k++] = fidx(40 + d, both, (size_t)(bn > 0 && bn < (int)sizeof both ? bn : 0));
+		}
+	}
+	f[k++] = fidx(60, ti[i].surf, ti[i].surfn);
+	if (t->gmask) {
+		char g[4] = {(char)('0' + t->gpos), (char)('a' + t->gmask), (char)('0' + t->caps), (char)('0' + (i == 0))};
+		f[k++] = fidx(70, g, 2);
+		f[k++] = fidx(71, g, 3);
+		f[k++] = fidx(72, g, 4);
+	}
+	if (t->script == 1) {
+		const char *st;
+		size_t sl = ar_stem(t->low, t->lown, &st);
+		if (sl != t->lown) {
+			f[k++] = fidx(80, st, sl);
+			size_t l = last_chars(st, sl, 2);
+			f[k++] = fidx(81, st + sl - l, l);
+		}
+	}
+	if (doc && t->shape[0] == 'X') {
+		int v = nf_strset_get(doc->w, t->low, t->lown);
+		char g[3] = {(char)('a' + (v < 0 ? 0 : v)), (char)('0' + (i == 0)), (char)('0' + t->allcaps)};
+		f[k++] = fidx(90, g, 3);
+	}
+	if (t->one & 16)
+		f[k++] = fidx(73, flags, 1);
+	for (int d = -1; d <= 1; d += 2) {
+		long j = (long)i + d;
+		if (j >= 0 && j < (long)n && ti[j].gmask) {
+			char g[2] = {(char)('0' + ti[j].gpos), (char)('a' + ti[j].gmask)};
+			f[k++] = fidx(75 + d, g, 2);
+		}
+	}
+	if (i + 1 < n) { /* this word with the next one */
+		char bi[130];
+		int bn = snprintf(bi, sizeof bi, "%s %s", t->low, ti[i + 1].low);
+		f[k++] = fidx(51, bi, (size_t)(bn > 0 && bn < (int)sizeof bi ? bn : 0));
+	}
+	for (int d = -1; d <= 1; d += 2) {
+		long j = (long)i + d;
+		if (j >= 0 && j < (long)n) {
+			size_t l = last_chars(ti[j].low, ti[j].lown, 3);
+			f[k++] = fidx(62 + d, ti[j].low + ti[j].lown - l, l);
 		}
 	}
 	if (i > 0) { /* the previous word with this one */
@@ -247,8 +436,9 @@ void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
 	uint32_t f[MAXF];
 	for (size_t i = 0; i < s->n; i++)
 		info(s->tok[i], &ti[i]);
+	gaz(m, ti, s->n);
 	for (size_t i = 0; i < s->n; i++) {
-		int nf = features(ti, s->n, i, f);
+		int nf = features(ti, s->n, i, s->doc, f);
 		emissions(m, f, nf, em + i * (size_t)m->nt);
 	}
 	viterbi(m, em, s->n, tags);
@@ -303,6 +493,7 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 			struct tokinfo *ti = nf_xmalloc(x->n * sizeof *ti);
 			for (size_t i = 0; i < x->n; i++)
 				info(x->tok[i], &ti[i]);
+			gaz(m, ti, x->n);
 			fb.len = 0;
 			nf_buf_reserve(&fb, x->n * MAXF * sizeof(uint32_t) + x->n * sizeof(int));
 			uint32_t *F = (uint32_t *)fb.p;
@@ -310,7 +501,7 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 			float *em = nf_xmalloc(x->n * (size_t)m->nt * sizeof *em);
 			int *pred = nf_xmalloc(x->n * sizeof *pred);
 			for (size_t i = 0; i < x->n; i++) {
-				nf[i] = features(ti, x->n, i, F + i * MAXF);
+				nf[i] = features(ti, x->n, i, x->doc, F + i * MAXF);
 				emissions(m, F + i * MAXF, nf[i], em + i * (size_t)m->nt);
 			}
 			viterbi(m, em, x->n, pred);
@@ -367,7 +558,7 @@ int nf_ner_save(const nf_ner *m, const char *path)
 	put32(hdr, HBITS);
 	put32(hdr + 4, (uint32_t)m->nt);
 	memcpy(hdr + 8, &scale, 4);
-	put32(hdr + 12, 0);
+	put32(hdr + 12, (uint32_t)m->ntext.len);
 	nf_buf_add(&raw, hdr, 16);
 	nf_buf_add(&raw, m->tags, sizeof m->tags);
 	nf_buf_add(&raw, m->trans, sizeof m->trans);
@@ -378,6 +569,7 @@ int nf_ner_save(const nf_ner *m, const char *path)
 		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
 		nf_buf_add(&raw, b, 2);
 	}
+	nf_buf_add(&raw, m->ntext.p, m->ntext.len);
 	uLongf cl = compressBound(raw.len);
 	unsigned char *comp = nf_xmalloc(cl);
 	if (compress2(comp, &cl, (const Bytef *)raw.p, raw.len, 9) != Z_OK) {
@@ -435,11 +627,11 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 		goto out;
 	}
 	m = nf_ner_new();
-	uint32_t hb = get32(raw), nt = get32(raw + 4);
+	uint32_t hb = get32(raw), nt = get32(raw + 4), nl = get32(raw + 12);
 	float scale;
 	memcpy(&scale, raw + 8, 4);
 	size_t W = (size_t)H * nt;
-	if (hb != HBITS || nt == 0 || nt > NF_NER_MAXTAGS || rl != 16 + sizeof m->tags + sizeof m->trans + 2 * W) {
+	if (hb != HBITS || nt == 0 || nt > NF_NER_MAXTAGS || nl > rl || rl != 16 + sizeof m->tags + sizeof m->trans + 2 * W + nl) {
 		*err = "model of another version or size";
 		nf_ner_free(m);
 		m = NULL;
@@ -452,6 +644,22 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 	const unsigned char *q = raw + 16 + sizeof m->tags + sizeof m->trans;
 	for (size_t k = 0; k < W; k++)
 		m->w[k] = (float)(int16_t)(q[2 * k] | q[2 * k + 1] << 8) * scale;
+	for (const char *p = (const char *)q + 2 * W, *e = p + nl; p < e;) { /* TYPE\tname\n */
+		const char *nlp = memchr(p, '\n', (size_t)(e - p)), *tab = memchr(p, '\t', (size_t)(e - p));
+		if (!nlp || !tab || tab > nlp || tab - p > 7 || nlp - tab > 400) {
+			*err = "corrupt model (name list)";
+			nf_ner_free(m);
+			m = NULL;
+			goto out;
+		}
+		char type[8], name[400];
+		memcpy(type, p, (size_t)(tab - p));
+		type[tab - p] = 0;
+		memcpy(name, tab + 1, (size_t)(nlp - tab - 1));
+		name[nlp - tab - 1] = 0;
+		nf_ner_add_name(m, type, name); /* names it cannot use are skipped, as in training */
+		p = nlp + 1;
+	}
 out:
 	fclose(f);
 	free(comp);
@@ -466,5 +674,8 @@ void nf_ner_free(nf_ner *m)
 	free(m->w);
 	free(m->acc);
 	free(m->ts);
+	if (m->names)
+		nf_strset_free(m->names);
+	nf_buf_free(&m->ntext);
 	free(m);
 }

@@ -1,8 +1,9 @@
 /* ner.h — named-entity tagging with a structured averaged perceptron: hashed token features
  * (word, lower case, prefixes, suffixes, shape, capitalisation, script, digits, hyphens, the
  * neighbouring words and their shapes, position in the sentence) scored per BIO tag, plus tag
- * transitions, decoded with Viterbi. Models are files: "NFNER1", the tag set, the weights
- * quantised to 16 bits, compressed with zlib, and a CRC-32 of it all, so that a truncated or
+ * transitions, decoded with Viterbi. A list of names (places, people, organisations, given
+ * names) stored in the model adds features for the tokens of the longest names it matches. Models are files: "NFNER2", the tag set, the weights
+ * quantised to 16 bits, the name list, compressed with zlib, and a CRC-32 of it all, so that a truncated or
  * corrupt model is refused rather than half-loaded. */
 #ifndef NF_NER_H
 #define NF_NER_H
@@ -12,15 +13,29 @@
 
 typedef struct nf_ner nf_ner;
 
-/* a sentence: n tokens, each a NUL-terminated string (the surface form) */
+/* The words of a document as it writes them (capitalised inside a sentence, lower case), for
+ * features that see past the sentence: "Xiaomi" at the start of a sentence is a name when the
+ * document writes it capitalised elsewhere. */
+typedef struct nf_ner_doc nf_ner_doc;
+
+/* a sentence: n tokens, each a NUL-terminated string (the surface form); doc may be NULL */
 struct nf_ner_sent {
 	const char **tok;
 	size_t n;
+	const nf_ner_doc *doc;
 };
+
+nf_ner_doc *nf_ner_doc_new(void);
+void nf_ner_doc_add(nf_ner_doc *d, const struct nf_ner_sent *s); /* each sentence, before decoding */
+void nf_ner_doc_clear(nf_ner_doc *d);                            /* at the start of a document */
+void nf_ner_doc_free(nf_ner_doc *d);
 
 /* Training: tags are strings ("O", "B-PER", "I-ORG", ...). epochs passes, shuffled with seed. */
 nf_ner *nf_ner_new(void);
 int nf_ner_tag_id(nf_ner *m, const char *tag);  /* adds the tag when new */
+/* a name for the name-list features (before training; saved in the model): TYPE is PER, LOC,
+ * ORG, MISC or FIRST (a given name), name its tokens separated by spaces; -1 if unusable */
+int nf_ner_add_name(nf_ner *m, const char *type, const char *name);
 void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold, size_t nsent, int epochs,
                   unsigned seed);
 int nf_ner_save(const nf_ner *m, const char *path); /* 0 ok, -1 (errno) */

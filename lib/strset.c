@@ -81,6 +81,15 @@ int nf_strset_get(const nf_strset *s, const char *k, size_t n)
 
 size_t nf_strset_size(const nf_strset *s) { return s ? s->n : 0; }
 
+void nf_strset_clear(nf_strset *s)
+{
+	if (!s->n)
+		return;
+	memset(s->t, 0, s->cap * sizeof *s->t);
+	s->n = 0;
+	s->arena.len = 0;
+}
+
 void nf_strset_free(nf_strset *s)
 {
 	if (!s)

@@ -12,6 +12,7 @@ nf_strset *nf_strset_new(void);
 void nf_strset_add(nf_strset *s, const char *key, size_t n, int val);
 int nf_strset_get(const nf_strset *s, const char *key, size_t n); /* value, or -1 if absent */
 size_t nf_strset_size(const nf_strset *s);
+void nf_strset_clear(nf_strset *s); /* empty, keeping the memory */
 void nf_strset_free(nf_strset *s);
 
 /* Call fn(lang, fields, nfields, ctx) for each line of an embedded TSV table that is not

@@ -1,5 +1,5 @@
 /* ner-tool.c — train and evaluate the entity models (make models, make eval).
- *   ner-tool train OUT.model EPOCHS SEED FILE... [--dev DEV]
+ *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--dev DEV...]
  *   ner-tool eval MODEL DEV...
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
  * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
@@ -14,7 +14,9 @@ struct corpus {
 	struct nf_ner_sent *s;
 	int **g;
 	char ***own;
+	long *doc; /* document number of each sentence, -1 where the file marks none */
 	size_t n, cap;
+	long ndoc, cur;
 };
 
 static void norm_tag(char *t)
@@ -33,7 +35,9 @@ static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ne
 		c->s = nf_xrealloc(c->s, c->cap * sizeof *c->s);
 		c->g = nf_xrealloc(c->g, c->cap * sizeof *c->g);
 		c->own = nf_xrealloc(c->own, c->cap * sizeof *c->own);
+		c->doc = nf_xrealloc(c->doc, c->cap * sizeof *c->doc);
 	}
+	c->doc[c->n] = c->cur;
 	char **tk = nf_xmalloc(n * sizeof *tk);
 	int *g = nf_xmalloc(n * sizeof *g);
 	char prev[32] = "O";
@@ -50,7 +54,7 @@ static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ne
 		snprintf(prev, sizeof prev, "%s", t);
 		free(tags[i]);
 	}
-	c->s[c->n] = (struct nf_ner_sent){(const char **)tk, n};
+	c->s[c->n] = (struct nf_ner_sent){(const char **)tk, n, NULL};
 	c->g[c->n] = g;
 	c->own[c->n] = tk;
 	c->n++;
@@ -75,6 +79,8 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 		if (nf == 0 || strncmp(fields[0], "-DOCSTART-", 10) == 0) {
 			add_sent(c, toks, tags, n, m);
 			n = 0;
+			if (nf)
+				c->cur = c->ndoc++;
 			continue;
 		}
 		if (nf < 2)
@@ -93,9 +99,24 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 		n++;
 	}
 	add_sent(c, toks, tags, n, m);
+	c->cur = -1;
 	free(toks);
 	free(tags);
 	fclose(f);
+}
+
+/* the document context of each sentence of a file with -DOCSTART- marks */
+static void docs(struct corpus *c)
+{
+	nf_ner_doc **d = nf_xmalloc(((size_t)c->ndoc + 1) * sizeof *d);
+	for (long k = 0; k < c->ndoc; k++)
+		d[k] = nf_ner_doc_new();
+	for (size_t q = 0; q < c->n; q++)
+		if (c->doc[q] >= 0)
+			nf_ner_doc_add(d[c->doc[q]], &c->s[q]);
+	for (size_t q = 0; q < c->n; q++)
+		if (c->doc[q] >= 0)
+			c->s[q].doc = d[c->doc[q]];
 }
 
 /* entities as "start end type" triples */
@@ -156,22 +177,43 @@ int main(int argc, char **argv)
 		nf_ner *tags = nf_ner_new();
 		for (int t = 0; t < nf_ner_ntags(m); t++)
 			nf_ner_tag_id(tags, nf_ner_tag_name(m, t));
-		struct corpus dev = {0};
+		struct corpus dev = {.cur = -1};
 		for (int i = 3; i < argc; i++)
 			read_conll(argv[i], &dev, tags);
+		docs(&dev);
 		eval(m, &dev, tags);
 		return 0;
 	}
 	if (argc < 6 || strcmp(argv[1], "train") != 0) {
-		fputs("usage: ner-tool train OUT EPOCHS SEED FILE... [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
+		fputs("usage: ner-tool train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
 		return 2;
 	}
 	nf_ner *m = nf_ner_new();
 	nf_ner_tag_id(m, "O");
-	struct corpus tr = {0}, dev = {0};
+	struct corpus tr = {.cur = -1}, dev = {.cur = -1};
 	int i = 5;
-	for (; i < argc && strcmp(argv[i], "--dev") != 0; i++)
+	for (; i < argc && strcmp(argv[i], "--dev") != 0; i++) {
+		if (strcmp(argv[i], "--names") == 0 && i + 1 < argc) {
+			FILE *f = fopen(argv[++i], "r");
+			if (!f) {
+				perror(argv[i]);
+				return 1;
+			}
+			char line[1024];
+			size_t used = 0;
+			while (fgets(line, sizeof line, f)) {
+				line[strcspn(line, "\r\n")] = 0;
+				char *tab = strchr(line, '\t');
+				if (tab && (*tab = 0, nf_ner_add_name(m, line, tab + 1) == 0))
+					used++;
+			}
+			fclose(f);
+			fprintf(stderr, "ner-tool: %zu names\n", used);
+			continue;
+		}
 		read_conll(argv[i], &tr, m);
+	}
+	docs(&tr);
 	fprintf(stderr, "ner-tool: %zu training sentences, %d tags\n", tr.n, nf_ner_ntags(m));
 	nf_ner_train(m, tr.s, (const int *const *)tr.g, tr.n, atoi(argv[3]), (unsigned)atoi(argv[4]));
 	if (nf_ner_save(m, argv[2]) != 0) {
@@ -184,6 +226,7 @@ int main(int argc, char **argv)
 			nf_ner_tag_id(tags, nf_ner_tag_name(m, t));
 		for (int k = i + 1; k < argc; k++)
 			read_conll(argv[k], &dev, tags);
+		docs(&dev);
 		nf_ner *loaded;
 		const char *err;
 		if (!(loaded = nf_ner_load(argv[2], &err))) {

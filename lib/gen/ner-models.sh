@@ -1,0 +1,32 @@
+#!/bin/sh
+# ner-models.sh ship|dev OUTDIR NERDIR TOOL — the recipe of the entity models, one place for
+# make models (ship) and make eval (dev).
+#   ship: each model is trained on its language's train and dev splits together and written
+#         to OUTDIR/ner-LANG.model: these are the models the repository keeps.
+#   dev:  the same recipe on the train split only, evaluated on the dev split: one line
+#         "LANG entities: P=.. R=.. F1=.." per language (the figures in the README).
+# Fixed epochs and seed: the same bytes every run. Arabic has no dev split: the last 10% of
+# ANERCorp.train's sentences stand in for it.
+set -eu
+mode=$1 out=$2 ner=$3 tool=$4
+EPOCHS=12 SEED=42
+here=$(dirname "$0")
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+awk -v tr="$work/ar.train" -v dv="$work/ar.dev" 'BEGIN { RS = ""; ORS = "\n\n" } { s[NR] = $0 }
+	END { n = int(NR * 0.9); for (i = 1; i <= NR; i++) print s[i] > (i <= n ? tr : dv) }' "$ner/ar/anercorp/ANERCorp.train"
+for spec in en:en/conll2003/train.txt:en/conll2003/valid.txt nl:nl/conll2002/ned.train:nl/conll2002/ned.testa \
+	it:it/kind/WN_train.tsv:it/kind/WN_dev.tsv es:es/conll2002/esp.train:es/conll2002/esp.testa \
+	de:de/wikiann/train:de/wikiann/dev "ar:$work/ar.train:$work/ar.dev"; do
+	l=${spec%%:*} rest=${spec#*:}
+	tr=${rest%%:*} dv=${rest#*:}
+	case $tr in /*) ;; *) tr=$ner/$tr dv=$ner/$dv ;; esac
+	sh "$here/ner-names.sh" "$l" "$ner" > "$work/names-$l.tsv"
+	if [ "$mode" = ship ]; then
+		"$tool" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" "$dv" --names "$work/names-$l.tsv"
+	else
+		printf '%s ' "$l"
+		"$tool" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" --names "$work/names-$l.tsv" --dev "$dv" 2>/dev/null
+	fi
+done
