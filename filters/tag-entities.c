@@ -9,7 +9,10 @@
 #include "../lib/records.h"
 #include "../lib/segment.h"
 #include "../lib/stats.h"
+#include "../lib/strset.h"
 #include "../lib/tokens.h"
+#include "../lib/utf8.h"
+#include <utf8proc.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -154,7 +157,67 @@ struct ent {
 	size_t s, e;
 	char type[8];
 	const char *canon; /* from the gazetteer, or NULL */
+	int strong;        /* typed by a gazetteer, a cue word or a company word: the document keeps it */
 };
+
+/* is sub-token k a punctuation mark that never belongs to a name? */
+static int punct_sub(const char *text, size_t k)
+{
+	const char *p = text + subs[k].s;
+	size_t n = subs[k].e - subs[k].s;
+	if (n == 1)
+		return strchr(":;,()[]{}\"!?/|<>*=+", *p) != NULL;
+	static const char *const q[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB",
+	                                "\xE2\x80\x93", "\xE2\x80\x94", NULL};
+	for (int i = 0; q[i]; i++)
+		if (n == strlen(q[i]) && memcmp(p, q[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int upper_start(const char *text, size_t k)
+{
+	int32_t c;
+	const unsigned char *p = (const unsigned char *)text + subs[k].s;
+	nf_utf8_dec(p, (const unsigned char *)text + subs[k].e, &c);
+	int cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+/* a word that does not begin a name: lower case (de, la), a title or role (Mme, CEO), a
+ * preposition; the rules read it as the mention's cue */
+static int lead_word(const char *text, size_t k)
+{
+	const char *w = text + subs[k].s;
+	size_t n = subs[k].e - subs[k].s;
+	int32_t c;
+	nf_utf8_dec((const unsigned char *)w, (const unsigned char *)w + n, &c);
+	if (utf8proc_get_property(c < 0 ? 0xFFFD : c)->category == UTF8PROC_CATEGORY_LL)
+		return 1;
+	const char *cue = nf_gaz_cue(w, n, 0); /* a kind of company or place may begin a name: Banco Santander */
+	return (cue && !strcmp(cue, "PER")) || nf_gaz_prep(w, n) ||
+	       (nf_gaz_not_entity(w, n) && !nf_gaz_org_word(w, n));
+}
+
+/* does text[a..b) hold an upper-case letter, or a letter of a script without case? */
+static int has_name_letter(const char *text, size_t a, size_t b)
+{
+	const unsigned char *p = (const unsigned char *)text + a, *e = (const unsigned char *)text + b;
+	while (p < e) {
+		if (*p < 0x80) {
+			if (*p >= 'A' && *p <= 'Z')
+				return 1;
+			p++;
+			continue;
+		}
+		int32_t c;
+		p += nf_utf8_dec(p, e, &c);
+		int cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
+		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
+			return 1;
+	}
+	return 0;
+}
 
 static int by_start(const void *a, const void *b)
 {
@@ -173,6 +236,7 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
 			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
 			(*ents)[k].canon = canon;
+			(*ents)[k].strong = !soft;
 		}
 	size_t first_new = ne;
 	for (size_t i = s0; i < sn; i++) {
@@ -212,7 +276,7 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 					*cap = *cap ? *cap * 2 : 64;
 					*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
 				}
-				(*ents)[ne].s = a, (*ents)[ne].e = b, (*ents)[ne].canon = canon;
+				(*ents)[ne].s = a, (*ents)[ne].e = b, (*ents)[ne].canon = canon, (*ents)[ne].strong = !soft;
 				snprintf((*ents)[ne].type, sizeof (*ents)[ne].type, "%s", type);
 				ne++;
 			}
@@ -223,6 +287,45 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 	if (ne > first_new)
 		qsort(*ents, ne, sizeof **ents, by_start);
 	return ne;
+}
+
+/* the word before text[at]: the one right before it, or the part attached to it (d’Oddo) */
+static size_t word_before(const char *text, size_t at, size_t *start)
+{
+	size_t e = at;
+	if (e > 0 && text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' && text[b - 1] != '"')
+		b--;
+	*start = b;
+	return e - b;
+}
+
+/* a cue word before the mention (Mme, PDG de, la société, à) types it */
+static void cue(const char *text, struct ent *x)
+{
+	size_t a, n = word_before(text, x->s, &a);
+	if (!n)
+		return;
+	const char *t = NULL;
+	int prep = 0;
+	if (nf_gaz_prep(text + a, n)) {
+		size_t a2, n2 = word_before(text, a, &a2);
+		if (n2 && a2 < a && (t = nf_gaz_cue(text + a2, n2, 1)))
+			prep = 1;
+	} else
+		t = nf_gaz_cue(text + a, n, 0);
+	if (!t || !strcmp(t, x->type))
+		return;
+	int is_per = !strcmp(x->type, "PER"), is_misc = !strcmp(x->type, "MISC"), is_loc = !strcmp(x->type, "LOC");
+	int ok = prep ? is_per || is_misc
+	              : !strcmp(t, "PER") || (!strcmp(t, "ORG") && (is_per || is_misc || is_loc)) ||
+	                    (!strcmp(t, "LOC") && (is_per || is_misc));
+	if (ok) {
+		snprintf(x->type, sizeof x->type, "%s", t);
+		x->strong = 1;
+	}
 }
 
 /* the rules on top of the tagger: company words make ORG, a lone sentence-starting function
@@ -241,8 +344,10 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 		if (x->e < tn && text[x->e] == '.' && lwn < 16 &&
 		    nf_gaz_org_word(lastw, lwn + 1))
 			x->e++, lwn++; /* the period of Inc., Corp., N.V. belongs to the name */
-		if (!x->canon && nf_gaz_org_word(lastw, lwn))
+		if (!x->canon && nf_gaz_org_word(lastw, lwn)) {
 			snprintf(x->type, sizeof x->type, "ORG");
+			x->strong = lastw > text + x->s;
+		}
 		else if (!x->canon && x->e + 1 < tn && text[x->e] == ' ') { /* Lumaris SA */
 			size_t a = x->e + 1, b = a;
 			while (b < tn && text[b] != ' ' && text[b] != ',' && text[b] != '\n' && text[b] != ')')
@@ -252,6 +357,7 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 			if (nf_gaz_org_word(text + a, b - a)) {
 				snprintf(x->type, sizeof x->type, "ORG");
 				x->e = b;
+				x->strong = 1;
 			}
 		}
 		while (x->e > x->s + 1 && (text[x->e - 1] == '\'' || (x->e >= x->s + 3 && !memcmp(text + x->e - 3, "\xE2\x80\x99", 3))))
@@ -259,6 +365,19 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 		l = x->e - x->s;
 		if (!x->canon && !memchr(text + x->s, ' ', l) && (nf_seg_is_starter(L, text + x->s, l) || nf_gaz_not_entity(text + x->s, l)))
 			continue; /* "Les", "The": a capitalised article; EV, CEO: common nouns */
+		if (!x->canon && strcmp(x->type, "PRODUCT") != 0) { /* "CNY 2", "Kapazität 40": no number at the end */
+			size_t b = x->e;
+			while (b > x->s && text[b - 1] >= '0' && text[b - 1] <= '9')
+				b--;
+			if (b < x->e && b > x->s + 1 && text[b - 1] == ' ') {
+				x->e = b - 1;
+				l = x->e - x->s;
+				if (!memchr(text + x->s, ' ', l) && nf_gaz_not_entity(text + x->s, l))
+					continue;
+			}
+		}
+		if (!x->canon)
+			cue(text, x);
 		en[out++] = *x;
 	}
 	for (size_t k = 0; k < out; k++) {
@@ -283,11 +402,67 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 	return out;
 }
 
+/* the types the document has settled (its rows come one after another with the same id):
+ * a mention typed by a gazetteer, a cue or a company word, and the name inside a company's
+ * ("Corvane" of Corvane Semiconductor Inc.) or the last name of a person's full name; later
+ * mentions of the same surface take that type */
+static nf_strset *doc_types;
+static const char *const tnames[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
+
+static void settle(const char *w, size_t n, const char *type)
+{
+	for (int t = 0; t < 5; t++)
+		if (!strcmp(type, tnames[t]))
+			nf_strset_add(doc_types, w, n, 1 << t);
+}
+
+static void doc_typing(const char *text, struct ent *en, size_t ne)
+{
+	for (size_t k = 0; k < ne; k++) {
+		const char *w = text + en[k].s;
+		size_t n = en[k].e - en[k].s;
+		if (en[k].strong)
+			settle(w, n, en[k].type);
+		if (!strcmp(en[k].type, "ORG") && en[k].strong) {
+			size_t m = n;
+			for (;;) { /* the company words off the end */
+				const char *sp = NULL;
+				for (size_t i = m; i-- > 0;)
+					if (w[i] == ' ') {
+						sp = w + i;
+						break;
+					}
+				if (!sp || !nf_gaz_org_word(sp + 1, (size_t)(w + m - sp - 1)))
+					break;
+				m = (size_t)(sp - w);
+				settle(w, m, "ORG");
+			}
+		} else if (!strcmp(en[k].type, "PER")) {
+			const char *sp = NULL;
+			for (size_t i = n; i-- > 0;)
+				if (w[i] == ' ') {
+					sp = w + i;
+					break;
+				}
+			if (sp)
+				settle(sp + 1, (size_t)(w + n - sp - 1), "PER");
+		}
+	}
+	for (size_t k = 0; k < ne; k++) {
+		if (en[k].strong || en[k].canon)
+			continue;
+		int v = nf_strset_get(doc_types, text + en[k].s, en[k].e - en[k].s);
+		for (int t = 0; t < 5; t++)
+			if (v == 1 << t)
+				snprintf(en[k].type, sizeof en[k].type, "%s", tnames[t]);
+	}
+}
+
 static void majority(const char *text, struct ent *en, size_t ne)
 {
 	static const char *const ty[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
 	for (size_t k = 0; k < ne; k++) {
-		if (en[k].canon)
+		if (en[k].canon || en[k].strong)
 			continue;
 		int cnt[5] = {0};
 		size_t l = en[k].e - en[k].s;
@@ -379,6 +554,7 @@ int main(int argc, char **argv)
 	nf_tokens_init();
 	nf_gaz_init();
 	docctx = nf_ner_doc_new();
+	doc_types = nf_strset_new();
 	nf_seg_init();
 	find_model_dir(argv[0]);
 	nf_stats_start();
@@ -402,6 +578,7 @@ int main(int argc, char **argv)
 		if (!idf || idf->n != doc_id.len || memcmp(idf->p, doc_id.p ? doc_id.p : "", idf->n) != 0) {
 			doc_id.len = doc_names.len = 0; /* a new document */
 			nf_ner_doc_clear(docctx);
+			nf_strset_clear(doc_types);
 			if (idf)
 				nf_buf_add(&doc_id, idf->p, idf->n);
 		}
@@ -458,16 +635,35 @@ int main(int argc, char **argv)
 					capent = capent ? capent * 2 : 64;
 					ents = nf_xrealloc(ents, capent * sizeof *ents);
 				}
-				ents[ne].s = subs[i].s;
-				ents[ne].e = subs[j - 1].e;
+				size_t b = i, c = j; /* no punctuation at the ends, none of : ; inside */
+				while (b < c && punct_sub(d.text, b))
+					b++;
+				for (size_t q = b; q < c; q++)
+					if (subs[q].e - subs[q].s == 1 && (d.text[subs[q].s] == ':' || d.text[subs[q].s] == ';'))
+						c = q;
+				while (c > b && punct_sub(d.text, c - 1))
+					c--;
+				while (b + 1 < c && lead_word(d.text, b)) /* "CEO Elaine Brooks", "de la Commission" */
+					b++;
+				while (b >= a + 2 && subs[b - 1].e - subs[b - 1].s == 1 && d.text[subs[b - 1].s] == '-' &&
+				       subs[b - 1].s == subs[b - 2].e && subs[b].s == subs[b - 1].e && upper_start(d.text, b - 2))
+					b -= 2; /* Noord-Brabant, Mercedes-Benz: the tagger saw the second part */
+				i = j;
+				if (c == b + 1 && subs[b].e - subs[b].s == 1)
+					continue; /* one letter */
+				if (c == b || !has_name_letter(d.text, subs[b].s, subs[c - 1].e))
+					continue; /* "betont:" */
+				ents[ne].s = subs[b].s;
+				ents[ne].e = subs[c - 1].e;
 				ents[ne].canon = NULL;
+				ents[ne].strong = 0;
 				snprintf(ents[ne].type, sizeof ents[ne].type, "%s", tn + 2);
 				ne++;
-				i = j;
 			}
 			ne = apply_gazetteer(d.text, &ents, ne, &capent, a, a + n);
 		}
 		ne = rules(d.text, d.text_len, ents, ne, nf_seg_lang_get(lg, force_lang ? strlen(force_lang) : d.lang_len));
+		doc_typing(d.text, ents, ne);
 		majority(d.text, ents, ne);
 		emit(&d, ents, ne);
 		nf_progress_tick();
@@ -480,6 +676,7 @@ int main(int argc, char **argv)
 	free(subs);
 	free(lines);
 	nf_ner_doc_free(docctx);
+	nf_strset_free(doc_types);
 	nf_buf_free(&strs);
 	nf_buf_free(&doc_id);
 	nf_buf_free(&doc_names);

@@ -5,11 +5,50 @@
 #include <string.h>
 
 extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[],
-	nf_data_entities_not_entities[];
+	nf_data_entities_not_entities[], nf_data_entities_cues[], nf_data_money_currencies_cldr[];
 extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len,
-	nf_data_entities_places_cldr_len, nf_data_entities_not_entities_len;
+	nf_data_entities_places_cldr_len, nf_data_entities_not_entities_len, nf_data_entities_cues_len,
+	nf_data_money_currencies_cldr_len;
 
-static nf_strset *orgw, *firsts, *nots;
+static nf_strset *orgw, *firsts, *nots, *cues, *preps;
+
+/* type codes of the cue table: 1 PER, 2 ORG, 3 LOC */
+static const char *const cue_types[] = {"", "PER", "ORG", "LOC"};
+
+static int cue_code(const char *t)
+{
+	for (int k = 1; k < 4; k++)
+		if (strcmp(t, cue_types[k]) == 0)
+			return k;
+	return 0;
+}
+
+static void load_cue(char **f, int k, void *ctx)
+{
+	(void)ctx;
+	if (k == 2 && strcmp(f[0], "prep") == 0)
+		nf_strset_add(preps, f[1], strlen(f[1]), 1);
+	else if (k >= 3)
+		nf_strset_add(cues, f[0], strlen(f[0]), cue_code(f[1]) | cue_code(f[2]) << 2);
+}
+
+const char *nf_gaz_cue(const char *w, size_t n, int after_prep)
+{
+	int v = nf_strset_get(cues, w, n);
+	if (v < 0)
+		return NULL;
+	v = after_prep ? v >> 2 : v & 3;
+	return v ? cue_types[v] : NULL;
+}
+
+int nf_gaz_prep(const char *w, size_t n) { return nf_strset_get(preps, w, n) > 0; }
+
+static void load_code(char **f, int k, void *ctx) /* ISO currency codes: no entity alone */
+{
+	(void)ctx;
+	if (k >= 4 && strlen(f[3]) == 3)
+		nf_strset_add(nots, f[3], 3, 1);
+}
 
 static void load_not(char **f, int k, void *ctx)
 {
@@ -63,6 +102,10 @@ void nf_gaz_init(void)
 	orgw = nf_strset_new();
 	firsts = nf_strset_new();
 	nots = nf_strset_new();
+	cues = nf_strset_new();
+	preps = nf_strset_new();
+	nf_table_each(nf_data_entities_cues, nf_data_entities_cues_len, load_cue, NULL);
+	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_code, NULL);
 	nf_table_each(nf_data_entities_not_entities, nf_data_entities_not_entities_len, load_not, NULL);
 	nf_table_each(nf_data_entities_gazetteer, nf_data_entities_gazetteer_len, load, NULL);
 	loading_soft = 1;

@@ -1,7 +1,8 @@
 /* gazetteer.h — names with a fixed entity type and canonical form: lib/data/entities/
  * gazetteer.tsv by hand (companies the taggers cannot know, aliases and exonyms, products) and
  * places-cldr.tsv generated from CLDR (countries, regions, cities, with their English names).
- * Phrases are matched case-sensitively on token boundaries, the longest first. */
+ * Cue words (cues.tsv: titles, roles, kinds of company and place) type the name after them;
+ * ISO currency codes join the words that are no entity alone. Phrases are matched case-sensitively on token boundaries, the longest first. */
 #ifndef NF_GAZETTEER_H
 #define NF_GAZETTEER_H
 #include <stddef.h>
@@ -18,4 +19,8 @@ int nf_gaz_not_entity(const char *w, size_t n);
 int nf_gaz_first_word(const char *w, size_t n);
 /* is w[0..n) a legal form or a usual last word of company names (lib/data/entities/org-words.tsv)? */
 int nf_gaz_org_word(const char *w, size_t n);
+/* the type ("PER", "ORG", "LOC") a cue word w[0..n) gives the name right after it, or with
+ * after_prep the name after it and a preposition (lib/data/entities/cues.tsv); NULL if none */
+const char *nf_gaz_cue(const char *w, size_t n, int after_prep);
+int nf_gaz_prep(const char *w, size_t n); /* of, de, van, di, von ... */
 #endif
