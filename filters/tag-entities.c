@@ -289,6 +289,109 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 	return ne;
 }
 
+/* ---- named products: SU7, Xiaomi SU7, ID.3, Atto 3, Renault 5 E-Tech, Seal U ---- */
+
+static int sub_is(const char *text, size_t k, const char *w)
+{
+	return subs[k].e - subs[k].s == strlen(w) && memcmp(text + subs[k].s, w, strlen(w)) == 0;
+}
+static int glued(size_t k) { return subs[k].s == subs[k - 1].e; } /* no space before sub-token k */
+static int num_sub(const char *text, size_t k, size_t maxlen)
+{
+	size_t n = subs[k].e - subs[k].s;
+	for (size_t i = 0; i < n; i++)
+		if (text[subs[k].s + i] < '0' || text[subs[k].s + i] > '9')
+			return 0;
+	return n > 0 && n <= maxlen;
+}
+static int letter_start(const char *text, size_t k) /* a word: upper case, or iPhone / eBay */
+{
+	const char *w = text + subs[k].s;
+	size_t n = subs[k].e - subs[k].s;
+	return upper_start(text, k) || (n > 1 && (w[0] == 'i' || w[0] == 'e') && w[1] >= 'A' && w[1] <= 'Z');
+}
+
+static int all_caps(const char *text, size_t k)
+{
+	for (size_t i = subs[k].s; i < subs[k].e; i++)
+		if (text[i] >= 'a' && text[i] <= 'z')
+			return 0;
+	return 1;
+}
+
+static size_t add_ent(struct ent **ents, size_t ne, size_t *cap, size_t s, size_t e, const char *type)
+{
+	if (ne == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
+	}
+	(*ents)[ne] = (struct ent){.s = s, .e = e, .strong = 1};
+	snprintf((*ents)[ne].type, sizeof (*ents)[ne].type, "%s", type);
+	return ne + 1;
+}
+
+static size_t products(const char *text, struct ent **ents, size_t ne, size_t *cap, size_t a, size_t z)
+{
+	int added = 0;
+	for (size_t k = a; k < z; k++) {
+		if (!letter_start(text, k) || nf_gaz_not_entity(text + subs[k].s, subs[k].e - subs[k].s))
+			continue; /* not "RMB 10" */
+		size_t e = k + 1;
+		int kind;
+		if (e < z && glued(e) && num_sub(text, e, 4))
+			e++, kind = 1; /* SU7 */
+		else if (e + 1 < z && sub_is(text, e, ".") && glued(e) && glued(e + 1) && num_sub(text, e + 1, 3))
+			e += 2, kind = 1; /* ID.3 */
+		else if (e < z && !glued(e) && num_sub(text, e, 3) && !(e + 1 < z && glued(e + 1)))
+			e++, kind = 2; /* Atto 3, not "Artikel 3,5" */
+		else if (e < z && !glued(e) && subs[e].e - subs[e].s == 1 && upper_start(text, e) && !(e + 1 < z && glued(e + 1)))
+			e++, kind = 3; /* Seal U, not "J. Smith" */
+		else
+			continue;
+		if (kind == 1 && nf_gaz_product_word(text + subs[k].s, subs[e - 1].e - subs[k].s, NF_PROD_NOT))
+			continue;
+		for (;;) { /* E-Tech, Pro */
+			if (e < z && !glued(e) && nf_gaz_product_word(text + subs[e].s, subs[e].e - subs[e].s, NF_PROD_SUFFIX))
+				e++;
+			else if (e + 2 < z && !glued(e) && upper_start(text, e) && sub_is(text, e + 1, "-") && glued(e + 1) &&
+			         glued(e + 2) && upper_start(text, e + 2) && subs[e].e - subs[e].s <= 2)
+				e += 3;
+			else
+				break;
+		}
+		size_t start = subs[k].s, end = subs[e - 1].e;
+		int brand = 0, self = 0, cue = 0;
+		for (size_t q = 0; q < ne; q++) {
+			if (kind == 1 && (*ents)[q].s < start && (*ents)[q].e > start && (*ents)[q].e < end)
+				brand = 1, start = (*ents)[q].s; /* the tagger's "Volkswagen ID" of Volkswagen ID.3 */
+			if (strcmp((*ents)[q].type, "ORG") != 0)
+				continue;
+			if ((*ents)[q].e + 1 == start && text[start - 1] == ' ' && !memchr(text + (*ents)[q].s, ' ', (*ents)[q].e - (*ents)[q].s) &&
+			    (kind == 1 || (*ents)[q].strong))
+				brand = 1, start = (*ents)[q].s; /* Xiaomi SU7 */
+			if ((*ents)[q].s == start && (*ents)[q].e <= end && (*ents)[q].strong)
+				self = 1; /* Renault 5: a known brand */
+		}
+		if (kind == 2 && !brand && !self &&
+		    (all_caps(text, k) || nf_gaz_product_word(text + subs[k].s, subs[k].e - subs[k].s, NF_PROD_MONTH)))
+			continue; /* MEXICO 37: a table; March 11: a date */
+		for (size_t q = k >= a + 4 ? k - 4 : a; q < e + 3 && q < z && !cue; q++)
+			cue = (q < k || q >= e) && nf_gaz_product_word(text + subs[q].s, subs[q].e - subs[q].s, NF_PROD_CUE);
+		if (!(kind == 3 ? cue : brand || self || cue))
+			continue;
+		size_t o = 0; /* the product replaces what the tagger made of it */
+		for (size_t q = 0; q < ne; q++)
+			if (!((*ents)[q].s < end && start < (*ents)[q].e))
+				(*ents)[o++] = (*ents)[q];
+		ne = add_ent(ents, o, cap, start, end, "PRODUCT");
+		added = 1;
+		k = e - 1;
+	}
+	if (added)
+		qsort(*ents, ne, sizeof **ents, by_start);
+	return ne;
+}
+
 /* the word before text[at]: the one right before it, or the part attached to it (d’Oddo) */
 static size_t word_before(const char *text, size_t at, size_t *start)
 {
@@ -456,6 +559,28 @@ static void doc_typing(const char *text, struct ent *en, size_t ne)
 			if (v == 1 << t)
 				snprintf(en[k].type, sizeof en[k].type, "%s", tnames[t]);
 	}
+}
+
+/* words of the row that the document has settled as names but the tagger missed ("Corvane
+ * will also expand." after Corvane Semiconductor Inc.) */
+static size_t doc_names_add(const char *text, struct ent **ents, size_t ne, size_t *cap)
+{
+	size_t n0 = ne;
+	for (size_t i = 0, k = 0; i < nsub; i++) {
+		while (k < n0 && (*ents)[k].e <= subs[i].s)
+			k++;
+		if (k < n0 && (*ents)[k].s < subs[i].e)
+			continue; /* inside a mention */
+		if (!upper_start(text, i) || (i + 1 < nsub && glued(i + 1) && !punct_sub(text, i + 1) && text[subs[i + 1].s] != '.'))
+			continue;
+		int v = nf_strset_get(doc_types, text + subs[i].s, subs[i].e - subs[i].s);
+		for (int t = 0; t < 5; t++)
+			if (v == 1 << t && t != 2) /* a person or company; a place stays the tagger's call */
+				ne = add_ent(ents, ne, cap, subs[i].s, subs[i].e, tnames[t]);
+	}
+	if (ne > n0)
+		qsort(*ents, ne, sizeof **ents, by_start);
+	return ne;
 }
 
 static void majority(const char *text, struct ent *en, size_t ne)
@@ -661,9 +786,11 @@ int main(int argc, char **argv)
 				ne++;
 			}
 			ne = apply_gazetteer(d.text, &ents, ne, &capent, a, a + n);
+			ne = products(d.text, &ents, ne, &capent, a, a + n);
 		}
 		ne = rules(d.text, d.text_len, ents, ne, nf_seg_lang_get(lg, force_lang ? strlen(force_lang) : d.lang_len));
 		doc_typing(d.text, ents, ne);
+		ne = doc_names_add(d.text, &ents, ne, &capent);
 		majority(d.text, ents, ne);
 		emit(&d, ents, ne);
 		nf_progress_tick();

@@ -2,15 +2,42 @@
 #include "gazetteer.h"
 #include "buf.h"
 #include "strset.h"
+#include "tokens.h"
 #include <string.h>
 
 extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[],
-	nf_data_entities_not_entities[], nf_data_entities_cues[], nf_data_money_currencies_cldr[];
+	nf_data_entities_not_entities[], nf_data_entities_cues[], nf_data_money_currencies_cldr[],
+	nf_data_entities_products[], nf_data_months[];
 extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len,
 	nf_data_entities_places_cldr_len, nf_data_entities_not_entities_len, nf_data_entities_cues_len,
-	nf_data_money_currencies_cldr_len;
+	nf_data_money_currencies_cldr_len, nf_data_entities_products_len, nf_data_months_len;
 
-static nf_strset *orgw, *firsts, *nots, *cues, *preps;
+static nf_strset *orgw, *firsts, *nots, *cues, *preps, *prods; /* prods: 1 cue, 2 suffix, 4 not */
+
+static void load_prod(char **f, int k, void *ctx)
+{
+	(void)ctx;
+	if (k >= 2)
+		nf_strset_add(prods, f[1], strlen(f[1]), !strcmp(f[0], "cue") ? 1 : !strcmp(f[0], "suffix") ? 2 : 4);
+}
+
+static void load_month(char **f, int k, void *ctx) /* months head no model name: "March 11" */
+{
+	(void)ctx;
+	if (k >= 3)
+		nf_strset_add(prods, f[2], strlen(f[2]), NF_PROD_MONTH);
+}
+
+int nf_gaz_product_word(const char *w, size_t n, int kind)
+{
+	int v = nf_strset_get(prods, w, n);
+	if (kind == NF_PROD_MONTH) {
+		char low[128];
+		size_t l = nf_tok_lower(w, 0, n, low);
+		v = l ? nf_strset_get(prods, low, l) : -1;
+	}
+	return v > 0 && (v & kind) != 0;
+}
 
 /* type codes of the cue table: 1 PER, 2 ORG, 3 LOC */
 static const char *const cue_types[] = {"", "PER", "ORG", "LOC"};
@@ -104,6 +131,9 @@ void nf_gaz_init(void)
 	nots = nf_strset_new();
 	cues = nf_strset_new();
 	preps = nf_strset_new();
+	prods = nf_strset_new();
+	nf_table_each(nf_data_entities_products, nf_data_entities_products_len, load_prod, NULL);
+	nf_table_each(nf_data_months, nf_data_months_len, load_month, NULL);
 	nf_table_each(nf_data_entities_cues, nf_data_entities_cues_len, load_cue, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_code, NULL);
 	nf_table_each(nf_data_entities_not_entities, nf_data_entities_not_entities_len, load_not, NULL);

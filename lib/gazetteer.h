@@ -23,4 +23,8 @@ int nf_gaz_org_word(const char *w, size_t n);
  * after_prep the name after it and a preposition (lib/data/entities/cues.tsv); NULL if none */
 const char *nf_gaz_cue(const char *w, size_t n, int after_prep);
 int nf_gaz_prep(const char *w, size_t n); /* of, de, van, di, von ... */
+/* products.tsv: is w[0..n) a product cue word (kind 1), a model-name suffix (2), a code that is
+ * no product (4), a month name (8, any case; lib/data/months.tsv)? */
+enum { NF_PROD_CUE = 1, NF_PROD_SUFFIX = 2, NF_PROD_NOT = 4, NF_PROD_MONTH = 8 };
+int nf_gaz_product_word(const char *w, size_t n, int kind);
 #endif

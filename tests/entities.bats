@@ -108,3 +108,54 @@ nft() { "$NF_BIN/nf-tag-entities" "$@"; }
 	assert_line 'd1 Rudolf Dittrich'
 	assert_line 'd2 Dittrich'
 }
+
+@test "cue words type the name after them: titles, roles, kinds of company and place" {
+	f=$(mkfile c.tsv 'id\tlang\ttext\nd\tfr\tM. Olivier Garnier, PDG de Lumaris, a parlé.\nd\tfr\tLa société Técalis a 23 usines, notamment à Clermont-Ferrand, à Sochaux et au Maroc.\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | cut -f5,6"
+	assert_success
+	assert_line $'PER\tOlivier Garnier'
+	assert_line $'ORG\tLumaris'
+	assert_line $'ORG\tTécalis'
+	assert_line $'LOC\tSochaux'
+	assert_line $'LOC\tClermont-Ferrand'
+	refute_line --partial 'PDG'
+}
+
+@test "the document keeps a company's type: Corvane of Corvane Semiconductor Inc. in a later sentence" {
+	f=$(mkfile d.tsv 'id\tlang\ttext\nd\ten\tCorvane Semiconductor Inc. said revenue rose.\nd\ten\tCorvane will also expand.\ne\ten\tCorvane will also expand.\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | cut -f1,5,6"
+	assert_success
+	assert_line $'d\tORG\tCorvane Semiconductor Inc.'
+	assert_line $'d\tORG\tCorvane'
+}
+
+@test "named products: a code after a brand, a name with a number after a cue, a known brand with a number" {
+	f=$(mkfile p.tsv 'id\tlang\ttext\nd\ten\tXiaomi SU7 deliveries rose, and the Atto 3 model sold well.\nd\tfr\tTécalis produit des câbles pour la Renault 5 E-Tech.\nd\tnl\tVoor modellen als de Volkswagen ID.3.\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | cut -f5,6"
+	assert_success
+	assert_line $'PRODUCT\tXiaomi SU7'
+	assert_line $'PRODUCT\tAtto 3'
+	assert_line $'PRODUCT\tRenault 5 E-Tech'
+	assert_line $'PRODUCT\tVolkswagen ID.3'
+}
+
+@test "no product from dates, quarters, money-supply codes, currency amounts or tables" {
+	f=$(mkfile n.tsv 'id\tlang\ttext\nd\ten\tOn March 11 the Q2 figures and M1 money supply were out, said the car maker.\nd\ten\tRMB 10 billion went to the SUV unit.\nd\ten\tMEXICO 37 model\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | cut -f5"
+	assert_success
+	refute_line 'PRODUCT'
+}
+
+@test "a mention never keeps punctuation, a colon or a number at its ends; lower-case words are no names" {
+	f=$(mkfile k.tsv 'id\tlang\ttext\nd\tde\tEr betont: gut. Die Kapazität: 40 GWh.\n')
+	run --separate-stderr bash -c "'$NF_BIN/nf-tag-entities' '$f' | cut -f6"
+	assert_success
+	refute_line --partial ':'
+	refute_line 'betont'
+	refute_line --partial '40'
+}
+
+@test "the name list is part of the model: a model file lists its names after the weights" {
+	run --separate-stderr bash -c "head -c 8 '$BATS_TEST_DIRNAME/../lib/data/models/ner-nl.model'"
+	assert_output 'NFNER2'
+}
