@@ -16,6 +16,7 @@
 #define MAXF 40 /* features per token */
 #define MAGIC "NFNER2\n"
 #define GAZMAX 6 /* tokens in the longest name matched */
+#define GAZ_PREFIX 32 /* name-list value of the first words of a longer name */
 
 struct nf_ner {
 	int nt;
@@ -28,6 +29,7 @@ struct nf_ner {
 	double tacc[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
 	uint32_t tts[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
 	uint32_t step;
+	char ok[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* allowed transitions */
 	nf_strset *names; /* lower-cased names, tokens joined by ' ' -> type bits */
 	nf_buf ntext;     /* the same as "TYPE\tname\n" lines, as saved */
 };
@@ -68,6 +70,15 @@ static uint32_t fidx(int tmpl, const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 29)) & (H - 1);
 }
 
+/* a feature of two strings: tmpl, a, a separator, b */
+static uint32_t fidx2(int tmpl, const char *a, size_t an, const char *b, size_t bn)
+{
+	uint64_t h = fnv(14695981039346656037ull ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull, a, an);
+	h = fnv(h, "\x01", 1);
+	h = fnv(h, b, bn);
+	return (uint32_t)(h ^ (h >> 29)) & (H - 1);
+}
+
 struct tokinfo {
 	char low[64], shape[16], surf[64];
 	size_t lown, shapen, surfn;
@@ -83,9 +94,16 @@ static void info(const char *w, struct tokinfo *t)
 	char last = 0;
 	while (p < e) {
 		int32_t c;
-		size_t k = nf_utf8_dec(p, e, &c);
-		const utf8proc_property_t *pr = utf8proc_get_property(c < 0 ? 0xFFFD : c);
-		int cat = pr->category;
+		size_t k;
+		int cat;
+		if (*p < 0x80) { /* ASCII without the Unicode tables */
+			c = *p, k = 1;
+			cat = c >= 'A' && c <= 'Z' ? UTF8PROC_CATEGORY_LU : c >= 'a' && c <= 'z' ? UTF8PROC_CATEGORY_LL
+			      : c >= '0' && c <= '9' ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+		} else {
+			k = nf_utf8_dec(p, e, &c);
+			cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
+		}
 		char sc = cat == UTF8PROC_CATEGORY_LU ? 'X' : (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) ? 'x'
 		          : cat == UTF8PROC_CATEGORY_ND ? 'd' : c == '-' ? '-' : c == '.' ? '.' : '#';
 		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
@@ -103,7 +121,7 @@ static void info(const char *w, struct tokinfo *t)
 		if (sc != last && t->shapen < sizeof t->shape - 1) /* Xxxx -> Xx */
 			t->shape[t->shapen++] = sc;
 		last = sc;
-		int32_t lc = utf8proc_tolower(c < 0 ? 0xFFFD : c);
+		int32_t lc = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c < 0 ? 0xFFFD : c);
 		if (t->lown + 4 < sizeof t->low)
 			t->lown += nf_utf8_enc(lc, t->low + t->lown);
 		p += k;
@@ -218,6 +236,9 @@ int nf_ner_add_name(nf_ner *m, const char *type, const char *name)
 	if (!m->names)
 		m->names = nf_strset_new();
 	nf_strset_add(m->names, key, kn, bit);
+	for (size_t i = 0; i < kn; i++) /* its first words, so that the matcher stops early */
+		if (key[i] == ' ')
+			nf_strset_add(m->names, key, i, GAZ_PREFIX);
 	nf_buf_add(&m->ntext, type, strlen(type));
 	nf_buf_add(&m->ntext, "\t", 1);
 	nf_buf_add(&m->ntext, name, strlen(name));
@@ -241,7 +262,9 @@ static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
 			memcpy(key + kn, t->low, t->lown);
 			kn += t->lown;
 			int v = nf_strset_get(m->names, key, kn);
-			if (l == 1 && v > 0)
+			if (v < 0)
+				break; /* no name goes on with these words */
+			if (l == 1)
 				ti[i].one = v;
 			if (v > 0 && (v & 15))
 				best = l, bmask = v & 15;
@@ -309,9 +332,7 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 		if (d == -1 || d == 1) {
 			const char *sh = j < 0 || j >= (long)n ? w : ti[j].shape;
 			f[k++] = fidx(30 + d, sh, strlen(sh));
-			char both[48];
-			int bn = snprintf(both, sizeof both, "%s|%s", t->shape, sh);
-			f[k++] = fidx(40 + d, both, (size_t)(bn > 0 && bn < (int)sizeof both ? bn : 0));
+			f[k++] = fidx2(40 + d, t->shape, t->shapen, sh, strlen(sh));
 		}
 	}
 	f[k++] = fidx(60, ti[i].surf, ti[i].surfn);
@@ -345,9 +366,7 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 		}
 	}
 	if (i + 1 < n) { /* this word with the next one */
-		char bi[130];
-		int bn = snprintf(bi, sizeof bi, "%s %s", t->low, ti[i + 1].low);
-		f[k++] = fidx(51, bi, (size_t)(bn > 0 && bn < (int)sizeof bi ? bn : 0));
+		f[k++] = fidx2(51, t->low, t->lown, ti[i + 1].low, ti[i + 1].lown);
 	}
 	for (int d = -1; d <= 1; d += 2) {
 		long j = (long)i + d;
@@ -357,9 +376,7 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 		}
 	}
 	if (i > 0) { /* the previous word with this one */
-		char bi[130];
-		int bn = snprintf(bi, sizeof bi, "%s %s", ti[i - 1].low, t->low);
-		f[k++] = fidx(50, bi, (size_t)(bn > 0 && bn < (int)sizeof bi ? bn : 0));
+		f[k++] = fidx2(50, ti[i - 1].low, ti[i - 1].lown, t->low, t->lown);
 	}
 	return k;
 }
@@ -378,7 +395,7 @@ static void emissions(const nf_ner *m, const uint32_t *f, int nf, float *sc)
 }
 
 /* BIO: I-X only after B-X or I-X */
-static int allowed(const nf_ner *m, int prev, int t)
+static int allowed_slow(const nf_ner *m, int prev, int t)
 {
 	const char *tn = m->tags[t];
 	if (tn[0] != 'I')
@@ -387,6 +404,19 @@ static int allowed(const nf_ner *m, int prev, int t)
 		return 0;
 	const char *pn = m->tags[prev];
 	return pn[0] != 'O' && strcmp(pn + 1, tn + 1) == 0;
+}
+
+/* allowed transitions, computed once per model: [prev + 1][t], prev -1 for the start */
+static int allowed(const nf_ner *m, int prev, int t)
+{
+	return m->ok[prev + 1][t];
+}
+
+static void set_allowed(nf_ner *m)
+{
+	for (int p = -1; p < m->nt; p++)
+		for (int t = 0; t < m->nt; t++)
+			m->ok[p + 1][t] = (char)allowed_slow(m, p, t);
 }
 
 static void viterbi(const nf_ner *m, const float *em, size_t n, int *out)
@@ -465,6 +495,7 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
                   unsigned seed)
 {
 	size_t W = (size_t)H * (size_t)m->nt;
+	set_allowed(m);
 	m->w = calloc(W, sizeof *m->w);
 	m->acc = calloc(W, sizeof *m->acc);
 	m->ts = calloc(W, sizeof *m->ts);
@@ -639,6 +670,7 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 	}
 	m->nt = (int)nt;
 	memcpy(m->tags, raw + 16, sizeof m->tags);
+	set_allowed(m);
 	memcpy(m->trans, raw + 16 + sizeof m->tags, sizeof m->trans);
 	m->w = nf_xmalloc(W * sizeof *m->w);
 	const unsigned char *q = raw + 16 + sizeof m->tags + sizeof m->trans;
