@@ -153,6 +153,9 @@ static void split_word(const char *t, size_t s, size_t e)
 	add_sub(p, e);
 }
 
+static const char *const tnames[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
+static nf_strset *rowset; /* scratch for the rules of one row */
+
 struct ent {
 	size_t s, e;
 	char type[8];
@@ -227,18 +230,45 @@ static int by_start(const void *a, const void *b)
 
 /* Gazetteer names fix the type of a tagged mention and add the untagged ones (the longest
  * first); then one surface keeps one type in a document: the one it has most often. */
-static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, size_t *cap, size_t s0, size_t sn)
+/* the first of the sorted, non-overlapping mentions en[lo..hi) that ends after pos */
+static size_t ends_after(const struct ent *en, size_t lo, size_t hi, size_t pos)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en[mid].e <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* insert x into the sorted en[e0..ne) */
+static size_t insert_ent(struct ent **ents, size_t e0, size_t ne, size_t *cap, const struct ent *x)
+{
+	if (ne == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
+	}
+	size_t at = ends_after(*ents, e0, ne, x->s);
+	memmove(*ents + at + 1, *ents + at, (ne - at) * sizeof **ents);
+	(*ents)[at] = *x;
+	return ne + 1;
+}
+
+/* Gazetteer names fix the type of a tagged mention of the line (en[e0..ne), sorted) and add
+ * the untagged ones (the longest first); a name replaces tagged parts of it */
+static size_t apply_gazetteer(const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t s0, size_t sn)
 {
 	const char *type, *canon;
 	int soft;
-	for (size_t k = 0; k < ne; k++)
+	for (size_t k = e0; k < ne; k++)
 		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon, &soft) &&
 		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
 			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
 			(*ents)[k].canon = canon;
 			(*ents)[k].strong = !soft;
 		}
-	size_t first_new = ne;
 	for (size_t i = s0; i < sn; i++) {
 		if (!nf_gaz_first_word(text + subs[i].s, subs[i].e - subs[i].s))
 			continue;
@@ -256,36 +286,26 @@ static size_t apply_gazetteer(const char *text, struct ent **ents, size_t ne, si
 			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft))
 				continue;
 			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
-			for (size_t k = 0; k < ne; k++)
-				if ((*ents)[k].s < b && a < (*ents)[k].e) {
-					if (a <= (*ents)[k].s && (*ents)[k].e <= b && (*ents)[k].e - (*ents)[k].s < b - a)
-						inside++;
-					else
-						overlap++;
-				}
+			size_t k0 = ends_after(*ents, e0, ne, a), k1 = k0;
+			for (; k1 < ne && (*ents)[k1].s < b; k1++) {
+				if (a <= (*ents)[k1].s && (*ents)[k1].e <= b && (*ents)[k1].e - (*ents)[k1].s < b - a)
+					inside++;
+				else
+					overlap++;
+			}
 			if (inside && !overlap) { /* the tagger found a part of it: "Lei" of Lei Jun */
-				size_t o = 0;
-				for (size_t k = 0; k < ne; k++)
-					if (!(a <= (*ents)[k].s && (*ents)[k].e <= b))
-						(*ents)[o++] = (*ents)[k];
-				ne = o;
-				first_new = 0;
+				memmove(*ents + k0, *ents + k1, (ne - k1) * sizeof **ents);
+				ne -= k1 - k0;
 			}
 			if (!overlap) {
-				if (ne == *cap) {
-					*cap = *cap ? *cap * 2 : 64;
-					*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
-				}
-				(*ents)[ne].s = a, (*ents)[ne].e = b, (*ents)[ne].canon = canon, (*ents)[ne].strong = !soft;
-				snprintf((*ents)[ne].type, sizeof (*ents)[ne].type, "%s", type);
-				ne++;
+				struct ent x = {.s = a, .e = b, .canon = canon, .strong = !soft};
+				snprintf(x.type, sizeof x.type, "%s", type);
+				ne = insert_ent(ents, e0, ne, cap, &x);
 			}
 			i = j;
 			break;
 		}
 	}
-	if (ne > first_new)
-		qsort(*ents, ne, sizeof **ents, by_start);
 	return ne;
 }
 
@@ -330,9 +350,8 @@ static size_t add_ent(struct ent **ents, size_t ne, size_t *cap, size_t s, size_
 	return ne + 1;
 }
 
-static size_t products(const char *text, struct ent **ents, size_t ne, size_t *cap, size_t a, size_t z)
+static size_t products(const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t a, size_t z)
 {
-	int added = 0;
 	for (size_t k = a; k < z; k++) {
 		if (!letter_start(text, k) || nf_gaz_not_entity(text + subs[k].s, subs[k].e - subs[k].s))
 			continue; /* not "RMB 10" */
@@ -361,7 +380,7 @@ static size_t products(const char *text, struct ent **ents, size_t ne, size_t *c
 		}
 		size_t start = subs[k].s, end = subs[e - 1].e;
 		int brand = 0, self = 0, cue = 0;
-		for (size_t q = 0; q < ne; q++) {
+		for (size_t q = ends_after(*ents, e0, ne, start >= 2 ? start - 2 : 0); q < ne && (*ents)[q].s <= start; q++) {
 			if (kind == 1 && (*ents)[q].s < start && (*ents)[q].e > start && (*ents)[q].e < end)
 				brand = 1, start = (*ents)[q].s; /* the tagger's "Volkswagen ID" of Volkswagen ID.3 */
 			if (strcmp((*ents)[q].type, "ORG") != 0)
@@ -379,16 +398,16 @@ static size_t products(const char *text, struct ent **ents, size_t ne, size_t *c
 			cue = (q < k || q >= e) && nf_gaz_product_word(text + subs[q].s, subs[q].e - subs[q].s, NF_PROD_CUE);
 		if (!(kind == 3 ? cue : brand || self || cue))
 			continue;
-		size_t o = 0; /* the product replaces what the tagger made of it */
-		for (size_t q = 0; q < ne; q++)
-			if (!((*ents)[q].s < end && start < (*ents)[q].e))
-				(*ents)[o++] = (*ents)[q];
-		ne = add_ent(ents, o, cap, start, end, "PRODUCT");
-		added = 1;
+		size_t k0 = ends_after(*ents, e0, ne, start), k1 = k0; /* it replaces what the tagger made of it */
+		while (k1 < ne && (*ents)[k1].s < end)
+			k1++;
+		memmove(*ents + k0, *ents + k1, (ne - k1) * sizeof **ents);
+		ne -= k1 - k0;
+		struct ent x = {.s = start, .e = end, .strong = 1};
+		snprintf(x.type, sizeof x.type, "PRODUCT");
+		ne = insert_ent(ents, e0, ne, cap, &x);
 		k = e - 1;
 	}
-	if (added)
-		qsort(*ents, ne, sizeof **ents, by_start);
 	return ne;
 }
 
@@ -483,24 +502,25 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
 			cue(text, x);
 		en[out++] = *x;
 	}
+	nf_strset_clear(rowset); /* the word prefixes of companies (1), the word suffixes of people (2) */
+	for (size_t j = 0; j < out; j++) {
+		const char *o = text + en[j].s;
+		size_t m = en[j].e - en[j].s;
+		int org = !strcmp(en[j].type, "ORG"), per = !strcmp(en[j].type, "PER");
+		for (size_t p = 0; p < m && (org || per); p++)
+			if (o[p] == ' ') {
+				if (org)
+					nf_strset_add(rowset, o, p, 1);
+				else
+					nf_strset_add(rowset, o + p + 1, m - p - 1, 2);
+			}
+	}
 	for (size_t k = 0; k < out; k++) {
 		if (en[k].canon)
 			continue;
-		size_t l = en[k].e - en[k].s;
-		for (size_t j = 0; j < out; j++) {
-			size_t m = en[j].e - en[j].s;
-			if (j == k || m <= l + 1)
-				continue;
-			const char *o = text + en[j].s, *w = text + en[k].s;
-			if (!strcmp(en[j].type, "ORG") && memcmp(o, w, l) == 0 && o[l] == ' ') {
-				snprintf(en[k].type, sizeof en[k].type, "ORG");
-				break;
-			}
-			if (!strcmp(en[j].type, "PER") && memcmp(o + m - l, w, l) == 0 && o[m - l - 1] == ' ') {
-				snprintf(en[k].type, sizeof en[k].type, "PER");
-				break;
-			}
-		}
+		int v = nf_strset_get(rowset, text + en[k].s, en[k].e - en[k].s);
+		if (v > 0)
+			snprintf(en[k].type, sizeof en[k].type, "%s", v & 1 ? "ORG" : "PER");
 	}
 	return out;
 }
@@ -510,7 +530,6 @@ static size_t rules(const char *text, size_t tn, struct ent *en, size_t ne, cons
  * ("Corvane" of Corvane Semiconductor Inc.) or the last name of a person's full name; later
  * mentions of the same surface take that type */
 static nf_strset *doc_types;
-static const char *const tnames[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
 
 static void settle(const char *w, size_t n, const char *type)
 {
@@ -583,24 +602,41 @@ static size_t doc_names_add(const char *text, struct ent **ents, size_t ne, size
 	return ne;
 }
 
+/* one surface, one type in a row: the type it has most often */
 static void majority(const char *text, struct ent *en, size_t ne)
 {
-	static const char *const ty[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
+	static int (*cnt)[5], *idx; /* reused: they grow to the most mentions in a row */
+	static size_t cap;
+	if (ne > cap) {
+		cap = ne * 2;
+		cnt = nf_xrealloc(cnt, cap * sizeof *cnt);
+		idx = nf_xrealloc(idx, cap * sizeof *idx);
+	}
+	nf_strset_clear(rowset);
+	size_t n = 0;
+	for (size_t k = 0; k < ne; k++) {
+		const char *w = text + en[k].s;
+		size_t l = en[k].e - en[k].s;
+		int v = nf_strset_get(rowset, w, l);
+		if (v < 0) {
+			v = (int)++n;
+			nf_strset_add(rowset, w, l, v);
+			memset(cnt[v - 1], 0, sizeof cnt[0]);
+		}
+		idx[k] = v - 1;
+		for (int t = 0; t < 5; t++)
+			cnt[v - 1][t] += strcmp(en[k].type, tnames[t]) == 0;
+	}
 	for (size_t k = 0; k < ne; k++) {
 		if (en[k].canon || en[k].strong)
 			continue;
-		int cnt[5] = {0};
-		size_t l = en[k].e - en[k].s;
-		for (size_t j = 0; j < ne; j++)
-			if (en[j].e - en[j].s == l && memcmp(text + en[j].s, text + en[k].s, l) == 0)
-				for (int t = 0; t < 5; t++)
-					cnt[t] += strcmp(en[j].type, ty[t]) == 0;
+		const int *c = cnt[idx[k]];
 		int best = 0;
 		for (int t = 1; t < 5; t++)
-			if (cnt[t] > cnt[best])
+			if (c[t] > c[best])
 				best = t;
-		if (cnt[best] > 0)
-			snprintf(en[k].type, sizeof en[k].type, "%s", ty[best]);
+		if (c[best] > 0)
+			snprintf(en[k].type, sizeof en[k].type, "%s", tnames[best]);
 	}
 }
 
@@ -680,6 +716,7 @@ int main(int argc, char **argv)
 	nf_gaz_init();
 	docctx = nf_ner_doc_new();
 	doc_types = nf_strset_new();
+	rowset = nf_strset_new();
 	nf_seg_init();
 	find_model_dir(argv[0]);
 	nf_stats_start();
@@ -746,6 +783,7 @@ int main(int argc, char **argv)
 		for (size_t k = 0; k < nlines; k++) {
 			size_t a = lines[k].s, n = lines[k].e - a;
 			struct nf_ner_sent sent = {toks + a, n, docctx};
+			size_t line_first = ne;
 			nf_ner_decode(m, &sent, tags + a);
 			for (size_t i = a; i < a + n;) {
 				const char *tn = nf_ner_tag_name(m, tags[i]);
@@ -785,8 +823,8 @@ int main(int argc, char **argv)
 				snprintf(ents[ne].type, sizeof ents[ne].type, "%s", tn + 2);
 				ne++;
 			}
-			ne = apply_gazetteer(d.text, &ents, ne, &capent, a, a + n);
-			ne = products(d.text, &ents, ne, &capent, a, a + n);
+			ne = apply_gazetteer(d.text, &ents, line_first, ne, &capent, a, a + n);
+			ne = products(d.text, &ents, line_first, ne, &capent, a, a + n);
 		}
 		ne = rules(d.text, d.text_len, ents, ne, nf_seg_lang_get(lg, force_lang ? strlen(force_lang) : d.lang_len));
 		doc_typing(d.text, ents, ne);
@@ -804,6 +842,7 @@ int main(int argc, char **argv)
 	free(lines);
 	nf_ner_doc_free(docctx);
 	nf_strset_free(doc_types);
+	nf_strset_free(rowset);
 	nf_buf_free(&strs);
 	nf_buf_free(&doc_id);
 	nf_buf_free(&doc_names);
