@@ -12,7 +12,7 @@ NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
 NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-FILTERS = normalize split extract-money extract-dates tag-entities
+FILTERS = normalize split extract-money extract-dates tag-entities dedupe
 LIBSRC = $(filter-out lib/langid.c,$(wildcard lib/*.c)) lib/langid.c
 
 B ?= build

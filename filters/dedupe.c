@@ -1,0 +1,223 @@
+/* nf-dedupe — keep the first occurrence of each text, exact or near. See dedupe.1. */
+#include "../lib/diag.h"
+#include "../lib/dupindex.h"
+#include "../lib/dupkey.h"
+#include "../lib/isodate.h"
+#include "../lib/opts.h"
+#include "../lib/out.h"
+#include "../lib/records.h"
+#include "../lib/stats.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage[] =
+	"Usage: nf-dedupe [OPTION]... [FILE]...\n"
+	"Drop rows whose text repeats an earlier row's, exactly or nearly; keep the first. Rows are\n"
+	"documents, paragraphs or sentences; the output has the input's columns.\n"
+	"\n"
+	"      --mode MODE       near (default for documents) or exact (default when the rows have\n"
+	"                        a unit column: sentences or paragraphs)\n"
+	"      --threshold T     near mode: estimated Jaccard similarity of word 3-shingles at or\n"
+	"                        above which a row is a copy (default 0.5)\n"
+	"      --scope COL       compare only rows with the same value in COL (e.g. id)\n"
+	"      --mark            keep every row, adding dup_of (id/unit of the first) and similarity\n"
+	"      --empty-dups      rows without words are copies of each other (default: never)\n"
+	"      --state FILE      load the index from FILE at start, save it at the end (locked,\n"
+	"                        written to a temporary file and renamed)\n"
+	"      --max-items N     keep at most the N newest items in the index\n"
+	"      --max-age DAYS    drop items DAYS older than the newest (by the date column)\n"
+	NF_COMMON_HELP;
+
+enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN };
+static const struct option longopts[] = {
+	NF_COMMON_LONGOPTS,
+	{"mode", required_argument, 0, O_MODE},
+	{"threshold", required_argument, 0, O_THRESHOLD},
+	{"scope", required_argument, 0, O_SCOPE},
+	{"mark", no_argument, 0, O_MARK},
+	{"empty-dups", no_argument, 0, O_EMPTY},
+	{"state", required_argument, 0, O_STATE},
+	{"max-items", required_argument, 0, O_MAXITEMS},
+	{"max-age", required_argument, 0, O_MAXAGE},
+	{"in", required_argument, 0, O_IN},
+	{0, 0, 0, 0},
+};
+
+#define MIN_NEAR_WORDS 8   /* shorter texts are compared exactly only */
+#define MIN_NUM_SHARE 0.5  /* near copies share at least this share of their numbers */
+
+static double number_arg(const char *opt, const char *s, double lo, double hi)
+{
+	char *e;
+	double v = strtod(s, &e);
+	if (!*s || *e || !(v >= lo && v <= hi))
+		nf_usage_error("%s: '%s' is not a number from %g to %g", opt, s, lo, hi);
+	return v;
+}
+
+/* days since 1970-01-01 of a date column's value (0 when it has no date) */
+static uint32_t day_of(const char *s, size_t n)
+{
+	if (n < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	y -= m <= 2;
+	int era = y / 400, yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (uint32_t)(era * 146097 + doe - 719468);
+}
+
+int main(int argc, char **argv)
+{
+	nf_setprog(argv[0]);
+	int c, mode = -1, mark = 0, empty_dups = 0;
+	double threshold = 0.5;
+	const char *scope_col = NULL, *state = NULL;
+	size_t max_items = 0;
+	uint32_t max_age = 0;
+	enum nf_in_fmt fmt = NF_IN_AUTO;
+	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+		if (nf_opt_common(c, optarg, usage))
+			continue;
+		switch (c) {
+		case O_MODE:
+			if (strcmp(optarg, "near") == 0) mode = 1;
+			else if (strcmp(optarg, "exact") == 0) mode = 0;
+			else nf_usage_error("--mode: '%s' is not near or exact", optarg);
+			break;
+		case O_THRESHOLD: threshold = number_arg("--threshold", optarg, 0, 1); break;
+		case O_SCOPE: scope_col = optarg; break;
+		case O_MARK: mark = 1; break;
+		case O_EMPTY: empty_dups = 1; break;
+		case O_STATE: state = optarg; break;
+		case O_MAXITEMS: max_items = (size_t)number_arg("--max-items", optarg, 1, 4e9); break;
+		case O_MAXAGE: max_age = (uint32_t)number_arg("--max-age", optarg, 0, 1e6); break;
+		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
+		default: nf_usage_error("unknown option");
+		}
+	}
+	nf_dupkey_init();
+	nf_stats_start();
+	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
+	long tc;
+	const nf_row *h = nf_reader_header(r, &tc);
+	long idc = nf_opt.no_header ? -1 : nf_col_find(h, "id"), unitc = nf_opt.no_header ? -1 : nf_col_find(h, "unit");
+	long datec = nf_opt.no_header ? -1 : nf_col_find(h, "date"), scopec = -1;
+	if (scope_col && (scopec = nf_col_find(h, scope_col)) < 0)
+		nf_errx(NF_EXIT_USAGE, "--scope: no column '%s' in the header", scope_col);
+	if (mode < 0)
+		mode = unitc < 0; /* documents: near; sentences and paragraphs: exact */
+	struct nf_dup_params par = {(uint32_t)mode, NF_DUP_K, NF_DUP_BANDS, NF_DUP_ROWS, NF_DUP_SHINGLE, (uint32_t)mark};
+	nf_dupindex *ix = NULL;
+	if (state) {
+		const char *err;
+		if (nf_dupstate_lock(state, &err) != 0)
+			nf_errx(NF_EXIT_DATA, "%s: %s", state, err);
+		int lr = nf_dupstate_load(state, &par, &ix, &err);
+		if (lr < 0)
+			nf_errx(NF_EXIT_DATA, "%s: %s; not overwritten", state, err);
+	}
+	if (!ix)
+		ix = nf_dupindex_new(&par);
+	size_t loaded = nf_dupindex_size(ix);
+	if (!nf_opt.no_header) {
+		for (size_t i = 0; i < h->n; i++) {
+			if (i)
+				nf_out_tab();
+			nf_out_write(h->f[i].p, h->f[i].n);
+		}
+		if (mark)
+			nf_out_s("\tdup_of\tsimilarity");
+		nf_out_nl();
+	}
+	nf_dupkey k = {0};
+	nf_buf idb = {0};
+	unsigned long dups = 0, exact_dups = 0, empties = 0;
+	uint32_t newest = 0, today = (uint32_t)(time(NULL) / 86400);
+	nf_doc d;
+	while (nf_reader_next(r, &d)) {
+		nf_st.rows_in++;
+		nf_st.bytes_in += d.text_len;
+		uint64_t seed = 0;
+		if (scopec >= 0 && (size_t)scopec < d.f.n)
+			seed = nf_hash64(d.f.f[scopec].p, d.f.f[scopec].n, 0x5C09E) | 1;
+		nf_dupkey_make(&k, d.text, d.text_len, mode, seed);
+		long first = -1;
+		double sim = 0;
+		if (k.ntok == 0 && !empty_dups)
+			empties++;
+		else if ((first = nf_dupindex_exact(ix, k.exact, (uint32_t)seed)) >= 0)
+			sim = 1, exact_dups++;
+		else if (mode && k.ntok >= MIN_NEAR_WORDS) {
+			double ns = 1;
+			first = nf_dupindex_near(ix, &k, (uint32_t)seed, &sim, &ns);
+			if (first >= 0 && (sim < threshold || (k.nnum >= 3 && ns < MIN_NUM_SHARE)))
+				first = -1;
+		}
+		if (first < 0 && (k.ntok > 0 || empty_dups)) {
+			idb.len = 0;
+			if (idc >= 0 && (size_t)idc < d.f.n)
+				nf_buf_add(&idb, d.f.f[idc].p, d.f.f[idc].n);
+			if (unitc >= 0 && (size_t)unitc < d.f.n) {
+				nf_buf_addc(&idb, '/');
+				nf_buf_add(&idb, d.f.f[unitc].p, d.f.f[unitc].n);
+			}
+			uint32_t day = datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
+			if (!day)
+				day = today;
+			if (day > newest)
+				newest = day;
+			nf_dupindex_add(ix, &k, (uint32_t)seed, day, idb.p ? idb.p : "", idb.len);
+		}
+		if (first >= 0)
+			dups++;
+		if (first < 0 || mark) {
+			for (size_t i = 0; i < d.f.n; i++) {
+				if (i)
+					nf_out_tab();
+				nf_out_write(d.f.f[i].p, d.f.f[i].n);
+			}
+			if (mark) {
+				nf_out_tab();
+				if (first >= 0) {
+					const nf_dup_item *it = nf_dupindex_item(ix, first);
+					if (it->idlen)
+						nf_out_write(nf_dupindex_id(ix, it), it->idlen);
+					else
+						nf_out_s("?");
+					char sb[16];
+					snprintf(sb, sizeof sb, "\t%.3f", sim);
+					nf_out_s(sb);
+				} else
+					nf_out_tab();
+			}
+			nf_out_nl();
+			nf_st.rows_out++;
+		}
+		nf_progress_tick();
+	}
+	nf_reader_free(r);
+	nf_out_close();
+	if (state) {
+		if (max_age || max_items)
+			nf_dupindex_prune(ix, max_age && newest > max_age ? newest - max_age : 0, max_items);
+		const char *err;
+		if (nf_dupstate_save(state, ix, &err) != 0)
+			nf_errx(NF_EXIT_DATA, "%s: cannot save the state (%s); the previous state is kept", state, err);
+	}
+	size_t items = nf_dupindex_size(ix);
+	char extra[256];
+	snprintf(extra, sizeof extra,
+	         "%lu duplicates (%lu exact), %lu rows without words, %s mode, %zu items in the index (%zu from the state), %.0f bytes per item",
+	         dups, exact_dups, empties, mode ? "near" : "exact", items, loaded,
+	         items ? (double)nf_dupindex_bytes(ix) / (double)items : 0.0);
+	nf_stats_finish(extra);
+	nf_dupkey_free(&k);
+	nf_buf_free(&idb);
+	nf_dupindex_free(ix);
+	return nf_status;
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env bats
+# nf-dedupe: exact and near copies, --mark, --scope, empty texts, state files and their bad cases.
+load helpers
+
+nfd() { "$NF_BIN/nf-dedupe" "$@"; }
+
+LONG='The chipmaker said on Tuesday that revenue rose 18 percent to 2.41 billion dollars in the fourth quarter, helped by strong orders from data centre operators in Asia and North America.'
+
+@test "exact copies: case, NBSP, curly quotes, soft hyphens and spacing never hide a copy" {
+	f=$(mkfile e.tsv 'id\ttext\nunit\n' )
+	printf 'id\ttext\na\tIt’s the “best” deal, said Mr. Lee.\nb\tits the \"BEST\"\xc2\xa0deal  said mr lee\nc\tIt is a\xc2\xadnother deal.\n' > "$f"
+	run --separate-stderr nfd --mode exact "$f"
+	assert_success
+	assert_output $'id\ttext\na\tIt’s the “best” deal, said Mr. Lee.\nc\tIt is a\xc2\xadnother deal.'
+}
+
+@test "near copies: a few words changed, or a line added, is a copy; another text is not" {
+	f=$(mkfile n.tsv "id\ttext\na\t$LONG\nb\t${LONG/strong/large} Shares rose.\nc\tA completely different story about football in Rome and Milan, with a long report of the match and the goals scored by both teams.\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" a
+	assert_equal "$(field 4 3)" ''
+	assert_equal "$(field 1 3)" dup_of
+	assert_equal "$(field 1 4)" similarity
+}
+
+@test "templates: the same frame with other numbers is no copy" {
+	t1='Gold rose 1.2 percent to 1953.40 dollars an ounce on Monday in London trading, while silver added 0.8 percent to 23.10 dollars.'
+	t2='Gold rose 0.4 percent to 1961.75 dollars an ounce on Tuesday in London trading, while silver added 1.3 percent to 23.55 dollars.'
+	f=$(mkfile t.tsv "id\ttext\na\t$t1\nb\t$t2\n")
+	run --separate-stderr nfd "$f"
+	assert_success
+	assert_equal "$(nrows)" 3
+}
+
+@test "short texts are compared exactly: 'Write a comment' and 'Write a comment below' both stay" {
+	f=$(mkfile s.tsv 'id\ttext\na\tWrite a comment\nb\tWrite a comment below\nc\tWrite a Comment!\n')
+	run --separate-stderr nfd --mode near "$f"
+	assert_success
+	assert_output $'id\ttext\na\tWrite a comment\nb\tWrite a comment below'
+}
+
+@test "rows without words are never copies of each other, unless --empty-dups" {
+	f=$(mkfile m.tsv 'id\ttext\na\t\nb\t...\nc\t\n')
+	run --separate-stderr nfd "$f"
+	assert_success
+	assert_equal "$(nrows)" 4
+	run --separate-stderr nfd --empty-dups "$f"
+	assert_success
+	assert_output $'id\ttext\na\t'
+}
+
+@test "--scope: copies count only within rows of the same column value" {
+	f=$(mkfile p.tsv 'id\tunit\ttext\nd1\t1\tSame sentence here.\nd1\t2\tSame sentence here.\nd2\t1\tSame sentence here.\n')
+	run --separate-stderr nfd --scope id --mark "$f"
+	assert_success
+	assert_equal "$(field 3 4)" 'd1/1'
+	assert_equal "$(field 4 4)" ''
+}
+
+@test "the default mode: exact for sentences (a unit column), near for documents (-v says which)" {
+	f=$(mkfile u.tsv "id\tunit\ttext\nd\t1\t$LONG\nd\t2\t${LONG/strong/large}\n")
+	run --separate-stderr nfd -v "$f"
+	assert_success
+	assert_equal "$(nrows)" 3
+	assert_output --partial "${LONG/strong/large}"
+	[[ "$stderr" == *"exact mode"* ]]
+	[[ "$stderr" == *"bytes per item"* ]]
+}
+
+@test "--state: today's feed is deduplicated against yesterday's, and the same bytes come out every time" {
+	f1=$(mkfile d1.tsv "id\ttext\na\t$LONG\n")
+	f2=$(mkfile d2.tsv "id\ttext\nb\t$LONG\nc\tA new story about the harbour of Genoa and its container traffic in the first half of the year.\n")
+	st=$BATS_TEST_TMPDIR/state
+	run --separate-stderr nfd --state "$st" "$f1"
+	assert_success
+	[ -s "$st" ]
+	run --separate-stderr nfd --state "$st" "$f2"
+	assert_success
+	assert_equal "$(nrows)" 2
+	assert_equal "$(field 2 1)" c
+	a=$(nfd "$f2" | md5sum); b=$(nfd "$f2" | md5sum)
+	assert_equal "$a" "$b"
+}
+
+@test "--state: a truncated, corrupt or foreign file is refused and never overwritten" {
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	nfd --state "$st" "$f" >/dev/null
+	head -c 40 "$st" > "$st.trunc"
+	run --separate-stderr nfd --state "$st.trunc" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"truncated state file"*"not overwritten"* ]]
+	assert_equal "$(wc -c < "$st.trunc")" 40
+	cp "$st" "$st.bad"; printf 'XXXX' | dd of="$st.bad" bs=1 seek=70 conv=notrunc 2>/dev/null
+	run --separate-stderr nfd --state "$st.bad" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"corrupt state file"* ]]
+	printf 'id\ttext\n' > "$st.foreign"
+	run --separate-stderr nfd --state "$st.foreign" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"not an nf-dedupe state file"* ]]
+	assert_equal "$(cat "$st.foreign")" $'id\ttext'
+}
+
+@test "--state: a file built with other parameters is refused" {
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	nfd --mode near --state "$st" "$f" >/dev/null
+	run --separate-stderr nfd --mode exact --state "$st" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"other parameters"* ]]
+}
+
+@test "--state: a second run while the first holds the lock is refused" {
+	command -v flock >/dev/null || skip "no flock(1) on this machine"
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	run --separate-stderr flock "$st.lock" "$NF_BIN/nf-dedupe" --state "$st" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"lock"* ]]
+}
+
+@test "--state: a save that fails (no such directory) is an error and the old state stays" {
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	run --separate-stderr nfd --state "$BATS_TEST_TMPDIR/no/such/dir/state" "$f"
+	assert_failure 1
+}
+
+@test "--state with --max-items keeps the newest items only" {
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\nb\tA new story about the harbour of Genoa and its container traffic in the first half of the year.\n")
+	st=$BATS_TEST_TMPDIR/state
+	nfd --state "$st" --max-items 1 "$f" >/dev/null
+	run --separate-stderr nfd --state "$st" -v "$f"
+	assert_success
+	[[ "$stderr" == *"(1 from the state)"* ]]
+	assert_equal "$(field 2 1)" a
+}
+
+@test "bad option values are usage errors" {
+	run --separate-stderr nfd --threshold 2 /dev/null
+	assert_failure 2
+	run --separate-stderr nfd --mode fuzzy /dev/null
+	assert_failure 2
+	f=$(mkfile d.tsv 'id\ttext\na\tx\n')
+	run --separate-stderr nfd --scope nosuch "$f"
+	assert_failure 2
+	[[ "$stderr" == *"nosuch"* ]]
+}
