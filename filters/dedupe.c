@@ -46,7 +46,7 @@ static const struct option longopts[] = {
 };
 
 #define MIN_NEAR_WORDS 8   /* shorter texts are compared exactly only */
-#define MIN_NUM_SHARE 0.5  /* near copies share at least this share of their numbers */
+#define MIN_NUM_SHARE 0.7 /* near copies: this share of the smaller number set is in the other */
 
 static double number_arg(const char *opt, const char *s, double lo, double hi)
 {
@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 		else if (mode && k.ntok >= MIN_NEAR_WORDS) {
 			double ns = 1;
 			first = nf_dupindex_near(ix, &k, (uint32_t)seed, &sim, &ns);
-			if (first >= 0 && (sim < threshold || (k.nnum >= 3 && ns < MIN_NUM_SHARE)))
+			if (first >= 0 && (sim < threshold || ns < MIN_NUM_SHARE))
 				first = -1;
 		}
 		if (first < 0 && (k.ntok > 0 || empty_dups)) {
@@ -179,7 +179,10 @@ int main(int argc, char **argv)
 			for (size_t i = 0; i < d.f.n; i++) {
 				if (i)
 					nf_out_tab();
-				nf_out_write(d.f.f[i].p, d.f.f[i].n);
+				if ((long)i == d.text_col)
+					nf_out_field(d.text, d.text_len);
+				else
+					nf_out_write(d.f.f[i].p, d.f.f[i].n);
 			}
 			if (mark) {
 				nf_out_tab();

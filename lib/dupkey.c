@@ -157,9 +157,10 @@ double nf_dupkey_sim(const uint8_t *a, const uint8_t *b)
 
 double nf_dupkey_numsim(uint64_t a, uint64_t b)
 {
-	if (!a || !b)
-		return 1;
-	return (double)__builtin_popcountll(a & b) / (double)__builtin_popcountll(a | b);
+	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b), m = na < nb ? na : nb;
+	if (m < 2)
+		return 1; /* too few numbers to tell */
+	return (double)__builtin_popcountll(a & b) / (double)m;
 }
 
 void nf_dupkey_free(nf_dupkey *k)

@@ -37,7 +37,8 @@ void nf_dupkey_init(void); /* once */
 void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed);
 /* estimated Jaccard similarity of two signatures (corrected for 8-bit collisions) */
 double nf_dupkey_sim(const uint8_t *a, const uint8_t *b);
-/* the share of common numbers of two number sets (1 when either has none) */
+/* the share of the smaller number set found in the other (a new dateline adds numbers to a
+ * copy, a template replaces them); 1 when either has fewer than two numbers */
 double nf_dupkey_numsim(uint64_t a, uint64_t b);
 uint64_t nf_hash64(const void *p, size_t n, uint64_t seed);
 void nf_dupkey_free(nf_dupkey *k);

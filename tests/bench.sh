@@ -230,4 +230,14 @@ for f in nf-split nf-extract-money nf-extract-dates nf-tag-entities nf-dedupe; d
     fi
 done
 
+# nf-dedupe's exact mode against sort -u: on the documents, and on their sentences (many short rows)
+if built nf-dedupe && [ -f "$docs" ]; then
+    timeit "sort -u docs.tsv" "$docs" sort -u || true
+    timeit "nf-dedupe --mode exact" "$docs" "$NF_BIN/nf-dedupe" --mode exact || true
+    if built nf-split && "$NF_BIN/nf-split" <"$docs" >"$dir/sentences.tsv" 2>/dev/null; then
+        timeit "sort -u sentences.tsv" "$dir/sentences.tsv" sort -u || true
+        timeit "nf-dedupe sentences (exact)" "$dir/sentences.tsv" "$NF_BIN/nf-dedupe" || true
+    fi
+fi
+
 exit $status

@@ -212,6 +212,19 @@ else
     echo "dev ner: skipped (no build/ner-tool or no $shared_shown/data/ner)"
 fi
 
+# nf-dedupe on the labelled near-duplicate benchmark built from the shared corpus by
+# tests/dedupe-bench.py (originals, light and heavy near copies, templates, short lines)
+if [ -x "$NF_BIN/nf-dedupe" ] && [ -d "$NF_SHARED/data/corpus" ]; then
+    "$PY" "$here/dedupe-bench.py" gen --per-file "${DEDUPE_PER_FILE:-40}" --corpus "$NF_SHARED/data/corpus" \
+        >"$work/dedupe-bench.tsv" 2>/dev/null
+    "$NF_BIN/nf-dedupe" --mark -f text "$work/dedupe-bench.tsv" >"$work/dedupe-marked.tsv" 2>/dev/null
+    "$PY" "$here/dedupe-bench.py" score "$work/dedupe-bench.tsv" "$work/dedupe-marked.tsv" >"$work/dedupe-score.txt" 2>&1
+    if [ -n "$verbose" ]; then sed 's/^/  /' "$work/dedupe-score.txt"; fi
+    row bench dedupe "$(tail -n 1 "$work/dedupe-score.txt")"
+else
+    echo "bench dedupe: skipped (no bin/nf-dedupe or no $shared_shown/data/corpus)"
+fi
+
 # differential check of the text cleaning against tests/norm-ref.py (Python's unicodedata NFC
 # and the same folding rules), over every document of the shared corpus
 if [ -d "$NF_SHARED/data/corpus" ] && [ -x "$NF_BIN/nf-normalize" ]; then
