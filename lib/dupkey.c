@@ -59,14 +59,22 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 {
 	struct nf_norm_stats st = {0};
 	k->clean.len = 0;
-	nf_norm_text(text, n, &k->clean, &st);
+	size_t i = 0; /* ASCII without entities: cleaning would not change its words */
+	while (i < n && (unsigned char)text[i] < 0x80 && text[i] != '&')
+		i++;
+	const unsigned char *p, *e;
+	if (i == n)
+		p = (const unsigned char *)text, e = p + n;
+	else {
+		nf_norm_text(text, n, &k->clean, &st);
+		p = (const unsigned char *)k->clean.p, e = p + k->clean.len;
+	}
 	k->ntok = 0;
 	k->nums = 0;
 	k->nnum = 0;
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t ex = 0xcbf29ce484222325ull ^ seed, h = 0;
 	int in = 0, digits = 1;
-	const unsigned char *p = (const unsigned char *)k->clean.p, *e = p + k->clean.len;
 #define END_WORD()                                                                             \
 	do {                                                                                       \
 		if (in) {                                                                              \

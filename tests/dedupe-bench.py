@@ -25,7 +25,7 @@ original or a row derived from it). Prints rates per kind, recall per group, P/R
 and last the line `dedupe: P=.. R=.. F1=.. light-R=.. heavy-R=..`.
 Exit status: 0 ok, 1 unreadable input or row mismatch, 2 usage error.
 """
-import argparse, glob, gzip, os, random, re, sys, unicodedata
+import argparse, glob, gzip, os, random, re, string, sys, unicodedata
 from collections import Counter, defaultdict
 
 LIGHT = ["header", "reorder", "words5", "words10", "noise"]
@@ -86,7 +86,7 @@ def escape(s):
 
 MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me"))
 CLUSTER = re.compile("(?s).[%s]*" % re.escape(MARKS))  # a character with its combining marks
-CORE = re.compile(r"(\W*)(.*?)(\W*)", re.S)  # leading punctuation, word, trailing punctuation
+PUNCT = string.punctuation + "«»“”‘’„‚‹›—–…·•،؛؟。、，．：；！？「」『』（）【】《》〈〉¡¿"
 NUM = re.compile(r"\d+(?:[.,]\d+)*")
 DIGIT = re.compile(r"\d")
 ALNUM = re.compile(r"[\W_]+")  # what the duplicate key drops
@@ -95,7 +95,7 @@ _script = {}
 
 def script_of(text):
     c = Counter()
-    for ch, n in Counter(ch for ch in text[:1000] if ch.isalpha()).items():
+    for ch, n in Counter(ch for ch in text[:400] if ch.isalpha()).items():
         if ch not in _script:
             name = unicodedata.name(ch, "")
             _script[ch] = next((s for p, s in SCRIPTS if name.startswith(p)), "other")
@@ -190,7 +190,7 @@ def noise(text, rng):
         paras[i] = paras[i].encode("utf-8").decode("cp1252", errors="replace")
         t = sep.join(paras)
     ch = list(t)
-    spaces = [i for i, c in enumerate(ch) if c == " "]
+    spaces = [m.start() for m in re.finditer(" ", t)]
     n = len(spaces) // 10
     spaces = rng.sample(spaces, min(len(spaces), n + max(1, n // 3)))
     for i in spaces[:n]:
@@ -221,43 +221,40 @@ def other_number(m, rng):
 def template(d, di, pools, rng):
     """Same frame, other facts: every number, ~40% of the names, ~15% of the other words.
     Names are capitalised words, or in caseless text words found in no other sampled doc."""
-    toks, idx, core = list(d["toks"]), d["idx"], d["core"]
+    toks, idx, words = list(d["toks"]), d["idx"], d["words"]
     for i in idx:
         if DIGIT.search(toks[i]):
             toks[i] = NUM.sub(lambda m: other_number(m, rng), toks[i])
-    caps = [i for i in idx if core[i][1][:1].isupper() and not core[i][1][:1].isdigit()]
+    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
     kind = "caps" if len(caps) >= .03 * len(idx) else "rare"
-    names = caps if kind == "caps" else [i for i in idx if core[i][1] in pools["rare"]]
-    others = [i for i in set(idx) - set(names) if core[i][1] and not core[i][1][0].isdigit()]
+    names = caps if kind == "caps" else [k for k, w in enumerate(words) if w in pools["rare_set"]]
+    isname = set(names)
+    others = [k for k, w in enumerate(words) if w and not w[0].isdigit() and k not in isname]
 
-    def draw(pool):
-        for _ in range(5):
-            w, d = rng.choice(pool)
-            if d != di:
-                return w
-        return w
-    for sel, pool in ((rng.sample(names, round(.4 * len(names))), pools[kind + "_list"]),
-                      (rng.sample(sorted(others), round(.15 * len(others))), pools["all"])):
-        for i in sel:
-            a, _, z = core[i]
-            toks[i] = a + draw(pool) + z
+    rand, n = rng.random, len(pools["all"])
+    for sel, pool in (([k for k in names if rand() < .4], pools[kind]),
+                      ([k for k in others if rand() < .15], pools["all"])):
+        for k in sel:  # a word of another document of the file (the same one if it is alone)
+            other = pool[(di + 1 + int(rand() * (n - 1))) % n] if n > 1 else pool[di]
+            new = other[int(rand() * len(other))] if other else words[k]
+            toks[idx[k]] = toks[idx[k]].replace(words[k], new, 1)
     return "".join(toks)
 
 
 def make_pools(docs):
-    """Tokenise each doc once (toks, idx, core) and collect the replacement words of the file."""
-    all_, caps, df = [], [], Counter()
-    for di, d in enumerate(docs):
+    """Tokenise each doc once (toks, idx, words: the units without punctuation) and collect
+    the replacement words of the file."""
+    pools, df = {"all": [], "caps": [], "rare": []}, Counter()
+    for d in docs:
         d["toks"], d["idx"] = tokens(d["text"], d["chars"])
-        d["core"] = {i: CORE.fullmatch(d["toks"][i]).groups() for i in d["idx"]}
-        words = [d["core"][i][1] for i in d["idx"]]
-        words = [w for w in words if w and not w[0].isdigit()]
-        all_ += [(w, di) for w in words]
-        caps += [(w, di) for w in words if w[:1].isupper()]
+        d["words"] = [d["toks"][i].strip(PUNCT) for i in d["idx"]]
+        words = [w for w in d["words"] if w and not w[0].isdigit()]
+        pools["all"].append(words)
+        pools["caps"].append([w for w in words if w[:1].isupper()])
         df.update(set(words))
-    rare = {w for w, n in df.items() if n == 1 and (len(w) >= 3 or docs[0]["chars"])}
-    return {"all": all_ or [("x", -1)], "caps_list": caps or all_ or [("x", -1)], "rare": rare,
-            "rare_list": [(w, d) for w, d in all_ if w in rare] or all_ or [("x", -1)]}
+    rare = pools["rare_set"] = {w for w, n in df.items() if n == 1 and (len(w) >= 3 or docs[0]["chars"])}
+    pools["rare"] = [[w for w in words if w in rare] for words in pools["all"]]
+    return pools
 
 
 def synth_pair(rng):
