@@ -157,9 +157,13 @@ def truncate(text, rng):
 
 def noise(text, rng):
     t = re.sub(r'"([^"\n]*)"', "\u201c\\1\u201d", text.replace("'", "\u2019")).replace('"', "\u201d")
-    if rng.random() < 1 / 3:  # mojibake in one paragraph, preferably one that is not ASCII
+    if rng.random() < 1 / 3:  # mojibake in one paragraph (at most a third of the text), not ASCII if possible
         paras, sep = split_paras(t)
-        i = rng.choice([i for i, p in enumerate(paras) if not p.isascii()] or range(len(paras)))
+        small = [i for i, p in enumerate(paras) if len(p) <= len(t) / 3]
+        if not small:  # one or two long paragraphs: the first quarter of the text instead
+            cut = t.find(" ", len(t) // 4) % (len(t) + 1) or len(t) // 4
+            paras, sep, small = [t[:cut], t[cut:]], "", [0]
+        i = rng.choice([i for i in small if not paras[i].isascii()] or small)
         paras[i] = paras[i].encode("utf-8").decode("cp1252", errors="replace")
         t = sep.join(paras)
     ch = list(t)  # edits in place: a list item may become several characters
