@@ -67,7 +67,9 @@ NUMBERS = {"p": lambda r: "%d.%d" % (r.randint(0, 9), r.randint(1, 9)), "big": l
 MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
 CLUSTER = re.compile("(?s).[%s]*" % re.escape(MARKS))  # a character with its combining marks (Thai vowels)
 PUNCT = string.punctuation + "«»“”‘’„‚‹›—–…·•،؛؟。、，．：；！？「」『』（）【】《》〈〉¡¿"
-NUM, DIGIT, NONALNUM = re.compile(r"\d+(?:[.,]\d+)*"), re.compile(r"\d"), re.compile(r"[\W_]+")
+D = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\uff10-\uff19"  # not Myanmar/Shan:
+NUM, DIGIT = re.compile("[%s]+(?:[.,][%s]+)*" % (D, D)), re.compile("[%s]" % D)  # Zawgyi text uses them as letters
+NONALNUM = re.compile(r"[\W_]+")
 SCRIPT_OF_CHAR = {}
 
 
@@ -161,7 +163,8 @@ def noise(text, rng):
         paras, sep = split_paras(t)
         small = [i for i, p in enumerate(paras) if len(p) <= len(t) / 3]
         if not small:  # one or two long paragraphs: the first quarter of the text instead
-            cut = t.find(" ", len(t) // 4) % (len(t) + 1) or len(t) // 4
+            cut = t.find(" ", len(t) // 4)
+            cut = cut if cut > 0 else len(t) // 4
             paras, sep, small = [t[:cut], t[cut:]], "", [0]
         i = rng.choice([i for i in small if not paras[i].isascii()] or small)
         paras[i] = paras[i].encode("utf-8").decode("cp1252", errors="replace")
@@ -195,14 +198,15 @@ def other_number(m, rng):
 
 def template(d, di, pools, rng):
     """Same frame, other facts: every number, ~40% of the names, ~15% of the other words.
-    Names are capitalised words, or in caseless text words found in no other sampled doc."""
+    Names are capitalised words, in caseless scripts also the words found in no other sampled doc."""
     toks, idx, words, rand, n = list(d["toks"]), d["idx"], d["words"], rng.random, len(pools["all"])
     for i in idx:
         if DIGIT.search(toks[i]):
             toks[i] = NUM.sub(lambda m: other_number(m, rng), toks[i])
-    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
-    kind = "caps" if len(caps) >= .03 * len(idx) else "rare"
-    names = caps if kind == "caps" else [k for k, w in enumerate(words) if w in pools["rare_set"]]
+    if sum(w.lower() != w.upper() for w in words) >= len(words) / 2:  # a script with case
+        kind, names = "caps", [k for k, w in enumerate(words) if w[:1].isupper()]
+    else:
+        kind, names = "rare", [k for k, w in enumerate(words) if w[:1].isupper() or w in pools["rare_set"]]
     isname = set(names)
     others = [k for k, w in enumerate(words) if w and not w[0].isdigit() and k not in isname]
     for sel, pool in (([k for k in names if rand() < .4], pools[kind]),
@@ -273,7 +277,7 @@ def gen(a):
         paths += glob.glob(os.path.join(p, "**", "*.tsv.gz"), recursive=True) if os.path.isdir(p) else [p]
     if not paths:
         sys.exit("dedupe-bench: no *.tsv.gz files in %s" % " ".join(a.files or [a.corpus]))
-    for path in sorted(paths):
+    for path in sorted(set(paths)):
         try:
             docs, skipped = sample_file(path, a.per_file, rng)
         except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
