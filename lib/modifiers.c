@@ -49,18 +49,6 @@ static int get(const char *lang, const char *w, size_t n)
 	return nf_strset_get(mods, k + ll, n + 1);
 }
 
-/* an elided article or an Arabic proclitic in front of the word (بنحو) */
-static size_t clitic(const char *w, size_t n)
-{
-	static const char *const pro[] = {"وب", "ب", "و", "ل", NULL};
-	for (int k = 0; pro[k]; k++) {
-		size_t pl = strlen(pro[k]);
-		if (n > pl + 4 && memcmp(w, pro[k], pl) == 0)
-			return pl;
-	}
-	return 0;
-}
-
 const char *nf_mod_before(const char *t, const nf_toks *tk, size_t i, const char *lang, size_t *first)
 {
 	char w[256];
@@ -90,7 +78,7 @@ const char *nf_mod_before(const char *t, const nf_toks *tk, size_t i, const char
 		if (!ok)
 			continue; /* "ca." is two tokens: a lone "." is no modifier */
 		int v;
-		size_t off = clitic(w, n);
+		size_t off = nf_tok_proclitics(w, n, 0); /* بنحو */
 		if ((v = get(lang, w, n)) > 0 || (off && (v = get(lang, w + off, n - off)) > 0)) {
 			best = names[v];
 			*first = i - m;

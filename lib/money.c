@@ -248,13 +248,7 @@ static size_t strip_clitic(const char *w, size_t n)
 	for (size_t i = 1; i <= 3 && i < n; i++)
 		if (w[i] == '\'')
 			return i + 1;
-	static const char *const pro[] = {"وبال", "بال", "وال", "فال", "لل", "ال", "و", "ب", "ل", "ف", NULL};
-	for (int k = 0; pro[k]; k++) {
-		size_t pl = strlen(pro[k]);
-		if (n > pl + 4 && memcmp(w, pro[k], pl) == 0)
-			return pl;
-	}
-	return 0;
+	return nf_tok_proclitics(w, n, 1);
 }
 
 /* scale word at token i: returns its power (and the tokens it spans), 0 if none */
@@ -615,18 +609,6 @@ static int between_before(const char *t, size_t i)
 	return 0;
 }
 
-/* و ب ل ف ك (and with a tatweel: بـ) glued in front of a number: و300, ب500 */
-static int arabic_clitic(const char *w, size_t n)
-{
-	static const char *const c[] = {"و", "ب", "ل", "ف", "ك", "وب", NULL};
-	if (n >= 2 && memcmp(w + n - 2, "\xD9\x80", 2) == 0)
-		n -= 2;
-	for (int k = 0; c[k]; k++)
-		if (strlen(c[k]) == n && memcmp(w, c[k], n) == 0)
-			return 1;
-	return 0;
-}
-
 /* try a mention starting at token i; returns the token after it, or 0 */
 static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, const char *text, size_t tn, int *cn)
 {
@@ -639,7 +621,8 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
 		const struct nf_tok *p = &T[j - 1];
 		size_t cl;
-		int clitic = p->kind == T_WORD && (arabic_clitic(t + p->s, p->e - p->s) || nf_is_cjk(dec(t, p->s, p->e, &cl)));
+		int clitic = p->kind == T_WORD && /* و300, بـ500 */
+		             (nf_tok_is_proclitic(t + p->s, p->e - p->s) || nf_is_cjk(dec(t, p->s, p->e, &cl)));
 		if (p->kind == T_WORD && !clitic)
 			return 0;
 	}

@@ -2,6 +2,7 @@
 #include "ner.h"
 #include "buf.h"
 #include "strset.h"
+#include "tokens.h"
 #include "utf8.h"
 #include <errno.h>
 #include <stdint.h>
@@ -132,24 +133,6 @@ static void info(const char *w, struct tokinfo *t)
 	t->shape[t->shapen] = 0;
 	t->caps = upper > 0 && letters > 0 && t->shape[0] == 'X';
 	t->allcaps = letters > 1 && upper == letters;
-}
-
-/* an Arabic word without its proclitics: conjunction (و ف), preposition (ب ل ك), article (ال) */
-static size_t ar_stem(const char *w, size_t n, const char **out)
-{
-	static const char *const pre[3][4] = {{"\xd9\x88", "\xd9\x81", NULL}, {"\xd8\xa8", "\xd9\x84", "\xd9\x83", NULL},
-	                                      {"\xd8\xa7\xd9\x84", NULL}};
-	size_t at = 0;
-	for (int g = 0; g < 3; g++)
-		for (int k = 0; pre[g][k]; k++) {
-			size_t l = strlen(pre[g][k]);
-			if (n - at > l + 4 && memcmp(w + at, pre[g][k], l) == 0) { /* keep at least 3 letters */
-				at += l;
-				break;
-			}
-		}
-	*out = w + at;
-	return n - at;
 }
 
 /* ---- the document ---- */
@@ -343,9 +326,10 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 		f[k++] = fidx(72, g, 4);
 	}
 	if (t->script == 1) {
-		const char *st;
-		size_t sl = ar_stem(t->low, t->lown, &st);
-		if (sl != t->lown) {
+		size_t pl = nf_tok_proclitics(t->low, t->lown, 1); /* the word without و ب ال */
+		const char *st = t->low + pl;
+		size_t sl = t->lown - pl;
+		if (pl) {
 			f[k++] = fidx(80, st, sl);
 			size_t l = last_chars(st, sl, 2);
 			f[k++] = fidx(81, st + sl - l, l);

@@ -1,7 +1,9 @@
 /* tokens.c — see tokens.h */
 #include "tokens.h"
 #include "buf.h"
+#include "strset.h"
 #include "utf8.h"
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -127,3 +129,69 @@ void nf_tokenize(nf_toks *tk, const char *t, size_t s, size_t e)
 	}
 }
 
+
+/* ---- Arabic proclitics ---- */
+
+extern const char nf_data_proclitics[];
+extern const unsigned long nf_data_proclitics_len;
+
+enum { PRO_CONJ, PRO_PREP, PRO_ARTICLE, PRO_PREP_ARTICLE, PRO_KINDS };
+static char pro[PRO_KINDS][8][8]; /* [kind][entry]: NUL-terminated prefixes */
+static int npro[PRO_KINDS], pro_loaded;
+
+static void load_pro(char **f, int k, void *ctx)
+{
+	(void)ctx;
+	static const char *const kinds[] = {"conj", "prep", "article", "prep+article"};
+	for (int i = 0; k >= 2 && i < PRO_KINDS; i++)
+		if (!strcmp(f[0], kinds[i]) && npro[i] < 8 && strlen(f[1]) < 8)
+			snprintf(pro[i][npro[i]++], 8, "%s", f[1]);
+}
+
+/* the length of the prefix of kind at w[at..n) that leaves more than 4 bytes, or 0 */
+static size_t pro_at(int kind, const char *w, size_t at, size_t n)
+{
+	for (int i = 0; i < npro[kind]; i++) {
+		size_t l = strlen(pro[kind][i]);
+		if (n - at > l + 4 && memcmp(w + at, pro[kind][i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+static void pro_init(void)
+{
+	if (!pro_loaded) {
+		pro_loaded = 1;
+		nf_table_each(nf_data_proclitics, nf_data_proclitics_len, load_pro, NULL);
+	}
+}
+
+size_t nf_tok_proclitics(const char *w, size_t n, int article)
+{
+	pro_init();
+	size_t at = pro_at(PRO_CONJ, w, 0, n), l;
+	if (article && (l = pro_at(PRO_PREP_ARTICLE, w, at, n)))
+		return at + l;
+	at += pro_at(PRO_PREP, w, at, n);
+	if (article)
+		at += pro_at(PRO_ARTICLE, w, at, n);
+	return at;
+}
+
+int nf_tok_is_proclitic(const char *w, size_t n)
+{
+	pro_init();
+	if (n >= 2 && memcmp(w + n - 2, "\xD9\x80", 2) == 0) /* tatweel: بـ */
+		n -= 2;
+	size_t at = 0;
+	for (int kind = PRO_CONJ; kind <= PRO_PREP; kind++)
+		for (int i = 0; i < npro[kind]; i++) {
+			size_t l = strlen(pro[kind][i]);
+			if (n - at >= l && memcmp(w + at, pro[kind][i], l) == 0) {
+				at += l;
+				break;
+			}
+		}
+	return at > 0 && at == n;
+}

@@ -25,4 +25,10 @@ void nf_tokenize(nf_toks *tk, const char *text, size_t start, size_t end); /* on
 /* lower case of text[s..e) into out (128 bytes; ’ as '); 0 when longer */
 size_t nf_tok_lower(const char *text, size_t s, size_t e, char *out);
 int nf_tok_is_digit(int32_t c); /* 0-9 and the Arabic-Indic digits */
+/* Arabic proclitics (lib/data/proclitics.tsv): the length in bytes of the conjunction, then
+ * preposition, then (with article) article in front of w[0..n), leaving at least three
+ * letters; 0 if none (وبالدولار -> 6, بنحو -> 2) */
+size_t nf_tok_proclitics(const char *w, size_t n, int article);
+/* is w[0..n) nothing but proclitics, maybe with a tatweel (و, وب, بـ glued to a number)? */
+int nf_tok_is_proclitic(const char *w, size_t n);
 #endif
