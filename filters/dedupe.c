@@ -2,7 +2,6 @@
 #include "../lib/diag.h"
 #include "../lib/dupindex.h"
 #include "../lib/dupkey.h"
-#include "../lib/isodate.h"
 #include "../lib/opts.h"
 #include "../lib/out.h"
 #include "../lib/records.h"
@@ -125,11 +124,7 @@ int main(int argc, char **argv)
 		ix = nf_dupindex_new(&par);
 	size_t loaded = nf_dupindex_size(ix);
 	if (!nf_opt.no_header) {
-		for (size_t i = 0; i < h->n; i++) {
-			if (i)
-				nf_out_tab();
-			nf_out_write(h->f[i].p, h->f[i].n);
-		}
+		nf_row_write(h);
 		if (mark)
 			nf_out_s("\tdup_of\tsimilarity");
 		nf_out_nl();
@@ -176,14 +171,7 @@ int main(int argc, char **argv)
 		if (first >= 0)
 			dups++;
 		if (first < 0 || mark) {
-			for (size_t i = 0; i < d.f.n; i++) {
-				if (i)
-					nf_out_tab();
-				if ((long)i == d.text_col)
-					nf_out_field(d.text, d.text_len);
-				else
-					nf_out_write(d.f.f[i].p, d.f.f[i].n);
-			}
+			nf_doc_write(&d, d.text, d.text_len);
 			if (mark) {
 				nf_out_tab();
 				if (first >= 0) {

@@ -41,14 +41,7 @@ static void put_unit(size_t s, size_t e, void *v)
 {
 	struct unit_ctx *u = v;
 	const nf_doc *d = u->d;
-	for (size_t i = 0; i < d->f.n; i++) {
-		if (i)
-			nf_out_tab();
-		if ((long)i == d->text_col)
-			nf_out_field(d->text + s, e - s);
-		else
-			nf_out_write(d->f.f[i].p, d->f.f[i].n);
-	}
+	nf_doc_write(d, d->text + s, e - s);
 	nf_out_tab();
 	nf_out_u64(++u->n);
 	nf_out_tab();
@@ -86,11 +79,7 @@ int main(int argc, char **argv)
 	long tc;
 	const nf_row *h = nf_reader_header(r, &tc);
 	if (!nf_opt.no_header) {
-		for (size_t i = 0; i < h->n; i++) {
-			if (i)
-				nf_out_tab();
-			nf_out_write(h->f[i].p, h->f[i].n);
-		}
+		nf_row_write(h);
 		nf_out_s("\tunit\tunit_start\tunit_end\n");
 	}
 	const nf_seg_lang *fixed = force_lang ? nf_seg_lang_get(force_lang, strlen(force_lang)) : NULL;

@@ -1,5 +1,6 @@
 /* records.c — see records.h */
 #include "records.h"
+#include "out.h"
 #include "diag.h"
 #include "input.h"
 #include "opts.h"
@@ -337,4 +338,25 @@ void nf_reader_free(nf_reader *r)
 	nf_buf_free(&r->plain);
 	nf_buf_free(&r->idesc);
 	free(r);
+}
+
+void nf_row_write(const nf_row *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (i)
+			nf_out_tab();
+		nf_out_write(r->f[i].p, r->f[i].n);
+	}
+}
+
+void nf_doc_write(const nf_doc *d, const char *text, size_t n)
+{
+	for (size_t i = 0; i < d->f.n; i++) {
+		if (i)
+			nf_out_tab();
+		if ((long)i == d->text_col)
+			nf_out_field(text, n);
+		else
+			nf_out_write(d->f.f[i].p, d->f.f[i].n);
+	}
 }

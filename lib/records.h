@@ -43,4 +43,9 @@ enum nf_in_fmt nf_in_fmt_parse(const char *arg);
 /* a reader over argv[optind..] (stdin when there are none), with the common options -f and -N
  * (with -N, -f must be a number: a usage error otherwise) */
 nf_reader *nf_reader_args(int argc, char **argv, int optind, enum nf_in_fmt fmt);
+/* Pass-through output. nf_row_write: the fields of r as read, TAB-separated (a header).
+ * nf_doc_write: the fields of d as read, with the text column replaced by text[0..n) escaped
+ * (a unit of it, or the cleaned text). Neither ends the line. */
+void nf_row_write(const nf_row *r);
+void nf_doc_write(const nf_doc *d, const char *text, size_t n);
 #endif
