@@ -2,6 +2,7 @@
 #include "../lib/diag.h"
 #include "../lib/dupindex.h"
 #include "../lib/dupkey.h"
+#include "../lib/isodate.h"
 #include "../lib/opts.h"
 #include "../lib/out.h"
 #include "../lib/records.h"
@@ -64,10 +65,7 @@ static uint32_t day_of(const char *s, size_t n)
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
 	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
-	y -= m <= 2;
-	int era = y / 400, yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (uint32_t)(era * 146097 + doe - 719468);
+	return (uint32_t)nf_days_from_civil(y, m, d);
 }
 
 int main(int argc, char **argv)

@@ -2,6 +2,7 @@
  * indexed by its word (or by a slot it can fill) are tried; the longest match wins and its
  * value template is filled from the captures and the reference date. */
 #include "dates.h"
+#include "isodate.h"
 #include "buf.h"
 #include "modifiers.h"
 #include "strset.h"
@@ -443,38 +444,16 @@ static int days_in(int y, int m)
 	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : md[m - 1];
 }
 
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 static void iso_week(long z, int *wy, int *w)
 {
 	int y, m, d;
-	civil(z, &y, &m, &d);
+	nf_civil_from_days(z, &y, &m, &d);
 	int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday: Monday = 1 */
 	long thu = z - wd + 4;
-	civil(thu, &y, &m, &d);
+	nf_civil_from_days(thu, &y, &m, &d);
 	*wy = y;
-	*w = (int)((thu - days_from_civil(y, 1, 1)) / 7 + 1);
+	*w = (int)((thu - nf_days_from_civil(y, 1, 1)) / 7 + 1);
 }
 
 static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
@@ -485,9 +464,9 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 		return;
 	}
 	int y = r->y, m = r->m, d = r->d ? r->d : 1; /* a month-only reference is its first day */
-	long z = days_from_civil(y, m, d);
+	long z = nf_days_from_civil(y, m, d);
 	switch (unit) {
-	case 'D': civil(z + off, &y, &m, &d); snprintf(out, n, "%04d-%02d-%02d", y, m, d); break;
+	case 'D': nf_civil_from_days(z + off, &y, &m, &d); snprintf(out, n, "%04d-%02d-%02d", y, m, d); break;
 	case 'W': {
 		int wy, w;
 		iso_week(z + 7L * off, &wy, &w);
@@ -597,13 +576,13 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			snprintf(out, n, "XXXX-WXX-%d", c->wday);
 			return 1;
 		}
-		long z = days_from_civil(r->y, r->m, r->d ? r->d : 1);
+		long z = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1);
 		int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* Monday = 1 */
 		long delta = future(a, b) ? (c->wday - wd + 7) % 7 : -((wd - c->wday + 7) % 7);
 		if (future(a, b) && delta == 0)
 			delta = 7;
 		int y, m, d;
-		civil(z + delta, &y, &m, &d);
+		nf_civil_from_days(z + delta, &y, &m, &d);
 		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
 		return 1;
 	}

@@ -124,14 +124,24 @@ static int finish(struct cur *c, int y, int m, int d, char *out)
 	return 1;
 }
 
-static void civil(long long days, int *y, int *m, int *d)
-{ /* days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant) */
+long nf_days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void nf_civil_from_days(long days, int *y, int *m, int *d)
+{
 	days += 719468;
-	long long era = (days >= 0 ? days : days - 146096) / 146097;
-	long long doe = days - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	*y = (int)(yoe + era * 400 + (*m <= 2));
@@ -172,7 +182,7 @@ int nf_iso_date(const char *s, size_t n, char out[NF_ISODATE_MAX])
 		for (int i = 0; i < nd; i++)
 			t = t * 10 + (c.p[i] - '0');
 		long long days = t / 86400, sec = t % 86400;
-		civil(days, &y, &m, &d);
+		nf_civil_from_days(days, &y, &m, &d);
 		snprintf(out, NF_ISODATE_MAX, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", y, m, d, sec / 3600, sec / 60 % 60, sec % 60);
 		return 1;
 	}

@@ -15,4 +15,7 @@
 #define NF_ISODATE_MAX 128
 size_t nf_date_header(const char *s, size_t n, char out[NF_ISODATE_MAX]);
 int nf_iso_date(const char *s, size_t n, char out[NF_ISODATE_MAX]);
+/* proleptic Gregorian dates and days since 1970-01-01 (H. Hinnant's algorithms) */
+long nf_days_from_civil(int y, int m, int d);
+void nf_civil_from_days(long days, int *y, int *m, int *d);
 #endif
