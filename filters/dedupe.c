@@ -2,6 +2,8 @@
 #include "../lib/diag.h"
 #include "../lib/dupindex.h"
 #include "../lib/dupkey.h"
+#include "../lib/dupmr.h"
+#include "../lib/input.h"
 #include "../lib/isodate.h"
 #include "../lib/opts.h"
 #include "../lib/out.h"
@@ -28,9 +30,13 @@ static const char usage[] =
 	"                        written to a temporary file and renamed)\n"
 	"      --max-items N     keep at most the N newest items in the index\n"
 	"      --max-age DAYS    drop items DAYS older than the newest (by the date column)\n"
+	"Across machines (see pipelines/dedupe-mapreduce.sh): the same decisions as one run from\n"
+	"      --emit-keys       map: one line per exact and band key of each row\n"
+	"      --reduce          reduce: key lines grouped by key in, decision lines out\n"
+	"      --apply FILE      the decision lines (sorted by row) applied to the rows\n"
 	NF_COMMON_HELP;
 
-enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN };
+enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"mode", required_argument, 0, O_MODE},
@@ -42,11 +48,13 @@ static const struct option longopts[] = {
 	{"max-items", required_argument, 0, O_MAXITEMS},
 	{"max-age", required_argument, 0, O_MAXAGE},
 	{"in", required_argument, 0, O_IN},
+	{"emit-keys", no_argument, 0, O_EMIT},
+	{"reduce", no_argument, 0, O_REDUCE},
+	{"apply", required_argument, 0, O_APPLY},
 	{0, 0, 0, 0},
 };
 
 #define MIN_NEAR_WORDS 8   /* shorter texts are compared exactly only */
-#define MIN_NUM_SHARE 0.7 /* near copies: this share of the smaller number set is in the other */
 
 static double number_arg(const char *opt, const char *s, double lo, double hi)
 {
@@ -58,22 +66,35 @@ static double number_arg(const char *opt, const char *s, double lo, double hi)
 }
 
 /* days since 1970-01-01 of a date column's value (0 when it has no date) */
-static uint32_t day_of(const char *s, size_t n)
+static uint16_t day_of(const char *s, size_t n)
 {
 	if (n < 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+	if (y < 1970 || y > 2148 || m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
-	return (uint32_t)nf_days_from_civil(y, m, d);
+	return (uint16_t)nf_days_from_civil(y, m, d);
+}
+
+/* reduce: key lines from the files (or stdin) to decision lines */
+static int reduce(int argc, char **argv, int first, double threshold)
+{
+	for (int i = first; i < argc || i == first; i++) {
+		nf_in *in = nf_in_open(i < argc ? argv[i] : "-");
+		if (!in || nf_dupmr_reduce(in, threshold) != 0)
+			nf_errx(NF_EXIT_DATA, "--reduce: stopped");
+		nf_in_close(in);
+	}
+	nf_out_close();
+	return nf_status;
 }
 
 int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
-	int c, mode = -1, mark = 0, empty_dups = 0;
+	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0;
 	double threshold = 0.5;
-	const char *scope_col = NULL, *state = NULL;
+	const char *scope_col = NULL, *state = NULL, *apply = NULL;
 	size_t max_items = 0;
 	uint32_t max_age = 0;
 	enum nf_in_fmt fmt = NF_IN_AUTO;
@@ -94,10 +115,17 @@ int main(int argc, char **argv)
 		case O_MAXITEMS: max_items = (size_t)number_arg("--max-items", optarg, 1, 4e9); break;
 		case O_MAXAGE: max_age = (uint32_t)number_arg("--max-age", optarg, 0, 1e6); break;
 		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
+		case O_EMIT: emit = 1; break;
+		case O_REDUCE: do_reduce = 1; break;
+		case O_APPLY: apply = optarg; break;
 		default: nf_usage_error("unknown option");
 		}
 	}
+	if (emit + do_reduce + !!apply > 1 || ((emit || do_reduce || apply) && state))
+		nf_usage_error("--emit-keys, --reduce, --apply and --state go one at a time");
 	nf_dupkey_init();
+	if (do_reduce)
+		return reduce(argc, argv, optind, threshold);
 	nf_stats_start();
 	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
 	long tc;
@@ -108,8 +136,11 @@ int main(int argc, char **argv)
 		nf_errx(NF_EXIT_USAGE, "--scope: no column '%s' in the header", scope_col);
 	if (mode < 0)
 		mode = unitc < 0; /* documents: near; sentences and paragraphs: exact */
-	struct nf_dup_params par = {(uint32_t)mode, NF_DUP_K, NF_DUP_BANDS, NF_DUP_ROWS, NF_DUP_SHINGLE, (uint32_t)mark};
+	struct nf_dup_params par = nf_dup_params_of(mode, mark);
 	nf_dupindex *ix = NULL;
+	nf_dupmr_decisions dec;
+	if (apply && nf_dupmr_open(&dec, apply) != 0)
+		nf_errx(NF_EXIT_DATA, "--apply: cannot use %s", apply);
 	if (state) {
 		const char *err;
 		if (nf_dupstate_lock(state, &err) != 0)
@@ -121,61 +152,80 @@ int main(int argc, char **argv)
 	if (!ix)
 		ix = nf_dupindex_new(&par);
 	size_t loaded = nf_dupindex_size(ix);
-	if (!nf_opt.no_header) {
+	if (!nf_opt.no_header && !emit) {
 		nf_row_write(h);
 		if (mark)
 			nf_out_s("\tdup_of\tsimilarity");
 		nf_out_nl();
 	}
 	nf_dupkey k = {0};
-	nf_buf idb = {0};
+	nf_buf idb = {0}, did = {0};
 	unsigned long dups = 0, exact_dups = 0, empties = 0;
-	uint32_t newest = 0, today = (uint32_t)(time(NULL) / 86400);
+	uint64_t seq = 0;
+	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
 	nf_doc d;
 	while (nf_reader_next(r, &d)) {
 		nf_st.rows_in++;
 		nf_st.bytes_in += d.text_len;
+		seq++;
 		uint64_t seed = 0;
 		if (scopec >= 0 && (size_t)scopec < d.f.n)
 			seed = nf_hash64(d.f.f[scopec].p, d.f.f[scopec].n, 0x5C09E) | 1;
-		nf_dupkey_make(&k, d.text, d.text_len, mode, seed);
-		long first = -1;
+		idb.len = 0;
+		if (idc >= 0 && (size_t)idc < d.f.n)
+			nf_buf_add(&idb, d.f.f[idc].p, d.f.f[idc].n);
+		if (unitc >= 0 && (size_t)unitc < d.f.n) {
+			nf_buf_addc(&idb, '/');
+			nf_buf_add(&idb, d.f.f[unitc].p, d.f.f[unitc].n);
+		}
+		int copy = 0;
 		double sim = 0;
-		if (k.ntok == 0 && !empty_dups)
-			empties++;
-		else if ((first = nf_dupindex_exact(ix, k.exact, (uint32_t)seed)) >= 0)
-			sim = 1, exact_dups++;
-		else if (mode && k.ntok >= MIN_NEAR_WORDS) {
-			double ns = 1;
-			first = nf_dupindex_near(ix, &k, (uint32_t)seed, &sim, &ns);
-			if (first >= 0 && (sim < threshold || ns < MIN_NUM_SHARE))
-				first = -1;
-		}
-		if (first < 0 && (k.ntok > 0 || empty_dups)) {
-			idb.len = 0;
-			if (idc >= 0 && (size_t)idc < d.f.n)
-				nf_buf_add(&idb, d.f.f[idc].p, d.f.f[idc].n);
-			if (unitc >= 0 && (size_t)unitc < d.f.n) {
-				nf_buf_addc(&idb, '/');
-				nf_buf_add(&idb, d.f.f[unitc].p, d.f.f[unitc].n);
+		const char *of = "";
+		size_t oflen = 0;
+		if (apply) {
+			if ((copy = nf_dupmr_decide(&dec, seq, &did, &sim)) < 0)
+				nf_errx(NF_EXIT_DATA, "--apply: stopped");
+			of = did.p, oflen = did.len;
+			dups += copy;
+			exact_dups += copy && sim == 1;
+		} else {
+			nf_dupkey_make(&k, d.text, d.text_len, mode, seed);
+			int words = k.ntok > 0 || empty_dups, bands = mode && k.ntok >= MIN_NEAR_WORDS;
+			empties += !words;
+			if (emit) {
+				if (words)
+					nf_dupmr_emit(&k, bands, seq, idb.p ? idb.p : "", idb.len);
+				nf_progress_tick();
+				continue;
 			}
-			uint32_t day = datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
-			if (!day)
-				day = today;
-			if (day > newest)
-				newest = day;
-			nf_dupindex_add(ix, &k, (uint32_t)seed, day, idb.p ? idb.p : "", idb.len);
+			long first = -1;
+			if (!words)
+				;
+			else if ((first = nf_dupindex_exact(ix, k.exact)) >= 0)
+				sim = 1, exact_dups++;
+			else {
+				if (bands)
+					first = nf_dupindex_near(ix, &k, threshold, &sim);
+				uint16_t day = datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
+				if (!day)
+					day = today;
+				if (day > newest)
+					newest = day;
+				nf_dupindex_add(ix, &k, bands, day, idb.p ? idb.p : "", idb.len);
+			}
+			copy = first >= 0;
+			dups += copy;
+			if (copy && mark) {
+				of = nf_dupindex_id(ix, first, &oflen);
+			}
 		}
-		if (first >= 0)
-			dups++;
-		if (first < 0 || mark) {
+		if (!copy || mark) {
 			nf_doc_write(&d, d.text, d.text_len);
 			if (mark) {
 				nf_out_tab();
-				if (first >= 0) {
-					const nf_dup_item *it = nf_dupindex_item(ix, first);
-					if (it->idlen)
-						nf_out_write(nf_dupindex_id(ix, it), it->idlen);
+				if (copy) {
+					if (oflen)
+						nf_out_write(of, oflen);
 					else
 						nf_out_s("?");
 					char sb[16];
@@ -190,10 +240,16 @@ int main(int argc, char **argv)
 		nf_progress_tick();
 	}
 	nf_reader_free(r);
+	if (apply) {
+		if (dec.seq)
+			nf_errx(NF_EXIT_DATA, "--apply: %s has decisions for row %llu, beyond the %llu rows read", apply,
+			        (unsigned long long)dec.seq, (unsigned long long)seq);
+		nf_dupmr_close(&dec);
+	}
 	nf_out_close();
 	if (state) {
 		if (max_age || max_items)
-			nf_dupindex_prune(ix, max_age && newest > max_age ? newest - max_age : 0, max_items);
+			nf_dupindex_prune(ix, (uint16_t)(max_age && newest > max_age ? newest - max_age : 0), max_items);
 		const char *err;
 		if (nf_dupstate_save(state, ix, &err) != 0)
 			nf_errx(NF_EXIT_DATA, "%s: cannot save the state (%s); the previous state is kept", state, err);
@@ -207,6 +263,7 @@ int main(int argc, char **argv)
 	nf_stats_finish(extra);
 	nf_dupkey_free(&k);
 	nf_buf_free(&idb);
+	nf_buf_free(&did);
 	nf_dupindex_free(ix);
 	return nf_status;
 }

@@ -11,165 +11,303 @@
 
 #define NONE UINT32_MAX
 #define MAGIC "NFDUP1\n"
-#define VERSION 1
+#define VERSION 2
+#define MAX_LOAD 0.9 /* grow a table by a quarter when this full */
+
+/* open addressing, Robin Hood probing; key 0 marks an empty slot (a key 0 is stored as 1) */
+typedef struct {
+	uint64_t *k;
+	uint32_t *v; /* the item, when items are kept */
+	uint16_t *d; /* else the day */
+	size_t cap, n;
+} tab64;
+typedef struct {
+	uint32_t *k, *v;
+	size_t cap, n;
+} tab32;
 
 struct nf_dupindex {
 	struct nf_dup_params p;
-	nf_dup_item *it;
-	size_t n, cap;
+	int items;     /* per-item arrays kept: near mode, or ids */
+	size_t n, cap; /* items (or keys when there are none) */
+	uint8_t *sig;
+	uint64_t *nums, *names;
+	uint32_t *nsh, *idoff;
+	uint16_t *day;
 	nf_buf ids;
-	uint64_t *ek; /* exact table: key, item */
-	uint32_t *ev;
-	size_t ecap, en;
-	uint32_t *bk, *bv; /* band table (a multimap): band key, item */
-	size_t bcap, bn;
-	uint32_t *bs; /* [n][bands]: the band keys of every item (its bins are kept as 8 bits only), for rebuilds */
-	size_t bscap;
+	tab64 et;
+	tab32 bt;
 };
 
-static size_t slot64(uint64_t k, size_t cap) { return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
-static size_t slot32(uint32_t k, size_t cap) { return (size_t)(((uint64_t)k * 0x9E3779B97F4A7C15ull) >> 24) & (cap - 1); }
-
-static void tables_alloc(nf_dupindex *x, size_t items)
+struct nf_dup_params nf_dup_params_of(int near, int ids)
 {
-	size_t ec = 1024;
-	while (ec * 3 < items * 4 + 4)
-		ec *= 2;
-	free(x->ek), free(x->ev), free(x->bk), free(x->bv);
-	x->ecap = ec, x->en = 0;
-	x->ek = nf_xmalloc(ec * sizeof *x->ek);
-	x->ev = nf_xmalloc(ec * sizeof *x->ev);
-	memset(x->ev, 0xFF, ec * sizeof *x->ev);
-	x->bk = x->bv = NULL, x->bcap = x->bn = 0;
-	if (x->p.near) {
-		size_t bc = 1024;
-		while (bc * 3 < items * x->p.bands * 4 + 4)
-			bc *= 2;
-		x->bcap = bc;
-		x->bk = nf_xmalloc(bc * sizeof *x->bk);
-		x->bv = nf_xmalloc(bc * sizeof *x->bv);
-		memset(x->bv, 0xFF, bc * sizeof *x->bv);
+	struct nf_dup_params p = {(uint32_t)near, NF_DUP_K, NF_DUP_SBANDS, NF_DUP_SROWS, NF_DUP_WBANDS, NF_DUP_WROWS, NF_DUP_SHINGLE, (uint32_t)ids};
+	return p;
+}
+
+static size_t home64(uint64_t k, size_t cap) { return (size_t)((((k * 0x9E3779B97F4A7C15ull) >> 32) * cap) >> 32); }
+static size_t home32(uint32_t k, size_t cap) { return (size_t)(((((uint64_t)k * 0x9E3779B97F4A7C15ull) >> 32) * cap) >> 32); }
+static size_t next(size_t s, size_t cap) { return s + 1 == cap ? 0 : s + 1; }
+static size_t dist(size_t s, size_t h, size_t cap) { return s >= h ? s - h : s + cap - h; }
+static size_t grown(size_t cap, size_t want)
+{
+	while (cap < 1024 || (double)want > MAX_LOAD * (double)cap)
+		cap = cap < 1024 ? 1024 : cap + cap / 4;
+	return cap;
+}
+
+static void t64_init(tab64 *t, size_t cap, int vals, int days)
+{
+	t->cap = cap, t->n = 0;
+	t->k = nf_xmalloc(cap * sizeof *t->k);
+	memset(t->k, 0, cap * sizeof *t->k);
+	t->v = vals ? nf_xmalloc(cap * sizeof *t->v) : NULL;
+	t->d = days ? nf_xmalloc(cap * sizeof *t->d) : NULL;
+}
+
+static void t64_put(tab64 *t, uint64_t key, uint32_t v, uint16_t d)
+{
+	size_t cap = t->cap, s = home64(key, cap), di = 0;
+	for (;; s = next(s, cap), di++) {
+		if (!t->k[s]) {
+			t->k[s] = key, t->n++;
+			if (t->v) t->v[s] = v;
+			if (t->d) t->d[s] = d;
+			return;
+		}
+		size_t ds = dist(s, home64(t->k[s], cap), cap);
+		if (ds < di) { /* the richer entry moves on */
+			uint64_t tk = t->k[s];
+			t->k[s] = key, key = tk;
+			if (t->v) { uint32_t tv = t->v[s]; t->v[s] = v, v = tv; }
+			if (t->d) { uint16_t td = t->d[s]; t->d[s] = d, d = td; }
+			di = ds;
+		}
 	}
 }
 
-static void index_item(nf_dupindex *x, uint32_t i, const uint32_t *band)
+static long t64_get(const tab64 *t, uint64_t key)
 {
-	size_t s = slot64(x->it[i].exact, x->ecap);
-	while (x->ev[s] != NONE)
-		s = (s + 1) & (x->ecap - 1);
-	x->ek[s] = x->it[i].exact, x->ev[s] = i, x->en++;
-	for (uint32_t b = 0; band && b < x->p.bands; b++) {
-		s = slot32(band[b], x->bcap);
-		while (x->bv[s] != NONE)
-			s = (s + 1) & (x->bcap - 1);
-		x->bk[s] = band[b], x->bv[s] = i, x->bn++;
+	size_t cap = t->cap, s = home64(key, cap), di = 0;
+	for (;; s = next(s, cap), di++) {
+		if (!t->k[s] || dist(s, home64(t->k[s], cap), cap) < di)
+			return -1;
+		if (t->k[s] == key)
+			return (long)s;
 	}
 }
 
-static void rebuild(nf_dupindex *x)
+static void t64_free(tab64 *t) { free(t->k), free(t->v), free(t->d), t->k = NULL, t->v = NULL, t->d = NULL; }
+
+/* rehash into cap slots, keeping the entries keep() accepts (remapping their items) */
+static void t64_rehash(tab64 *t, size_t cap, const uint32_t *remap, uint16_t min_day)
 {
-	tables_alloc(x, x->n * 2);
-	for (size_t i = 0; i < x->n; i++)
-		index_item(x, (uint32_t)i, x->p.near ? x->bs + i * x->p.bands : NULL);
+	tab64 o = *t;
+	t64_init(t, cap, o.v != NULL, o.d != NULL);
+	for (size_t s = 0; s < o.cap; s++) {
+		if (!o.k[s] || (o.d && o.d[s] < min_day))
+			continue;
+		uint32_t v = o.v ? o.v[s] : 0;
+		if (remap && (v = remap[v]) == NONE)
+			continue;
+		t64_put(t, o.k[s], v, o.d ? o.d[s] : 0);
+	}
+	t64_free(&o);
 }
+
+static void t32_init(tab32 *t, size_t cap)
+{
+	t->cap = cap, t->n = 0;
+	t->k = nf_xmalloc(cap * sizeof *t->k);
+	memset(t->k, 0, cap * sizeof *t->k);
+	t->v = nf_xmalloc(cap * sizeof *t->v);
+}
+
+static void t32_put(tab32 *t, uint32_t key, uint32_t v)
+{
+	size_t cap = t->cap, s = home32(key, cap), di = 0;
+	for (;; s = next(s, cap), di++) {
+		if (!t->k[s]) {
+			t->k[s] = key, t->v[s] = v, t->n++;
+			return;
+		}
+		size_t ds = dist(s, home32(t->k[s], cap), cap);
+		if (ds < di) {
+			uint32_t tk = t->k[s], tv = t->v[s];
+			t->k[s] = key, t->v[s] = v, key = tk, v = tv, di = ds;
+		}
+	}
+}
+
+static void t32_rehash(tab32 *t, size_t cap, const uint32_t *remap)
+{
+	tab32 o = *t;
+	t32_init(t, cap);
+	for (size_t s = 0; s < o.cap; s++) {
+		uint32_t v = o.v[s];
+		if (o.k[s] && (!remap || (v = remap[v]) != NONE))
+			t32_put(t, o.k[s], v);
+	}
+	free(o.k), free(o.v);
+}
+
+static uint64_t key64(uint64_t k) { return k ? k : 1; }
+static uint32_t key32(uint32_t k) { return k ? k : 1; }
 
 nf_dupindex *nf_dupindex_new(const struct nf_dup_params *p)
 {
 	nf_dupindex *x = nf_xmalloc(sizeof *x);
 	memset(x, 0, sizeof *x);
 	x->p = *p;
-	tables_alloc(x, 0);
+	x->items = p->near || p->ids;
+	t64_init(&x->et, grown(0, 0), x->items, !x->items);
+	if (p->near)
+		t32_init(&x->bt, grown(0, 0));
 	return x;
 }
 
-long nf_dupindex_exact(const nf_dupindex *x, uint64_t exact, uint32_t scope)
+long nf_dupindex_exact(const nf_dupindex *x, uint64_t exact)
 {
-	for (size_t s = slot64(exact, x->ecap); x->ev[s] != NONE; s = (s + 1) & (x->ecap - 1))
-		if (x->ek[s] == exact && x->it[x->ev[s]].scope == scope)
-			return x->ev[s];
-	return -1;
+	long s = t64_get(&x->et, key64(exact));
+	return s < 0 ? -1 : x->items ? (long)x->et.v[s] : 0;
 }
 
-long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, uint32_t scope, double *sim, double *numsim)
+long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double *sim)
 {
 	long best = -1;
 	double bs = -1;
-	for (uint32_t b = 0; b < x->p.bands; b++)
-		for (size_t s = slot32(k->band[b], x->bcap); x->bv[s] != NONE; s = (s + 1) & (x->bcap - 1)) {
-			if (x->bk[s] != k->band[b] || x->it[x->bv[s]].scope != scope)
+	nf_dupsum q = {k->nums, k->names, k->nsh, k->sig};
+	const tab32 *bt = &x->bt;
+	for (int b = 0; b < NF_DUP_BANDS; b++) {
+		uint32_t key = key32(k->band[b]);
+		size_t s = home32(key, bt->cap), di = 0;
+		for (; bt->k[s] && dist(s, home32(bt->k[s], bt->cap), bt->cap) >= di; s = next(s, bt->cap), di++) {
+			if (bt->k[s] != key)
 				continue;
-			const nf_dup_item *it = &x->it[x->bv[s]];
-			double j = nf_dupkey_sim(k->sig, it->sig);
-			if (j > bs || (j == bs && (long)x->bv[s] < best))
-				bs = j, best = x->bv[s];
+			uint32_t i = bt->v[s];
+			nf_dupsum o = {x->nums[i], x->names[i], x->nsh[i], x->sig + (size_t)i * NF_DUP_K};
+			double j;
+			if (nf_dupkey_verdict(&q, &o, t, &j) && (j > bs || (j == bs && (long)i < best)))
+				bs = j, best = i;
 		}
-	if (best >= 0) {
-		*sim = bs;
-		*numsim = nf_dupkey_numsim(k->nums, x->it[best].nums);
 	}
+	if (best >= 0)
+		*sim = bs;
 	return best;
 }
 
-void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, uint32_t scope, uint32_t day, const char *id, size_t idlen)
+static void items_grow(nf_dupindex *x, size_t want)
 {
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 1024;
-		x->it = nf_xrealloc(x->it, x->cap * sizeof *x->it);
+	if (want <= x->cap)
+		return;
+	size_t c = x->cap ? x->cap : 1024;
+	while (c < want)
+		c += c / 2;
+	x->day = nf_xrealloc(x->day, c * sizeof *x->day);
+	if (x->p.ids)
+		x->idoff = nf_xrealloc(x->idoff, c * sizeof *x->idoff);
+	if (x->p.near) {
+		x->sig = nf_xrealloc(x->sig, c * NF_DUP_K);
+		x->nums = nf_xrealloc(x->nums, c * sizeof *x->nums);
+		x->names = nf_xrealloc(x->names, c * sizeof *x->names);
+		x->nsh = nf_xrealloc(x->nsh, c * sizeof *x->nsh);
 	}
-	if (x->p.near && (x->n + 1) * x->p.bands > x->bscap) {
-		x->bscap = x->bscap ? x->bscap * 2 : 1024 * x->p.bands;
-		x->bs = nf_xrealloc(x->bs, x->bscap * sizeof *x->bs);
-	}
-	nf_dup_item *it = &x->it[x->n];
-	memset(it, 0, sizeof *it);
-	it->exact = k->exact, it->nums = k->nums, it->scope = scope, it->day = day;
-	if (x->p.near)
-		memcpy(it->sig, k->sig, sizeof it->sig), memcpy(x->bs + x->n * x->p.bands, k->band, x->p.bands * sizeof *x->bs);
-	if (x->p.ids) {
-		it->idoff = (uint32_t)x->ids.len, it->idlen = (uint32_t)idlen;
-		nf_buf_add(&x->ids, id, idlen);
-	}
-	x->n++;
-	if ((x->en + 1) * 4 > x->ecap * 3 || (x->p.near && (x->bn + x->p.bands) * 4 > x->bcap * 3))
-		rebuild(x);
-	else
-		index_item(x, (uint32_t)(x->n - 1), x->p.near ? x->bs + (x->n - 1) * x->p.bands : NULL);
+	x->cap = c;
 }
 
-const nf_dup_item *nf_dupindex_item(const nf_dupindex *x, long i) { return &x->it[i]; }
-const char *nf_dupindex_id(const nf_dupindex *x, const nf_dup_item *it) { return x->ids.p ? x->ids.p + it->idoff : ""; }
+void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day, const char *id, size_t idlen)
+{
+	uint32_t i = (uint32_t)x->n;
+	if (x->items) {
+		items_grow(x, x->n + 1);
+		x->day[i] = day;
+		if (x->p.ids)
+			x->idoff[i] = (uint32_t)x->ids.len, nf_buf_add(&x->ids, id, idlen);
+		if (x->p.near)
+			memcpy(x->sig + (size_t)i * NF_DUP_K, k->sig, NF_DUP_K), x->nums[i] = k->nums, x->names[i] = k->names, x->nsh[i] = k->nsh;
+	}
+	if (x->et.n + 1 > MAX_LOAD * (double)x->et.cap)
+		t64_rehash(&x->et, grown(x->et.cap, x->et.n + 1), NULL, 0);
+	t64_put(&x->et, key64(k->exact), i, day);
+	if (x->p.near && bands) {
+		if (x->bt.n + NF_DUP_BANDS > MAX_LOAD * (double)x->bt.cap)
+			t32_rehash(&x->bt, grown(x->bt.cap, x->bt.n + NF_DUP_BANDS), NULL);
+		for (int b = 0; b < NF_DUP_BANDS; b++)
+			t32_put(&x->bt, key32(k->band[b]), i);
+	}
+	x->n++;
+}
+
+const char *nf_dupindex_id(const nf_dupindex *x, long i, size_t *len)
+{
+	if (!x->p.ids || i < 0 || (size_t)i >= x->n) {
+		*len = 0;
+		return "";
+	}
+	size_t end = (size_t)i + 1 < x->n ? x->idoff[i + 1] : x->ids.len;
+	*len = end - x->idoff[i];
+	return x->ids.p + x->idoff[i];
+}
+
 size_t nf_dupindex_size(const nf_dupindex *x) { return x->n; }
 
 size_t nf_dupindex_bytes(const nf_dupindex *x)
 {
-	return x->n * sizeof *x->it + x->ids.len + x->ecap * (sizeof *x->ek + sizeof *x->ev) +
-	       x->bcap * (sizeof *x->bk + sizeof *x->bv) + (x->p.near ? x->n * x->p.bands * sizeof *x->bs : 0);
+	size_t per = 0;
+	if (x->items)
+		per = sizeof *x->day + (x->p.ids ? sizeof *x->idoff : 0) + (x->p.near ? NF_DUP_K + 2 * sizeof *x->nums + sizeof *x->nsh : 0);
+	return x->n * per + x->et.cap * (sizeof *x->et.k + (x->et.v ? sizeof *x->et.v : 0) + (x->et.d ? sizeof *x->et.d : 0)) +
+	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v);
 }
 
-void nf_dupindex_prune(nf_dupindex *x, uint32_t min_day, size_t max_items)
+void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 {
-	size_t first = 0;
-	if (max_items && x->n > max_items)
-		first = x->n - max_items;
-	size_t o = 0, idl = 0;
-	for (size_t i = first; i < x->n; i++) {
-		if (min_day && x->it[i].day < min_day)
-			continue;
-		nf_dup_item it = x->it[i];
-		if (x->p.ids) {
-			memmove(x->ids.p + idl, x->ids.p + it.idoff, it.idlen);
-			it.idoff = (uint32_t)idl;
-			idl += it.idlen;
+	if (!x->items) { /* the exact table alone: whole days go */
+		if (max_items && x->et.n > max_items) {
+			uint32_t *per = nf_xmalloc(65536 * sizeof *per);
+			memset(per, 0, 65536 * sizeof *per);
+			for (size_t s = 0; s < x->et.cap; s++)
+				if (x->et.k[s] && x->et.d[s] >= min_day)
+					per[x->et.d[s]]++;
+			size_t kept = 0;
+			int d = 65535;
+			for (; d > min_day && kept + per[d] <= max_items; d--)
+				kept += per[d];
+			min_day = (uint16_t)(d + 1);
+			free(per);
 		}
-		if (x->p.near)
-			memmove(x->bs + o * x->p.bands, x->bs + i * x->p.bands, x->p.bands * sizeof *x->bs);
-		x->it[o++] = it;
-	}
-	if (o == x->n)
+		t64_rehash(&x->et, grown(0, x->et.n), NULL, min_day);
+		x->n = x->et.n;
 		return;
-	x->n = o;
-	x->ids.len = idl;
-	rebuild(x);
+	}
+	size_t first = max_items && x->n > max_items ? x->n - max_items : 0, o = 0, idl = 0;
+	uint32_t *remap = nf_xmalloc((x->n ? x->n : 1) * sizeof *remap);
+	for (size_t i = 0; i < x->n; i++) {
+		if (i < first || x->day[i] < min_day) {
+			remap[i] = NONE;
+			continue;
+		}
+		remap[i] = (uint32_t)o;
+		x->day[o] = x->day[i];
+		if (x->p.ids) {
+			size_t len, off = x->idoff[i];
+			nf_dupindex_id(x, (long)i, &len);
+			memmove(x->ids.p + idl, x->ids.p + off, len);
+			x->idoff[o] = (uint32_t)idl, idl += len;
+		}
+		if (x->p.near) {
+			memmove(x->sig + o * NF_DUP_K, x->sig + i * NF_DUP_K, NF_DUP_K);
+			x->nums[o] = x->nums[i], x->names[o] = x->names[i], x->nsh[o] = x->nsh[i];
+		}
+		o++;
+	}
+	if (o < x->n) {
+		x->n = o, x->ids.len = idl;
+		t64_rehash(&x->et, grown(0, o), remap, 0);
+		if (x->p.near)
+			t32_rehash(&x->bt, grown(0, x->bt.n), remap);
+	}
+	free(remap);
 }
 
 /* ---- state files ---- */
@@ -179,12 +317,14 @@ static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_
 static void put64(unsigned char *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> 8 * i); }
 static uint64_t get64(const unsigned char *p) { return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32; }
 
-#define HEAD (8 + 4 + 6 * 4 + 8 + 8 + 4 + 4)
+#define NPAR 8
+#define HEAD (8 + 4 + NPAR * 4 + 8 + 8 + 4 + 4)
 
 static void params_put(unsigned char *p, const struct nf_dup_params *q)
 {
-	put32(p, q->near), put32(p + 4, q->k), put32(p + 8, q->bands), put32(p + 12, q->rows), put32(p + 16, q->shingle),
-		put32(p + 20, q->ids);
+	const uint32_t v[NPAR] = {q->near, q->k, q->sbands, q->srows, q->wbands, q->wrows, q->shingle, q->ids};
+	for (int i = 0; i < NPAR; i++)
+		put32(p + 4 * i, v[i]);
 }
 
 int nf_dupstate_lock(const char *path, const char **err)
@@ -230,6 +370,11 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		*err = "not an nf-dedupe state file";
 		goto out;
 	}
+	if (got >= 12 && get32(h + 8) != VERSION) {
+		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u)", get32(h + 8), VERSION);
+		*err = msg;
+		goto out;
+	}
 	if (got != HEAD) {
 		*err = "truncated state file";
 		goto out;
@@ -238,22 +383,18 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		*err = "corrupt state file (header checksum)";
 		goto out;
 	}
-	if (get32(h + 8) != VERSION) {
-		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u)", get32(h + 8), VERSION);
-		*err = msg;
-		goto out;
-	}
-	unsigned char want[24];
+	unsigned char want[NPAR * 4];
 	params_put(want, p);
-	if (memcmp(want, h + 12, 24) != 0) {
+	if (memcmp(want, h + 12, NPAR * 4) != 0) {
 		snprintf(msg, sizeof msg, "state file built with other parameters (mode %s, ids %s); this run: mode %s, ids %s",
-		         get32(h + 12) ? "near" : "exact", get32(h + 32) ? "kept" : "not kept", p->near ? "near" : "exact",
-		         p->ids ? "kept" : "not kept");
+		         get32(h + 12) ? "near" : "exact", get32(h + 12 + 4 * (NPAR - 1)) ? "kept" : "not kept",
+		         p->near ? "near" : "exact", p->ids ? "kept" : "not kept");
 		*err = msg;
 		goto out;
 	}
-	uint64_t rl = get64(h + 36), cl = get64(h + 44);
-	uint32_t crc = get32(h + 52);
+	const unsigned char *q = h + 12 + NPAR * 4;
+	uint64_t rl = get64(q), cl = get64(q + 8);
+	uint32_t crc = get32(q + 16);
 	if (rl > (1ull << 40) || cl > (1ull << 40)) {
 		*err = "corrupt state file (lengths)";
 		goto out;
@@ -269,29 +410,74 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	raw = nf_xmalloc(rl ? rl : 1);
 	uLongf rlen = rl;
-	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 8) {
+	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 32) {
 		*err = "corrupt state file (cannot decompress)";
 		goto out;
 	}
-	uint64_t n = get64(raw), bands = p->near ? p->bands : 0;
-	size_t need = 8 + n * (sizeof(nf_dup_item) + bands * 4) + 8;
-	if (n > (1ull << 32) || rl < need || rl != need + get64(raw + need - 8)) {
-		*err = "corrupt state file (item table)";
+	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24);
+	int items = p->near || p->ids;
+	uint64_t per = items ? 2 + (p->ids ? 4 : 0) + (p->near ? NF_DUP_K + 20 : 0) : 0;
+	if (n > (1ull << 32) || en > (1ull << 32) || bn > (1ull << 36) || il > (1ull << 40) ||
+	    rl != 32 + en * (8 + (items ? 4 : 2)) + n * per + bn * 8 + il || (!items && n != en) || (!p->near && bn)) {
+		*err = "corrupt state file (tables)";
 		goto out;
 	}
 	nf_dupindex *x = nf_dupindex_new(p);
-	x->n = x->cap = n;
-	x->it = nf_xmalloc((n ? n : 1) * sizeof *x->it);
-	memcpy(x->it, raw + 8, n * sizeof *x->it);
-	if (bands) {
-		x->bscap = (n + 1) * bands;
-		x->bs = nf_xrealloc(x->bs, x->bscap * sizeof *x->bs);
-		memcpy(x->bs, raw + 8 + n * sizeof *x->it, n * bands * 4);
+	const unsigned char *r = raw + 32;
+	t64_free(&x->et);
+	t64_init(&x->et, grown(0, en), items, !items);
+	const unsigned char *vs = r + en * 8;
+	for (uint64_t e = 0; e < en; e++) {
+		uint64_t key;
+		uint32_t v = 0;
+		uint16_t d = 0;
+		memcpy(&key, r + e * 8, 8);
+		if (items)
+			memcpy(&v, vs + e * 4, 4);
+		else
+			memcpy(&d, vs + e * 2, 2);
+		if (!key || (items && v >= n))
+			goto bad;
+		t64_put(&x->et, key, v, d);
 	}
-	nf_buf_add(&x->ids, raw + need, rl - need);
-	rebuild(x);
+	r = vs + en * (items ? 4 : 2);
+	if (items) {
+		items_grow(x, n);
+		x->n = n;
+		memcpy(x->day, r, n * 2), r += n * 2;
+		if (p->ids)
+			memcpy(x->idoff, r, n * 4), r += n * 4;
+		if (p->near) {
+			memcpy(x->sig, r, n * NF_DUP_K), r += n * NF_DUP_K;
+			memcpy(x->nums, r, n * 8), r += n * 8;
+			memcpy(x->names, r, n * 8), r += n * 8;
+			memcpy(x->nsh, r, n * 4), r += n * 4;
+		}
+		for (uint64_t i = 0; p->ids && i < n; i++)
+			if (x->idoff[i] > il || (i && x->idoff[i] < x->idoff[i - 1]))
+				goto bad;
+	} else
+		x->n = en;
+	if (p->near) {
+		free(x->bt.k), free(x->bt.v);
+		t32_init(&x->bt, grown(0, bn));
+		for (uint64_t e = 0; e < bn; e++) {
+			uint32_t key, v;
+			memcpy(&key, r + e * 4, 4);
+			memcpy(&v, r + bn * 4 + e * 4, 4);
+			if (!key || v >= n)
+				goto bad;
+			t32_put(&x->bt, key, v);
+		}
+		r += bn * 8;
+	}
+	nf_buf_add(&x->ids, r, il);
 	*out = x;
 	rc = 0;
+	goto out;
+bad:
+	nf_dupindex_free(x);
+	*err = "corrupt state file (tables)";
 out:
 	fclose(f);
 	free(comp);
@@ -299,19 +485,43 @@ out:
 	return rc;
 }
 
+static void add64(nf_buf *b, uint64_t v)
+{
+	unsigned char t[8];
+	put64(t, v);
+	nf_buf_add(b, t, 8);
+}
+
 int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err)
 {
 	static char tmp[4096];
-	uint64_t bands = x->p.near ? x->p.bands : 0;
 	nf_buf raw = {0};
-	unsigned char b8[8];
-	put64(b8, x->n);
-	nf_buf_add(&raw, b8, 8);
-	nf_buf_add(&raw, x->it, x->n * sizeof *x->it);
-	if (bands)
-		nf_buf_add(&raw, x->bs, x->n * bands * 4);
-	put64(b8, x->ids.len);
-	nf_buf_add(&raw, b8, 8);
+	add64(&raw, x->n), add64(&raw, x->et.n), add64(&raw, x->p.near ? x->bt.n : 0), add64(&raw, x->ids.len);
+	for (size_t s = 0; s < x->et.cap; s++)
+		if (x->et.k[s])
+			nf_buf_add(&raw, &x->et.k[s], 8);
+	for (size_t s = 0; s < x->et.cap; s++)
+		if (x->et.k[s])
+			nf_buf_add(&raw, x->items ? (const void *)&x->et.v[s] : (const void *)&x->et.d[s], x->items ? 4 : 2);
+	if (x->items) {
+		nf_buf_add(&raw, x->day, x->n * 2);
+		if (x->p.ids)
+			nf_buf_add(&raw, x->idoff, x->n * 4);
+		if (x->p.near) {
+			nf_buf_add(&raw, x->sig, x->n * NF_DUP_K);
+			nf_buf_add(&raw, x->nums, x->n * 8);
+			nf_buf_add(&raw, x->names, x->n * 8);
+			nf_buf_add(&raw, x->nsh, x->n * 4);
+		}
+	}
+	if (x->p.near) {
+		for (size_t s = 0; s < x->bt.cap; s++)
+			if (x->bt.k[s])
+				nf_buf_add(&raw, &x->bt.k[s], 4);
+		for (size_t s = 0; s < x->bt.cap; s++)
+			if (x->bt.k[s])
+				nf_buf_add(&raw, &x->bt.v[s], 4);
+	}
 	nf_buf_add(&raw, x->ids.p, x->ids.len);
 	uLongf cl = compressBound(raw.len);
 	unsigned char *comp = nf_xmalloc(cl);
@@ -324,7 +534,8 @@ int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err)
 	memcpy(h, MAGIC, 8);
 	put32(h + 8, VERSION);
 	params_put(h + 12, &x->p);
-	put64(h + 36, raw.len), put64(h + 44, cl), put32(h + 52, (uint32_t)crc32(0, comp, (uInt)cl));
+	unsigned char *q = h + 12 + NPAR * 4;
+	put64(q, raw.len), put64(q + 8, cl), put32(q + 16, (uint32_t)crc32(0, comp, (uInt)cl));
 	put32(h + HEAD - 4, (uint32_t)crc32(0, h, HEAD - 4));
 	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -359,7 +570,9 @@ void nf_dupindex_free(nf_dupindex *x)
 {
 	if (!x)
 		return;
-	free(x->it), free(x->ek), free(x->ev), free(x->bk), free(x->bv), free(x->bs);
+	free(x->sig), free(x->nums), free(x->names), free(x->nsh), free(x->idoff), free(x->day);
+	t64_free(&x->et);
+	free(x->bt.k), free(x->bt.v);
 	nf_buf_free(&x->ids);
 	free(x);
 }

@@ -28,7 +28,9 @@ uint64_t nf_hash64(const void *p, size_t n, uint64_t seed)
 	return mix64(h ^ mix64(w ^ 0x9E3779B97F4A7C15ull));
 }
 
-static uint64_t mul[NF_DUP_K], add[NF_DUP_K]; /* the hash functions: fixed, from a fixed seed */
+#define NW (NF_DUP_WBANDS * NF_DUP_WROWS)
+/* the hash functions, fixed from a fixed seed: NF_DUP_K for shingles, NW for words */
+static uint64_t mul[NF_DUP_K], add[NF_DUP_K], wmul[NW], wadd[NW];
 
 void nf_dupkey_init(void)
 {
@@ -37,23 +39,33 @@ void nf_dupkey_init(void)
 		x += 0x9E3779B97F4A7C15ull, mul[b] = mix64(x) | 1;
 		x += 0x9E3779B97F4A7C15ull, add[b] = mix64(x);
 	}
+	for (int b = 0; b < NW; b++) {
+		x += 0x9E3779B97F4A7C15ull, wmul[b] = mix64(x) | 1;
+		x += 0x9E3779B97F4A7C15ull, wadd[b] = mix64(x);
+	}
 	struct nf_norm_opts o = {.nfkc = 1};
 	nf_norm_init(&o);
 }
 
-static int own_word(int32_t c) /* scripts written without spaces: one character, one word */
+/* scripts written without spaces: one character, one word; 2 for a Han character or a Hangul
+ * syllable, 1 for a letter of an alphabet (kana, Thai, Lao, Khmer, Myanmar); 0 otherwise */
+static int own_word(int32_t c)
 {
-	return nf_is_cjk(c) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x1000 && c <= 0x109F);
+	if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x1000 && c <= 0x109F) ||
+	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+		return 1;
+	return nf_is_cjk(c) ? 2 : 0;
 }
 
-static void push(nf_dupkey *k, uint64_t h)
+static void push(nf_dupkey *k, uint64_t h, int light)
 {
 	if (k->ntok == k->cap) {
 		k->cap = k->cap ? k->cap * 2 : 1024;
 		k->tok = nf_xrealloc(k->tok, k->cap * sizeof *k->tok);
 	}
-	k->tok[k->ntok++] = mix64(h);
+	k->tok[k->ntok++] = (mix64(h) & ~1ull) | (uint64_t)light;
 }
+#define UNITS(t) ((t) & 1 ? 3 : 4)
 
 void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed)
 {
@@ -70,29 +82,37 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		p = (const unsigned char *)k->clean.p, e = p + k->clean.len;
 	}
 	k->ntok = 0;
-	k->nums = 0;
-	k->nnum = 0;
+	k->nums = k->names = 0;
+	k->nsh = 0;
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t ex = 0xcbf29ce484222325ull ^ seed, h = 0;
-	int in = 0, digits = 1;
+	/* facts: number words, and capitalised words not at the start of a sentence (names) */
+	int in = 0, digits = 1, light = 0, cap = 0, start = 1;
 #define END_WORD()                                                                             \
 	do {                                                                                       \
 		if (in) {                                                                              \
-			push(k, h);                                                                        \
+			push(k, h, light);                                                                 \
 			if (digits)                                                                        \
-				k->nums |= 1ull << (k->tok[k->ntok - 1] & 63), k->nnum++;                      \
+				k->nums |= 1ull << (k->tok[k->ntok - 1] >> 58);                                \
+			else if (cap)                                                                      \
+				k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                               \
+			start = 0;                                                                         \
 		}                                                                                      \
-		in = 0, h = 0xcbf29ce484222325ull, digits = 1;                                         \
+		in = 0, h = 0xcbf29ce484222325ull, digits = 1, light = 0, cap = 0;                     \
 	} while (0)
 	h = 0xcbf29ce484222325ull;
 	while (p < e) {
 		int32_t c = *p;
 		if (c < 0x80) {
 			p++;
-			if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+				if (!in)
+					cap = c <= 'Z' && !start;
 				c |= 32, digits = 0;
-			else if (!(c >= '0' && c <= '9')) {
+			} else if (!(c >= '0' && c <= '9')) {
 				END_WORD();
+				if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n')
+					start = 1;
 				continue;
 			}
 			h = (h ^ (uint64_t)c) * P, ex = (ex ^ (uint64_t)c) * P, in = 1;
@@ -106,20 +126,26 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			continue; /* a mark: harakat, accents */
 		if (!((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))) {
 			END_WORD();
+			if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F || c == 0x06D4 || c == 0x0964)
+				start = 1;
 			continue;
 		}
+		if (!in)
+			cap = (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) && !start;
 		utf8proc_int32_t out[8];
 		int last = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(c, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
 		if (m < 1 || m > 8)
 			out[0] = c, m = 1;
 		int own = own_word(c);
-		if (own)
+		if (own) {
 			END_WORD();
+			light = own == 1;
+		}
 		for (utf8proc_ssize_t i = 0; i < m; i++)
 			h = (h ^ (uint64_t)out[i]) * P, ex = (ex ^ (uint64_t)out[i]) * P;
-		if (cat != UTF8PROC_CATEGORY_ND)
-			digits = 0;
+		if (cat != UTF8PROC_CATEGORY_ND || own)
+			digits = 0; /* a Myanmar or Thai digit alone is no number (Zawgyi text uses them as letters) */
 		in = 1;
 		if (own)
 			END_WORD();
@@ -129,46 +155,97 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	k->exact = mix64(ex);
 	if (!near)
 		return;
-	/* MinHash over the word 3-shingles (the whole text when shorter): NF_DUP_K multiply-shift
-	 * hash functions of the shingle's 64-bit hash */
+	/* MinHash over the shingles of NF_DUP_SHINGLE units (the whole text when shorter):
+	 * NF_DUP_K multiply-shift hash functions of the shingle's 64-bit hash */
+	uint32_t bins[NF_DUP_K], wbins[NW];
 	for (int b = 0; b < NF_DUP_K; b++)
-		k->bins[b] = UINT32_MAX;
-	size_t ns = k->ntok >= NF_DUP_SHINGLE ? k->ntok - NF_DUP_SHINGLE + 1 : k->ntok ? 1 : 0;
-	for (size_t i = 0; i < ns; i++) {
+		bins[b] = UINT32_MAX;
+	for (int b = 0; b < NW; b++)
+		wbins[b] = UINT32_MAX;
+	const uint64_t *t = k->tok;
+	size_t nt = k->ntok;
+	for (size_t i = 0; i < nt; i++) {
 		uint64_t sh = seed;
-		for (size_t j = i; j < i + NF_DUP_SHINGLE && j < k->ntok; j++)
-			sh = mix64(sh ^ k->tok[j]) + j - i;
+		unsigned u = 0;
+		size_t j = i;
+		for (; j < nt && u < NF_DUP_SHINGLE; j++)
+			sh = mix64(sh ^ t[j]) + (j - i), u += UNITS(t[j]);
+		if (u < NF_DUP_SHINGLE && i > 0)
+			break;
+		k->nsh++;
 		for (int b = 0; b < NF_DUP_K; b++) {
 			uint32_t v = (uint32_t)((sh * mul[b] + add[b]) >> 32);
-			k->bins[b] = v < k->bins[b] ? v : k->bins[b];
+			bins[b] = v < bins[b] ? v : bins[b];
+		}
+	}
+	/* MinHash over the words (two letters of an alphabet make one) for the word bands */
+	for (size_t i = 0; i < nt; i++) {
+		uint64_t w = t[i];
+		if ((w & 1) && i + 1 < nt && (t[i + 1] & 1))
+			w = mix64(w ^ t[i + 1]);
+		w ^= seed;
+		for (int b = 0; b < NW; b++) {
+			uint32_t v = (uint32_t)((w * wmul[b] + wadd[b]) >> 32);
+			wbins[b] = v < wbins[b] ? v : wbins[b];
 		}
 	}
 	for (int b = 0; b < NF_DUP_K; b++)
-		k->sig[b] = (uint8_t)mix64(k->bins[b]);
+		k->sig[b] = (uint8_t)mix64(bins[b]);
 	for (int b = 0; b < NF_DUP_BANDS; b++) {
 		uint64_t x = seed ^ (uint64_t)(b + 1) * 0x9E3779B97F4A7C15ull;
-		for (int r = 0; r < NF_DUP_ROWS; r++)
-			x = mix64(x ^ k->bins[b * NF_DUP_ROWS + r]);
+		if (b < NF_DUP_SBANDS)
+			for (int r = 0; r < NF_DUP_SROWS; r++)
+				x = mix64(x ^ bins[b * NF_DUP_SROWS + r]);
+		else
+			for (int r = 0; r < NF_DUP_WROWS; r++)
+				x = mix64(x ^ wbins[(b - NF_DUP_SBANDS) * NF_DUP_WROWS + r]);
 		k->band[b] = (uint32_t)x;
 	}
 }
 
-double nf_dupkey_sim(const uint8_t *a, const uint8_t *b)
+int nf_dupkey_matches(const uint8_t *a, const uint8_t *b)
 {
 	int m = 0;
 	for (int i = 0; i < NF_DUP_K; i++)
 		m += a[i] == b[i];
-	double f = (double)m / NF_DUP_K, c = 1.0 / 256;
+	return m;
+}
+
+double nf_dupkey_sim_of(int matches)
+{
+	double f = (double)matches / NF_DUP_K, c = 1.0 / 256;
 	double j = (f - c) / (1 - c);
 	return j < 0 ? 0 : j;
 }
 
+double nf_dupkey_sim(const uint8_t *a, const uint8_t *b) { return nf_dupkey_sim_of(nf_dupkey_matches(a, b)); }
+
 double nf_dupkey_numsim(uint64_t a, uint64_t b)
 {
 	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b), m = na < nb ? na : nb;
-	if (m < 2)
-		return 1; /* too few numbers to tell */
-	return (double)__builtin_popcountll(a & b) / (double)m;
+	double chance = (double)na * nb / 64;
+	if (m < 2 || m - chance < 1)
+		return -1; /* too few numbers, or so many that any two sets overlap */
+	double s = ((double)__builtin_popcountll(a & b) - chance) / (m - chance);
+	return s < 0 ? 0 : s;
+}
+
+int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, double *sim)
+{
+	double j = nf_dupkey_sim(nw->sig, old->sig), ns = nf_dupkey_numsim(nw->nums, old->nums);
+	*sim = j;
+	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE)
+		return 0; /* the same frame with other numbers: a template */
+	double nm = __builtin_popcountll(nw->names) >= NF_DUP_MIN_NAMES && __builtin_popcountll(old->names) >= NF_DUP_MIN_NAMES
+	                    ? nf_dupkey_numsim(nw->names, old->names) : -1;
+	if (j >= (ns >= 0 || nm >= NF_DUP_MIN_NAME_SHARE ? t * NF_DUP_FACTS_SHARE : t))
+		return 1;
+	/* a truncated copy: the newer text's shingles almost all in the older one (estimated from
+	 * the similarity and the sizes; too noisy when the newer is much the smaller) */
+	double a = nw->nsh, b = old->nsh;
+	if (a < 0.4 * b || a > b)
+		return 0;
+	return j * (a + b) / ((1 + j) * a) >= NF_DUP_CONTAINED;
 }
 
 void nf_dupkey_free(nf_dupkey *k)

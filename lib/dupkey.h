@@ -1,13 +1,20 @@
-/* dupkey.h — what nf-dedupe compares: the words of a text after cleaning (nf_norm_text with
- * NFKC: mojibake, entities, NBSP and soft hyphens gone), case folding and accent stripping,
- * with punctuation and spacing dropped and digits kept. Han, kana, Hangul, Thai, Lao, Khmer
- * and Myanmar characters are one word each, so that every script has words to shingle.
+/* dupkey.h — what nf-dedupe compares, and when two texts are copies.
+ *
+ * Words: the text after cleaning (nf_norm_text with NFKC: mojibake, entities, NBSP and soft
+ * hyphens gone), case folding and accent stripping, punctuation and spacing dropped, digits
+ * kept. Han, kana, Hangul, Thai, Lao, Khmer and Myanmar characters are one word each. A word
+ * weighs 2 units, except a kana, Thai, Lao, Khmer or Myanmar character (an alphabet: 1 unit),
+ * so that a shingle of 6 units is three words, three Han characters or six Thai letters.
  * From the words:
- *  - exact: a 64-bit hash of all the words run together (the exact-mode key);
+ *  - exact: a 64-bit hash of all the words run together (the exact key);
  *  - nums:  a 64-bit set of the number words (templates differ in their numbers);
- *  - sig:   a MinHash signature of the word 3-shingles (NF_DUP_K multiply-shift hash
- *           functions); the minima are kept as 8 bits (b-bit MinHash);
- *  - band:  NF_DUP_BANDS LSH band keys of NF_DUP_ROWS bins each (full 32-bit bin values).
+ *  - names: a 64-bit set of the capitalised words not at the start of a sentence;
+ *  - nsh:   the number of shingles;
+ *  - sig:   a MinHash signature of the 6-unit shingles (NF_DUP_K multiply-shift hash
+ *           functions, minima kept as 8 bits: b-bit MinHash);
+ *  - band:  NF_DUP_BANDS LSH band keys: NF_DUP_SBANDS of 2 full shingle minima each (found
+ *           when the Jaccard similarity is about 0.4 or more), then NF_DUP_WBANDS of 5 word
+ *           minima each (found when most words are shared, however reworded: heavy edits).
  * Nothing is allocated once the buffers have grown. */
 #ifndef NF_DUPKEY_H
 #define NF_DUPKEY_H
@@ -16,30 +23,52 @@
 #include <stdint.h>
 
 #define NF_DUP_K 64
-#define NF_DUP_BANDS 16
-#define NF_DUP_ROWS 2
-#define NF_DUP_SHINGLE 3
+#define NF_DUP_SBANDS 7
+#define NF_DUP_SROWS 2
+#define NF_DUP_WBANDS 7
+#define NF_DUP_WROWS 5
+#define NF_DUP_BANDS (NF_DUP_SBANDS + NF_DUP_WBANDS)
+#define NF_DUP_SHINGLE 12 /* units: a word 4, a letter of an alphabet without spaces 3 */
 
 typedef struct {
 	nf_buf clean;          /* scratch: the cleaned text */
-	uint64_t *tok;         /* word hashes */
+	uint64_t *tok;         /* word hashes; bit 0 set for a 1-unit word */
 	size_t ntok, cap;
-	uint64_t exact, nums;
-	int nnum;
-	uint32_t bins[NF_DUP_K];
+	uint64_t exact, nums, names;
+	uint32_t nsh;
 	uint8_t sig[NF_DUP_K];
 	uint32_t band[NF_DUP_BANDS];
 } nf_dupkey;
 
+/* what a verdict needs of a text: kept in the index, written by --emit-keys */
+typedef struct {
+	uint64_t nums, names;
+	uint32_t nsh;
+	const uint8_t *sig;
+} nf_dupsum;
+
 void nf_dupkey_init(void); /* once */
-/* the words, exact key and number set of text[0..n); with near, the signature and bands too;
- * seed mixes a scope into every key (0 for none) */
+/* the words, exact key and number set of text[0..n); with near, nsh, the signature and bands
+ * too; seed mixes a scope into every key (0 for none) */
 void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed);
 /* estimated Jaccard similarity of two signatures (corrected for 8-bit collisions) */
 double nf_dupkey_sim(const uint8_t *a, const uint8_t *b);
-/* the share of the smaller number set found in the other (a new dateline adds numbers to a
- * copy, a template replaces them); 1 when either has fewer than two numbers */
+int nf_dupkey_matches(const uint8_t *a, const uint8_t *b); /* equal signature values */
+double nf_dupkey_sim_of(int matches);
+/* the share of the smaller number set found in the other, less what two sets of that size
+ * share by chance in 64 bits; -1 when it cannot tell (fewer than two numbers, full sets) */
 double nf_dupkey_numsim(uint64_t a, uint64_t b);
+/* is the newer text a copy of the older one? t is the Jaccard threshold: a copy has
+ * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both have numbers and
+ * they agree, or both have names and NF_DUP_MIN_NAME_SHARE of them agree), or its shingles are
+ * almost all in the older text (a truncated copy); texts whose numbers disagree are never
+ * copies (templates). The estimated similarity goes to *sim. */
+int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, double *sim);
+#define NF_DUP_MIN_NUM_SHARE 0.7 /* numbers agree: this share of the smaller set, beyond chance */
+#define NF_DUP_MIN_NAME_SHARE 0.9 /* names agree: this share of the smaller set, beyond chance, */
+#define NF_DUP_MIN_NAMES 4        /* of at least this many on both sides */
+#define NF_DUP_FACTS_SHARE 0.3
+#define NF_DUP_CONTAINED 0.8
 uint64_t nf_hash64(const void *p, size_t n, uint64_t seed);
 void nf_dupkey_free(nf_dupkey *k);
 #endif

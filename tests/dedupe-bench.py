@@ -10,7 +10,8 @@ random.Random(seed): the same seed gives the same bytes), skipping documents und
 (200 characters for CJK/Thai) and those whose normalised first 200 characters equal those of
 an original already taken (the corpus has natural duplicates). Each original (kind orig) is
 followed, somewhere later, by rows derived from it:
-  light duplicates  header reorder words5 words10 noise
+  light duplicates  header reorder words5 words10 noise (word edits: replace, delete, insert;
+                    new words half from the doc, half from other docs of the file)
   heavy duplicates  words20 words30 truncate
   not duplicates    template (same frame; other numbers, ~40% of the names, ~15% of the words)
 plus, per file, 5 pairs of synthetic English market sentences (orig, template) and, once, 10
@@ -104,20 +105,25 @@ def split_paras(text):
     return [p for p in parts if p.strip()], sep
 
 
-def edit_words(d, share, rng):
-    """Edit a share of the units: replace by another unit of the doc, delete, or insert one after."""
-    toks, idx, chars, rand = list(d["toks"]), d["idx"], d["chars"], rng.random
+def edit_words(d, di, share, pools, rng):
+    """Edit a share of the units: replace, delete, or insert one after. A new unit is one of
+    the doc (half the time) or of another doc of the file (new words, as a rewrite brings)."""
+    toks, idx, chars, rand, n = list(d["toks"]), d["idx"], d["chars"], rng.random, len(pools["all"])
     vocab = [toks[i] for i in idx]
+
+    def word():
+        other = pools["all"][(di + 1 + int(rand() * (n - 1))) % n] if n > 1 and rand() < .5 else None
+        return other[int(rand() * len(other))] if other else vocab[int(rand() * len(vocab))]
     for i in rng.sample(idx, max(1, round(share * len(idx)))):
         op = rand()
         if op < 1 / 3:
-            toks[i] = vocab[int(rand() * len(vocab))]
+            toks[i] = word()
         elif op < 2 / 3:
             toks[i] = ""
             if not chars and i + 1 < len(toks) and "\n" not in toks[i + 1]:
                 toks[i + 1] = ""
         else:
-            toks[i] += ("" if chars else " ") + vocab[int(rand() * len(vocab))]
+            toks[i] += ("" if chars else " ") + word()
     return "".join(toks)
 
 
@@ -290,7 +296,7 @@ def gen(a):
             t, i = d["text"], d["id"]
             derived = dict(header=header(t, lang, rng), reorder=reorder(t, rng), noise=noise(t, rng),
                            truncate=truncate(t, rng), template=template(d, di, pools, rng))
-            derived.update((k, edit_words(d, s, rng)) for k, s in WORDS.items())
+            derived.update((k, edit_words(d, di, s, pools, rng)) for k, s in WORDS.items())
             groups.append([(i, lang, d["script"], "orig", "", t)] +
                           [(i + "#" + k, lang, d["script"], k, i, x) for k, x in sorted(derived.items())])
         for n in range(5):
