@@ -147,3 +147,77 @@ LONG='The chipmaker said on Tuesday that revenue rose 18 percent to 2.41 billion
 	assert_failure 2
 	[[ "$stderr" == *"nosuch"* ]]
 }
+
+# a longer article, a rewrite of a quarter of its words (numbers and names kept), a truncation
+ART='Xiaomi said on Thursday that it delivered 23,500 electric cars in March, up from 18,200 in February, as the SU7 sedan found buyers in Beijing, Shanghai and Shenzhen. The company expects to hand over 120,000 cars this year and will open 59 new stores by June, chief executive Lei Jun told analysts on a call. Shares of Xiaomi rose 4.2 percent in Hong Kong, while rivals BYD and Nio fell 1.1 and 2.3 percent. The new factory in the Yizhuang district, built in 14 months, can make 150,000 cars a year, according to the filing.'
+REWRITE='Xiaomi said on Thursday that it had delivered 23,500 electric cars in March, up from 18,200 in February, as its SU7 sedan drew customers in Beijing, Shanghai and Shenzhen. The firm expects to hand over 120,000 cars this year and plans to open 59 more shops by June, Lei Jun, its chief executive, told analysts. Xiaomi shares gained 4.2 percent in Hong Kong, while competitors BYD and Nio slipped 1.1 and 2.3 percent. Its new plant in the Yizhuang district, finished in 14 months, can build 150,000 cars a year, the filing showed.'
+TEMPLATE='Xiaomi said on Monday that it delivered 31,700 electric cars in April, up from 23,500 in March, as the SU7 sedan found buyers in Wuhan, Chengdu and Hangzhou. The company expects to hand over 135,000 cars this year and will open 42 new stores by August, chief executive Lei Jun told analysts on a call. Shares of Xiaomi rose 2.7 percent in Hong Kong, while rivals BYD and Nio fell 0.6 and 1.9 percent. The new factory in the Yizhuang district, built in 11 months, can make 180,000 cars a year, according to the filing.'
+
+@test "heavy edits: a rewrite of a quarter of the words with the same numbers and names is a copy; a truncated copy too" {
+	f=$(mkfile h.tsv "id\ttext\na\t$ART\nb\t$REWRITE\nc\t${ART%% Shares of*}\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" a
+	assert_equal "$(field 4 3)" a
+}
+
+@test "templates: the same article frame with other numbers and places is no copy, even with the old numbers in it" {
+	f=$(mkfile t.tsv "id\ttext\na\t$ART\nb\t$TEMPLATE\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" ''
+}
+
+@test "a copy of a copy is a copy: every text seen counts, dropped or not (so chains of small edits go)" {
+	f=$(mkfile c.tsv "id\ttext\na\t$ART\nb\t$REWRITE\nc\t${REWRITE/Shenzhen./Shenzhen and Guangzhou.}\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" a
+	assert_equal "$(field 4 3)" b
+}
+
+mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
+
+@test "pipelines/dedupe-mapreduce: map, sort, reduce and apply give the bytes of one run" {
+	f=$(mkfile m.tsv "id\tlang\ttext\na\ten\t$ART\nb\ten\t$REWRITE\nc\tnl\t$ART\nd\ten\t$TEMPLATE\ne\ten\t$ART\nf\ten\tWrite a comment\ng\ten\tWrite a Comment!\nh\ten\t\ni\ten\t$LONG\nj\tnl\t$REWRITE\n")
+	for opts in "" "--mark" "--mark --scope lang" "--mode exact --mark" "--mark --threshold 0.8" "--mark --empty-dups"; do
+		# shellcheck disable=SC2086
+		one=$(nfd $opts "$f")
+		# shellcheck disable=SC2086
+		run --separate-stderr mr $opts "$f"
+		assert_success
+		assert_equal "$output" "$one"
+	done
+}
+
+@test "--emit-keys: one line per key, exact key first; --reduce: copies per key group" {
+	f=$(mkfile k.tsv "id\ttext\na\t$ART\nb\t$ART\nc\tWrite a comment\n")
+	run --separate-stderr nfd --emit-keys "$f"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^e')" 3
+	assert_equal "$(printf '%s\n' "$output" | grep -c $'^b[0-9a-f]\{8\}\t000000000001\t')" 14
+	assert_equal "$(printf '%s\n' "$output" | grep -c $'\t000000000003\t')" 1
+	run --separate-stderr bash -c "'$NF_BIN/nf-dedupe' --emit-keys '$f' | LC_ALL=C sort | '$NF_BIN/nf-dedupe' --reduce | sort -u"
+	assert_success
+	assert_output $'000000000002\t000000000001\t64\tE\ta'
+}
+
+@test "--reduce: a line that is not a key line is an error with its line number" {
+	run --separate-stderr bash -c "printf 'e0123\tx\n' | '$NF_BIN/nf-dedupe' --reduce"
+	assert_failure 1
+	[[ "$stderr" == *":1: not a key line"* ]]
+}
+
+@test "--apply: unsorted decisions, or decisions for rows that do not exist, are errors" {
+	f=$(mkfile a.tsv "id\ttext\na\t$ART\nb\t$ART\nc\t$ART\n")
+	d=$(mkfile d.tsv '000000000003\t000000000001\t64\tE\ta\n000000000002\t000000000001\t64\tE\ta\n')
+	run --separate-stderr nfd --apply "$d" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"not sorted"* ]]
+	d=$(mkfile d.tsv '000000000009\t000000000001\t64\tE\ta\n')
+	run --separate-stderr nfd --apply "$d" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"row 9, beyond the 3 rows"* ]]
+	run --separate-stderr nfd --apply "$d" --state "$BATS_TEST_TMPDIR/s" "$f"
+	assert_failure 2
+}
