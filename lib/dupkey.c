@@ -57,6 +57,41 @@ static int own_word(int32_t c)
 	return nf_is_cjk(c) ? 2 : 0;
 }
 
+/* a character's class and its folded form (case folded, compatibility decomposed, marks
+ * stripped); the Basic Multilingual Plane's are cached on first use */
+enum { C_SEP = 1, C_MARK, C_UPPER, C_LETTER, C_DIGIT, C_NUMBER };
+static uint64_t fcache[0x10000]; /* class | count << 3 | cp1 << 6 | cp2 << 27; 0: not yet */
+
+static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
+{
+	uint64_t f = c < 0x10000 ? fcache[c] : 0;
+	if (f) {
+		*m = (utf8proc_ssize_t)(f >> 3 & 7);
+		out[0] = (utf8proc_int32_t)(f >> 6 & 0x1FFFFF), out[1] = (utf8proc_int32_t)(f >> 27 & 0x1FFFFF);
+		return (int)(f & 7);
+	}
+	int cat = utf8proc_get_property(c)->category, cls;
+	if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME)
+		cls = C_MARK;
+	else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+		cls = C_UPPER;
+	else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO)
+		cls = C_LETTER;
+	else if (cat == UTF8PROC_CATEGORY_ND)
+		cls = C_DIGIT;
+	else if (cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO)
+		cls = C_NUMBER;
+	else
+		cls = C_SEP;
+	int last = 0;
+	*m = cls == C_MARK || cls == C_SEP ? 0 : utf8proc_decompose_char(c, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
+	if (cls != C_MARK && cls != C_SEP && (*m < 1 || *m > 8))
+		out[0] = c, *m = 1;
+	if (c < 0x10000 && *m <= 2)
+		fcache[c] = (uint64_t)cls | (uint64_t)*m << 3 | (uint64_t)(*m > 0 ? out[0] : 0) << 6 | (uint64_t)(*m > 1 ? out[1] : 0) << 27;
+	return cls;
+}
+
 static void push(nf_dupkey *k, uint64_t h, int light)
 {
 	if (k->ntok == k->cap) {
@@ -90,7 +125,9 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	int in = 0, digits = 1, light = 0, cap = 0, start = 1;
 #define END_WORD()                                                                             \
 	do {                                                                                       \
-		if (in) {                                                                              \
+		if (in && !near) /* exact mode: the number of words only */                            \
+			k->ntok++;                                                                         \
+		else if (in) {                                                                         \
 			push(k, h, light);                                                                 \
 			if (digits)                                                                        \
 				k->nums |= 1ull << (k->tok[k->ntok - 1] >> 58);                                \
@@ -121,22 +158,19 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		p += nf_utf8_dec(p, e, &c);
 		if (c < 0)
 			continue;
-		int cat = utf8proc_get_property(c)->category;
-		if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME)
+		utf8proc_int32_t out[8];
+		utf8proc_ssize_t m;
+		int cls = fold(c, out, &m);
+		if (cls == C_MARK)
 			continue; /* a mark: harakat, accents */
-		if (!((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))) {
+		if (cls == C_SEP) {
 			END_WORD();
 			if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F || c == 0x06D4 || c == 0x0964)
 				start = 1;
 			continue;
 		}
 		if (!in)
-			cap = (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) && !start;
-		utf8proc_int32_t out[8];
-		int last = 0;
-		utf8proc_ssize_t m = utf8proc_decompose_char(c, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
-		if (m < 1 || m > 8)
-			out[0] = c, m = 1;
+			cap = cls == C_UPPER && !start;
 		int own = own_word(c);
 		if (own) {
 			END_WORD();
@@ -144,7 +178,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		}
 		for (utf8proc_ssize_t i = 0; i < m; i++)
 			h = (h ^ (uint64_t)out[i]) * P, ex = (ex ^ (uint64_t)out[i]) * P;
-		if (cat != UTF8PROC_CATEGORY_ND || own)
+		if (cls != C_DIGIT || own)
 			digits = 0; /* a Myanmar or Thai digit alone is no number (Zawgyi text uses them as letters) */
 		in = 1;
 		if (own)
