@@ -52,7 +52,7 @@ static size_t dist(size_t s, size_t h, size_t cap) { return s >= h ? s - h : s +
 static size_t grown(size_t cap, size_t want)
 {
 	while (cap < 1024 || (double)want > MAX_LOAD * (double)cap)
-		cap = cap < 1024 ? 1024 : cap + cap / 4;
+		cap = cap < 1024 ? 1024 : cap < 65536 ? cap * 2 : cap + cap / 4;
 	return cap;
 }
 

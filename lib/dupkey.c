@@ -71,8 +71,8 @@ static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
 		return (int)(f & 7);
 	}
 	int cat = utf8proc_get_property(c)->category, cls;
-	if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME)
-		cls = C_MARK;
+	if ((cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) || cat == UTF8PROC_CATEGORY_CF || c == 0x0640)
+		cls = C_MARK; /* marks, format characters (soft hyphen, ZWSP, bidi), tatweel: ignored */
 	else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
 		cls = C_UPPER;
 	else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO)
@@ -92,6 +92,49 @@ static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
 	return cls;
 }
 
+/* would nf_norm_text change the words of s? Only with an entity, a control character, or what
+ * looks like mojibake: a Latin-1 reading of a UTF-8 lead byte (U+00C2..U+00F4) followed by
+ * that of a continuation byte (U+0080..U+00BF or a Windows-1252 symbol). The format characters
+ * it removes (soft hyphen, zero-width space, BOM, bidi controls, tatweel) are ignored below. */
+static int needs_clean(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	for (size_t i = 0; i < n; i++) {
+		while (i + 8 <= n) { /* 8 plain ASCII bytes at a time: no high bit, no '&', no control */
+			uint64_t v, amp, del;
+			memcpy(&v, s + i, 8);
+			amp = v ^ (ones * '&'), del = v ^ (ones * 0x7F);
+			if ((v | ((v - ones * 0x20) & ~v) | ((amp - ones) & ~amp) | ((del - ones) & ~del)) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned b = s[i];
+		if (b < 0x80) {
+			if (b == '&' || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)
+				return 1;
+			continue;
+		}
+		if (b == 0xC2 && i + 1 < n && s[i + 1] < 0xA0)
+			return 1; /* a C1 control */
+		if (b == 0xC3 && i + 2 < n && s[i + 1] >= 0x82 && s[i + 1] <= 0xB4) {
+			unsigned c = s[i + 2];
+			if (c == 0xC2 || c == 0xC5 || c == 0xC6 || c == 0xCB || c == 0xE2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const unsigned char ascii_fold[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 32] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+	L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
 static void push(nf_dupkey *k, uint64_t h, int light)
 {
 	if (k->ntok == k->cap) {
@@ -106,11 +149,8 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 {
 	struct nf_norm_stats st = {0};
 	k->clean.len = 0;
-	size_t i = 0; /* ASCII without entities: cleaning would not change its words */
-	while (i < n && (unsigned char)text[i] < 0x80 && text[i] != '&')
-		i++;
 	const unsigned char *p, *e;
-	if (i == n)
+	if (!needs_clean((const unsigned char *)text, n))
 		p = (const unsigned char *)text, e = p + n;
 	else {
 		nf_norm_text(text, n, &k->clean, &st);
@@ -139,6 +179,19 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	} while (0)
 	h = 0xcbf29ce484222325ull;
 	while (p < e) {
+		if (!near) { /* exact mode: the key and the number of words only, ASCII by table */
+			size_t words = 0;
+			while (p < e && *p < 0x80) {
+				unsigned f = ascii_fold[*p++];
+				if (f)
+					ex = (ex ^ f) * P, in = 1;
+				else
+					words += (size_t)in, in = 0;
+			}
+			k->ntok += words;
+			if (p >= e)
+				break;
+		}
 		int32_t c = *p;
 		if (c < 0x80) {
 			p++;
