@@ -323,9 +323,16 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	*sim = j;
 	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE)
 		return 0; /* the same frame with other numbers: a template */
-	double nm = __builtin_popcountll(nw->names) >= NF_DUP_MIN_NAMES && __builtin_popcountll(old->names) >= NF_DUP_MIN_NAMES
-	                    ? nf_dupkey_numsim(nw->names, old->names) : -1;
-	if (j >= (ns >= 0 || nm >= NF_DUP_MIN_NAME_SHARE ? t * NF_DUP_FACTS_SHARE : t))
+	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
+	 * unless the names disagree (the same rate raised by another bank); or many names, with no
+	 * number against them. Only in texts long enough (wire briefs share their few numbers). */
+	int nn = __builtin_popcountll(nw->nums) < __builtin_popcountll(old->nums) ? __builtin_popcountll(nw->nums) : __builtin_popcountll(old->nums);
+	int mn = __builtin_popcountll(nw->names) < __builtin_popcountll(old->names) ? __builtin_popcountll(nw->names) : __builtin_popcountll(old->names);
+	double nm = nf_dupkey_numsim(nw->names, old->names);
+	int facts = ((nn >= 2 && ns >= NF_DUP_FACT_NUM_SHARE && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
+	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE)) &&
+	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
+	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
 		return 1;
 	/* a truncated copy: the newer text's shingles almost all in the older one (estimated from
 	 * the similarity and the sizes; too noisy when the newer is much the smaller) */

@@ -59,16 +59,19 @@ double nf_dupkey_sim_of(int matches);
  * share by chance in 64 bits; -1 when it cannot tell (fewer than two numbers, full sets) */
 double nf_dupkey_numsim(uint64_t a, uint64_t b);
 /* is the newer text a copy of the older one? t is the Jaccard threshold: a copy has
- * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both have numbers and
- * they agree, or both have names and NF_DUP_MIN_NAME_SHARE of them agree), or its shingles are
- * almost all in the older text (a truncated copy); texts whose numbers disagree are never
- * copies (templates). The estimated similarity goes to *sim. */
+ * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both long enough, with
+ * numbers that agree and names that do not disagree, or with many names that agree), or its
+ * shingles are almost all in the older text (a truncated copy); texts whose numbers disagree
+ * are never copies (templates). The estimated similarity goes to *sim. */
 int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, double *sim);
-#define NF_DUP_MIN_NUM_SHARE 0.7 /* numbers agree: this share of the smaller set, beyond chance */
-#define NF_DUP_MIN_NAME_SHARE 0.9 /* names agree: this share of the smaller set, beyond chance, */
-#define NF_DUP_MIN_NAMES 4        /* of at least this many on both sides */
-#define NF_DUP_FACTS_SHARE 0.3
-#define NF_DUP_CONTAINED 0.8
+#define NF_DUP_MIN_NUM_SHARE 0.7     /* below: the numbers disagree (beyond chance) */
+#define NF_DUP_FACT_NUM_SHARE 0.85   /* the numbers agree */
+#define NF_DUP_MIN_NAME_SHARE 0.9    /* the names agree: this share of the smaller set, */
+#define NF_DUP_MIN_NAMES 4           /* of at least this many on both sides */
+#define NF_DUP_NAMES_AGAINST 0.5     /* numbers agree but the names less than this: no facts */
+#define NF_DUP_FACT_MIN_SHINGLES 60  /* facts count in texts of this many shingles or more */
+#define NF_DUP_FACTS_SHARE 0.3       /* facts agree: the threshold times this */
+#define NF_DUP_CONTAINED 0.8         /* a truncated copy: this share of its shingles */
 uint64_t nf_hash64(const void *p, size_t n, uint64_t seed);
 void nf_dupkey_free(nf_dupkey *k);
 #endif
