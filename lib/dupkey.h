@@ -13,7 +13,7 @@
  *  - sig:   a MinHash signature of the 6-unit shingles (NF_DUP_K multiply-shift hash
  *           functions, minima kept as 8 bits: b-bit MinHash);
  *  - band:  NF_DUP_BANDS LSH band keys: NF_DUP_SBANDS of 2 full shingle minima each (found
- *           when the Jaccard similarity is about 0.4 or more), then NF_DUP_WBANDS of 5 word
+ *           when the Jaccard similarity is about 0.4 or more), then NF_DUP_WBANDS of 4 word
  *           minima each (found when most words are shared, however reworded: heavy edits).
  * Nothing is allocated once the buffers have grown. */
 #ifndef NF_DUPKEY_H
@@ -26,7 +26,7 @@
 #define NF_DUP_SBANDS 7
 #define NF_DUP_SROWS 2
 #define NF_DUP_WBANDS 7
-#define NF_DUP_WROWS 5
+#define NF_DUP_WROWS 4
 #define NF_DUP_BANDS (NF_DUP_SBANDS + NF_DUP_WBANDS)
 #define NF_DUP_SHINGLE 12 /* units: a word 4, a letter of an alphabet without spaces 3 */
 
