@@ -27,6 +27,8 @@ static const char usage[] =
 	"      --scope COL       compare only rows with the same value in COL (e.g. id)\n"
 	"      --mark            keep every row, adding dup_of (id/unit of the first) and similarity\n"
 	"      --empty-dups      rows without words are copies of each other (default: never)\n"
+	"      --paragraphs      also a copy: a document 80% of whose paragraph words (lines of 8\n"
+	"                        words or more) were seen before, in any earlier documents\n"
 	"      --state FILE      load the index from FILE at start, save it at the end (locked,\n"
 	"                        written to a temporary file and renamed)\n"
 	"      --max-items N     keep at most the N newest items in the index\n"
@@ -37,7 +39,7 @@ static const char usage[] =
 	"      --apply FILE      the decision lines (sorted by row) applied to the rows\n"
 	NF_COMMON_HELP;
 
-enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY };
+enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY, O_PARAS };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"mode", required_argument, 0, O_MODE},
@@ -52,6 +54,7 @@ static const struct option longopts[] = {
 	{"emit-keys", no_argument, 0, O_EMIT},
 	{"reduce", no_argument, 0, O_REDUCE},
 	{"apply", required_argument, 0, O_APPLY},
+	{"paragraphs", no_argument, 0, O_PARAS},
 	{0, 0, 0, 0},
 };
 
@@ -93,7 +96,7 @@ static int reduce(int argc, char **argv, int first, double threshold)
 int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
-	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0;
+	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0, paras = 0;
 	double threshold = 0.5;
 	const char *scope_col = NULL, *state = NULL, *apply = NULL;
 	size_t max_items = 0;
@@ -119,6 +122,7 @@ int main(int argc, char **argv)
 		case O_EMIT: emit = 1; break;
 		case O_REDUCE: do_reduce = 1; break;
 		case O_APPLY: apply = optarg; break;
+		case O_PARAS: paras = 1; break;
 		default: nf_usage_error("unknown option");
 		}
 	}
@@ -137,7 +141,7 @@ int main(int argc, char **argv)
 		nf_errx(NF_EXIT_USAGE, "--scope: no column '%s' in the header", scope_col);
 	if (mode < 0)
 		mode = unitc < 0; /* documents: near; sentences and paragraphs: exact */
-	struct nf_dup_params par = nf_dup_params_of(mode, mark);
+	struct nf_dup_params par = nf_dup_params_of(mode, mark, paras);
 	nf_dupindex *ix = NULL;
 	nf_dupmr_decisions dec;
 	if (apply && nf_dupmr_open(&dec, apply) != 0)
@@ -159,9 +163,9 @@ int main(int argc, char **argv)
 			nf_out_s("\tdup_of\tsimilarity");
 		nf_out_nl();
 	}
-	nf_dupkey k = {0};
+	nf_dupkey k = {0}, lk = {0};
 	nf_buf idb = {0}, did = {0};
-	unsigned long dups = 0, exact_dups = 0, empties = 0;
+	unsigned long dups = 0, exact_dups = 0, empties = 0, para_dups = 0;
 	uint64_t seq = 0;
 	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
 	nf_doc d;
@@ -192,6 +196,9 @@ int main(int argc, char **argv)
 		} else {
 			nf_dupkey_make(&k, d.text, d.text_len, mode, seed);
 			int words = k.ntok > 0 || empty_dups, bands = mode && k.ntok >= MIN_NEAR_WORDS;
+			k.npara = k.parawords = 0;
+			if (paras && k.ntok > 0)
+				nf_dupkey_paras(&k, &lk, d.text, d.text_len, seed);
 			empties += !words;
 			if (emit) {
 				if (words)
@@ -207,6 +214,12 @@ int main(int argc, char **argv)
 			else {
 				if (bands)
 					first = nf_dupindex_near(ix, &k, threshold, &sim);
+				if (first < 0 && paras) {
+					double share;
+					long holder = nf_dupindex_paras(ix, &k, &share);
+					if (holder >= 0 && k.parawords >= NF_DUP_PARA_MIN && share >= NF_DUP_PARA_SHARE)
+						first = holder, sim = share, para_dups++;
+				}
 				uint16_t day = datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
 				if (!day)
 					day = today;
@@ -258,11 +271,12 @@ int main(int argc, char **argv)
 	size_t items = nf_dupindex_size(ix);
 	char extra[256];
 	snprintf(extra, sizeof extra,
-	         "%lu duplicates (%lu exact), %lu rows without words, %s mode, %zu items in the index (%zu from the state), %.0f bytes per item",
-	         dups, exact_dups, empties, mode ? "near" : "exact", items, loaded,
+	         "%lu duplicates (%lu exact, %lu by paragraphs), %lu rows without words, %s mode, %zu items in the index (%zu from the state), %.0f bytes per item",
+	         dups, exact_dups, para_dups, empties, mode ? "near" : "exact", items, loaded,
 	         items ? (double)nf_dupindex_bytes(ix) / (double)items : 0.0);
 	nf_stats_finish(extra);
 	nf_dupkey_free(&k);
+	nf_dupkey_free(&lk);
 	nf_buf_free(&idb);
 	nf_buf_free(&did);
 	nf_dupindex_free(ix);

@@ -35,13 +35,15 @@ struct nf_dupindex {
 	uint32_t *nsh, *idoff;
 	uint16_t *day;
 	nf_buf ids;
-	tab64 et;
+	tab64 et, pt; /* exact keys, paragraph keys */
 	tab32 bt;
+	uint32_t *seen; /* nf_dupindex_paras: words per item */
+	size_t seencap;
 };
 
-struct nf_dup_params nf_dup_params_of(int near, int ids)
+struct nf_dup_params nf_dup_params_of(int near, int ids, int paras)
 {
-	struct nf_dup_params p = {(uint32_t)near, NF_DUP_K, NF_DUP_SBANDS, NF_DUP_SROWS, NF_DUP_WBANDS, NF_DUP_WROWS, NF_DUP_SHINGLE, (uint32_t)ids};
+	struct nf_dup_params p = {(uint32_t)near, NF_DUP_K, NF_DUP_SBANDS, NF_DUP_SROWS, NF_DUP_WBANDS, NF_DUP_WROWS, NF_DUP_SHINGLE, (uint32_t)ids, (uint32_t)paras};
 	return p;
 }
 
@@ -159,10 +161,12 @@ nf_dupindex *nf_dupindex_new(const struct nf_dup_params *p)
 	nf_dupindex *x = nf_xmalloc(sizeof *x);
 	memset(x, 0, sizeof *x);
 	x->p = *p;
-	x->items = p->near || p->ids;
+	x->items = p->near || p->ids || p->paras;
 	t64_init(&x->et, grown(0, 0), x->items, !x->items);
 	if (p->near)
 		t32_init(&x->bt, grown(0, 0));
+	if (p->paras)
+		t64_init(&x->pt, grown(0, 0), 1, 0);
 	return x;
 }
 
@@ -235,7 +239,47 @@ void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day
 		for (int b = 0; b < NF_DUP_BANDS; b++)
 			t32_put(&x->bt, key32(k->band[b]), i);
 	}
+	for (size_t j = 0; x->p.paras && j < k->npara; j++) {
+		uint64_t key = key64(k->para[j].key);
+		if (t64_get(&x->pt, key) >= 0)
+			continue; /* the first text with a paragraph holds it */
+		if (x->pt.n + 1 > MAX_LOAD * (double)x->pt.cap)
+			t64_rehash(&x->pt, grown(x->pt.cap, x->pt.n + 1), NULL, 0);
+		t64_put(&x->pt, key, i, 0);
+	}
 	x->n++;
+}
+
+long nf_dupindex_paras(const nf_dupindex *x, const nf_dupkey *k, double *share)
+{
+	nf_dupindex *w = (nf_dupindex *)x; /* the scratch counts only */
+	uint64_t found = 0;
+	long best = -1;
+	*share = 0;
+	if (!x->p.paras || !k->parawords)
+		return -1;
+	if (w->seencap < x->n) {
+		w->seencap = x->n + x->n / 2 + 64;
+		w->seen = nf_xrealloc(w->seen, w->seencap * sizeof *w->seen);
+		memset(w->seen, 0, w->seencap * sizeof *w->seen);
+	}
+	for (size_t j = 0; j < k->npara; j++) {
+		long s = t64_get(&x->pt, key64(k->para[j].key));
+		if (s < 0)
+			continue;
+		uint32_t i = x->pt.v[s];
+		found += k->para[j].words;
+		w->seen[i] += k->para[j].words;
+		if (best < 0 || w->seen[i] > w->seen[best] || (w->seen[i] == w->seen[best] && (long)i < best))
+			best = i;
+	}
+	for (size_t j = 0; j < k->npara; j++) { /* back to zeros */
+		long s = t64_get(&x->pt, key64(k->para[j].key));
+		if (s >= 0)
+			w->seen[x->pt.v[s]] = 0;
+	}
+	*share = (double)found / k->parawords;
+	return best;
 }
 
 const char *nf_dupindex_id(const nf_dupindex *x, long i, size_t *len)
@@ -257,7 +301,7 @@ size_t nf_dupindex_bytes(const nf_dupindex *x)
 	if (x->items)
 		per = sizeof *x->day + (x->p.ids ? sizeof *x->idoff : 0) + (x->p.near ? NF_DUP_K + 2 * sizeof *x->nums + sizeof *x->nsh : 0);
 	return x->n * per + x->et.cap * (sizeof *x->et.k + (x->et.v ? sizeof *x->et.v : 0) + (x->et.d ? sizeof *x->et.d : 0)) +
-	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v);
+	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v) + x->pt.cap * (sizeof *x->pt.k + sizeof *x->pt.v);
 }
 
 void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
@@ -306,6 +350,8 @@ void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 		t64_rehash(&x->et, grown(0, o), remap, 0);
 		if (x->p.near)
 			t32_rehash(&x->bt, grown(0, x->bt.n), remap);
+		if (x->p.paras)
+			t64_rehash(&x->pt, grown(0, x->pt.n), remap, 0);
 	}
 	free(remap);
 }
@@ -317,12 +363,12 @@ static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_
 static void put64(unsigned char *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> 8 * i); }
 static uint64_t get64(const unsigned char *p) { return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32; }
 
-#define NPAR 8
+#define NPAR 9
 #define HEAD (8 + 4 + NPAR * 4 + 8 + 8 + 4 + 4)
 
 static void params_put(unsigned char *p, const struct nf_dup_params *q)
 {
-	const uint32_t v[NPAR] = {q->near, q->k, q->sbands, q->srows, q->wbands, q->wrows, q->shingle, q->ids};
+	const uint32_t v[NPAR] = {q->near, q->k, q->sbands, q->srows, q->wbands, q->wrows, q->shingle, q->ids, q->paras};
 	for (int i = 0; i < NPAR; i++)
 		put32(p + 4 * i, v[i]);
 }
@@ -350,7 +396,7 @@ int nf_dupstate_lock(const char *path, const char **err)
 
 int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupindex **out, const char **err)
 {
-	static char msg[160];
+	static char msg[256];
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		if (errno == ENOENT)
@@ -386,9 +432,9 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	unsigned char want[NPAR * 4];
 	params_put(want, p);
 	if (memcmp(want, h + 12, NPAR * 4) != 0) {
-		snprintf(msg, sizeof msg, "state file built with other parameters (mode %s, ids %s); this run: mode %s, ids %s",
-		         get32(h + 12) ? "near" : "exact", get32(h + 12 + 4 * (NPAR - 1)) ? "kept" : "not kept",
-		         p->near ? "near" : "exact", p->ids ? "kept" : "not kept");
+		snprintf(msg, sizeof msg, "state file built with other parameters (mode %s, ids %s, paragraphs %s); this run: mode %s, ids %s, paragraphs %s",
+		         get32(h + 12) ? "near" : "exact", get32(h + 12 + 4 * 7) ? "kept" : "not kept", get32(h + 12 + 4 * 8) ? "on" : "off",
+		         p->near ? "near" : "exact", p->ids ? "kept" : "not kept", p->paras ? "on" : "off");
 		*err = msg;
 		goto out;
 	}
@@ -410,20 +456,21 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	raw = nf_xmalloc(rl ? rl : 1);
 	uLongf rlen = rl;
-	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 32) {
+	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 40) {
 		*err = "corrupt state file (cannot decompress)";
 		goto out;
 	}
-	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24);
-	int items = p->near || p->ids;
+	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24), pn = get64(raw + 32);
+	int items = p->near || p->ids || p->paras;
 	uint64_t per = items ? 2 + (p->ids ? 4 : 0) + (p->near ? NF_DUP_K + 20 : 0) : 0;
-	if (n > (1ull << 32) || en > (1ull << 32) || bn > (1ull << 36) || il > (1ull << 40) ||
-	    rl != 32 + en * (8 + (items ? 4 : 2)) + n * per + bn * 8 + il || (!items && n != en) || (!p->near && bn)) {
+	if (n > (1ull << 32) || en > (1ull << 32) || bn > (1ull << 36) || il > (1ull << 40) || pn > (1ull << 36) ||
+	    rl != 40 + en * (8 + (items ? 4 : 2)) + n * per + bn * 8 + pn * 12 + il || (!items && n != en) || (!p->near && bn) ||
+	    (!p->paras && pn)) {
 		*err = "corrupt state file (tables)";
 		goto out;
 	}
 	nf_dupindex *x = nf_dupindex_new(p);
-	const unsigned char *r = raw + 32;
+	const unsigned char *r = raw + 40;
 	t64_free(&x->et);
 	t64_init(&x->et, grown(0, en), items, !items);
 	const unsigned char *vs = r + en * 8;
@@ -471,6 +518,20 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		}
 		r += bn * 8;
 	}
+	if (p->paras) {
+		t64_free(&x->pt);
+		t64_init(&x->pt, grown(0, pn), 1, 0);
+		for (uint64_t e = 0; e < pn; e++) {
+			uint64_t key;
+			uint32_t v;
+			memcpy(&key, r + e * 8, 8);
+			memcpy(&v, r + pn * 8 + e * 4, 4);
+			if (!key || v >= n)
+				goto bad;
+			t64_put(&x->pt, key, v, 0);
+		}
+		r += pn * 12;
+	}
 	nf_buf_add(&x->ids, r, il);
 	*out = x;
 	rc = 0;
@@ -497,6 +558,7 @@ int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err)
 	static char tmp[4096];
 	nf_buf raw = {0};
 	add64(&raw, x->n), add64(&raw, x->et.n), add64(&raw, x->p.near ? x->bt.n : 0), add64(&raw, x->ids.len);
+	add64(&raw, x->p.paras ? x->pt.n : 0);
 	for (size_t s = 0; s < x->et.cap; s++)
 		if (x->et.k[s])
 			nf_buf_add(&raw, &x->et.k[s], 8);
@@ -522,6 +584,12 @@ int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err)
 			if (x->bt.k[s])
 				nf_buf_add(&raw, &x->bt.v[s], 4);
 	}
+	for (size_t s = 0; x->p.paras && s < x->pt.cap; s++)
+		if (x->pt.k[s])
+			nf_buf_add(&raw, &x->pt.k[s], 8);
+	for (size_t s = 0; x->p.paras && s < x->pt.cap; s++)
+		if (x->pt.k[s])
+			nf_buf_add(&raw, &x->pt.v[s], 4);
 	nf_buf_add(&raw, x->ids.p, x->ids.len);
 	uLongf cl = compressBound(raw.len);
 	unsigned char *comp = nf_xmalloc(cl);
@@ -572,7 +640,8 @@ void nf_dupindex_free(nf_dupindex *x)
 		return;
 	free(x->sig), free(x->nums), free(x->names), free(x->nsh), free(x->idoff), free(x->day);
 	t64_free(&x->et);
-	free(x->bt.k), free(x->bt.v);
+	t64_free(&x->pt);
+	free(x->bt.k), free(x->bt.v), free(x->seen);
 	nf_buf_free(&x->ids);
 	free(x);
 }

@@ -6,7 +6,9 @@
  * Exact mode keeps only the exact-key table (key, day). Row ids are kept only when asked
  * (--mark). The tables are open-addressed with Robin Hood probing, grown by a quarter (doubled
  * while small) when 90% full, so that the bytes per item stay near the figures in nf-dedupe(1) at any size.
- * Scopes need no field: the scope is mixed into every key.
+ * Scopes need no field: the scope is mixed into every key. With paras (--paragraphs) a third
+ * table maps the exact key of each paragraph to the first text that had it (about 10 bytes
+ * per paragraph of NF_DUP_PARA_WORDS words or more).
  *
  * State file: "NFDUP1\n" and a NUL, a header (format version, the parameters the index was
  * built with, lengths, CRC-32 of the data, CRC-32 of the header), then the tables compressed
@@ -20,10 +22,10 @@
 #include <stdint.h>
 
 struct nf_dup_params {
-	uint32_t near, k, sbands, srows, wbands, wrows, shingle, ids; /* ids: the items keep their row ids */
+	uint32_t near, k, sbands, srows, wbands, wrows, shingle, ids, paras; /* ids: the items keep their row ids */
 };
 /* the parameters of this build for a mode */
-struct nf_dup_params nf_dup_params_of(int near, int ids);
+struct nf_dup_params nf_dup_params_of(int near, int ids, int paras);
 
 typedef struct nf_dupindex nf_dupindex;
 
@@ -35,6 +37,9 @@ long nf_dupindex_exact(const nf_dupindex *x, uint64_t exact);
 long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double *sim);
 /* remember k (with its bands when bands is set); day: days since 1970 */
 void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day, const char *id, size_t idlen);
+/* with paras: the share of k's paragraph words (k->para) seen in earlier texts, and the text
+ * that holds the most of them (the first on a tie); -1 if none */
+long nf_dupindex_paras(const nf_dupindex *x, const nf_dupkey *k, double *share);
 const char *nf_dupindex_id(const nf_dupindex *x, long i, size_t *len);
 size_t nf_dupindex_size(const nf_dupindex *x);
 size_t nf_dupindex_bytes(const nf_dupindex *x); /* memory held, without the ids */

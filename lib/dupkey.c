@@ -321,8 +321,10 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 {
 	double j = nf_dupkey_sim(nw->sig, old->sig), ns = nf_dupkey_numsim(nw->nums, old->nums);
 	*sim = j;
-	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE)
-		return 0; /* the same frame with other numbers: a template */
+	int lost = (__builtin_popcountll(nw->nums) < __builtin_popcountll(old->nums) ? __builtin_popcountll(nw->nums) : __builtin_popcountll(old->nums)) -
+	           __builtin_popcountll(nw->nums & old->nums);
+	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2)
+		return 0; /* the same frame with other numbers: a template (a new dateline day is not) */
 	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
 	 * unless the names disagree (the same rate raised by another bank); or many names, with no
 	 * number against them. Only in texts long enough (wire briefs share their few numbers). */
@@ -342,8 +344,39 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	return j * (a + b) / ((1 + j) * a) >= NF_DUP_CONTAINED;
 }
 
+static const char *blank_line(const char *p, const char *e) /* the next "\n\n" */
+{
+	for (const char *q; p < e && (q = memchr(p, '\n', (size_t)(e - p))); p = q + 1)
+		if (q + 1 < e && q[1] == '\n')
+			return q;
+	return NULL;
+}
+
+void nf_dupkey_paras(nf_dupkey *k, nf_dupkey *line, const char *text, size_t n, uint64_t seed)
+{
+	k->npara = 0, k->parawords = 0;
+	int blank = blank_line(text, text + n) != NULL; /* blank lines part paragraphs, else lines do */
+	for (const char *p = text, *e = text + n; p < e;) {
+		const char *nl = blank ? blank_line(p, e) : memchr(p, '\n', (size_t)(e - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
+		nf_dupkey_make(line, p, len, 0, seed);
+		if (line->ntok >= NF_DUP_PARA_WORDS) {
+			if (k->npara == k->paracap) {
+				k->paracap = k->paracap ? k->paracap * 2 : 64;
+				k->para = nf_xrealloc(k->para, k->paracap * sizeof *k->para);
+			}
+			k->para[k->npara].key = line->exact, k->para[k->npara++].words = (uint32_t)line->ntok;
+			k->parawords += (uint32_t)line->ntok;
+		}
+		p += len + (blank ? 2 : 1);
+	}
+}
+
 void nf_dupkey_free(nf_dupkey *k)
 {
+	free(k->para);
+	k->para = NULL;
+	k->npara = k->paracap = 0;
 	nf_buf_free(&k->clean);
 	free(k->tok);
 	k->tok = NULL;

@@ -31,6 +31,11 @@
 #define NF_DUP_SHINGLE 12 /* units: a word 4, a letter of an alphabet without spaces 3 */
 
 typedef struct {
+	uint64_t key;   /* the paragraph's exact key */
+	uint32_t words;
+} nf_duppara;
+
+typedef struct {
 	nf_buf clean;          /* scratch: the cleaned text */
 	uint64_t *tok;         /* word hashes; bit 0 set for a 1-unit word */
 	size_t ntok, cap;
@@ -38,7 +43,13 @@ typedef struct {
 	uint32_t nsh;
 	uint8_t sig[NF_DUP_K];
 	uint32_t band[NF_DUP_BANDS];
+	nf_duppara *para;      /* nf_dupkey_paras: the paragraphs of NF_DUP_PARA_WORDS words or more */
+	size_t npara, paracap;
+	uint32_t parawords;    /* their words */
 } nf_dupkey;
+#define NF_DUP_PARA_WORDS 8
+#define NF_DUP_PARA_SHARE 0.8 /* a copy: this share of its paragraph words seen before */
+#define NF_DUP_PARA_MIN 40    /* of at least this many */
 
 /* what a verdict needs of a text: kept in the index, written by --emit-keys */
 typedef struct {
@@ -72,6 +83,10 @@ int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, 
 #define NF_DUP_FACT_MIN_SHINGLES 60  /* facts count in texts of this many shingles or more */
 #define NF_DUP_FACTS_SHARE 0.3       /* facts agree: the threshold times this */
 #define NF_DUP_CONTAINED 0.8         /* a truncated copy: this share of its shingles */
+/* the paragraphs of text[0..n) (parted by blank lines, or by line breaks in a text without
+ * blank lines) with NF_DUP_PARA_WORDS words or more into k->para:
+ * their exact keys (as nf_dupkey_make's) and word counts; line is scratch for the work */
+void nf_dupkey_paras(nf_dupkey *k, nf_dupkey *line, const char *text, size_t n, uint64_t seed);
 uint64_t nf_hash64(const void *p, size_t n, uint64_t seed);
 void nf_dupkey_free(nf_dupkey *k);
 #endif

@@ -37,6 +37,14 @@ void nf_dupmr_emit(const nf_dupkey *k, int bands, uint64_t seq, const char *id, 
 			nf_out_c(hexd[k->sig[i] >> 4]), nf_out_c(hexd[k->sig[i] & 15]);
 		nf_out_tab(), nf_out_write(id, idlen), nf_out_nl();
 	}
+	for (size_t j = 0; j < k->npara; j++) { /* the paragraphs: words and the text's total */
+		nf_out_c('p'), out_hex(k->para[j].key ? k->para[j].key : 1, 16), nf_out_tab(), out_seq(seq), nf_out_tab();
+		out_hex(k->exact, 16), nf_out_tab(), out_hex(k->para[j].words, 16), nf_out_tab(), out_hex(k->parawords, 16);
+		nf_out_s("\t0\t");
+		for (int i = 0; i < NF_DUP_K; i++)
+			nf_out_s("00");
+		nf_out_tab(), nf_out_write(id, idlen), nf_out_nl();
+	}
 }
 
 /* ---- reduce ---- */
@@ -105,10 +113,23 @@ static void out_decision(const row *nw, const row *old, int matches, char kind, 
 	nf_out_write(ids->p + old->idoff, old->idlen), nf_out_nl();
 }
 
-static void decide_group(row *g, size_t n, int exact, double t, const nf_buf *ids)
+static void decide_group(row *g, size_t n, int kind, double t, const nf_buf *ids)
 {
 	qsort(g, n, sizeof *g, by_seq);
-	if (exact) {
+	if (kind == 'p') { /* a paragraph: every later text (but exact twins) found it in the first */
+		for (size_t i = 1; i < n; i++) {
+			int twin = 0;
+			for (size_t j = 0; j < i && !twin; j++)
+				twin = g[j].exact == g[i].exact;
+			if (twin)
+				continue;
+			out_seq(g[i].seq), nf_out_tab(), out_seq(g[0].seq), nf_out_tab();
+			nf_out_u64(g[i].nums), nf_out_c('/'), nf_out_u64(g[i].names), nf_out_s("\tP\t");
+			nf_out_write(ids->p + g[0].idoff, g[0].idlen), nf_out_nl();
+		}
+		return;
+	}
+	if (kind == 'e') {
 		for (size_t i = 1; i < n; i++)
 			if (g[i].seq != g[0].seq)
 				out_decision(&g[i], &g[0], NF_DUP_K, 'E', ids);
@@ -145,7 +166,7 @@ int nf_dupmr_reduce(nf_in *in, double t)
 		size_t fl[8];
 		row r;
 		uint64_t nsh;
-		if (split(line, len, f, fl, 8) != 8 || !(fl[0] == 17 || fl[0] == 9) || (f[0][0] != 'e' && f[0][0] != 'b') ||
+		if (split(line, len, f, fl, 8) != 8 || !(fl[0] == 17 || fl[0] == 9) || !strchr("ebp", f[0][0]) ||
 		    parse_dec(f[1], fl[1], &r.seq) || fl[2] != 16 || parse_hex(f[2], 16, &r.exact) || fl[3] != 16 ||
 		    parse_hex(f[3], 16, &r.nums) || fl[4] != 16 || parse_hex(f[4], 16, &r.names) ||
 		    parse_dec(f[5], fl[5], &nsh) || nsh > UINT32_MAX || fl[6] != 2 * NF_DUP_K) {
@@ -166,7 +187,7 @@ int nf_dupmr_reduce(nf_in *in, double t)
 			break;
 		}
 		if (n && (key.len != fl[0] || memcmp(key.p, f[0], fl[0]) != 0)) {
-			decide_group(g, n, key.p[0] == 'e', t, &ids);
+			decide_group(g, n, key.p[0], t, &ids);
 			n = 0, ids.len = 0;
 		}
 		if (!n)
@@ -178,7 +199,7 @@ int nf_dupmr_reduce(nf_in *in, double t)
 		g[n++] = r;
 	}
 	if (n && !rc)
-		decide_group(g, n, key.p[0] == 'e', t, &ids);
+		decide_group(g, n, key.p[0], t, &ids);
 	if (nf_in_failed(in))
 		rc = -1;
 	free(g);
@@ -199,9 +220,16 @@ static int read_decision(nf_dupmr_decisions *d)
 	}
 	const char *f[5];
 	size_t fl[5];
-	uint64_t m;
-	if (split(line, len, f, fl, 5) != 5 || parse_dec(f[0], fl[0], &d->seq) || parse_dec(f[1], fl[1], &d->old) ||
-	    parse_dec(f[2], fl[2], &m) || m > NF_DUP_K || fl[3] != 1 || (f[3][0] != 'E' && f[3][0] != 'N') || !d->seq) {
+	uint64_t m = 0, w = 0, tot = 0;
+	int ok = split(line, len, f, fl, 5) == 5 && !parse_dec(f[0], fl[0], &d->seq) && !parse_dec(f[1], fl[1], &d->old) &&
+	         fl[3] == 1 && d->seq;
+	if (ok && f[3][0] == 'P') {
+		const char *sl = memchr(f[2], '/', fl[2]);
+		ok = sl && !parse_dec(f[2], (size_t)(sl - f[2]), &w) && !parse_dec(sl + 1, fl[2] - (size_t)(sl - f[2]) - 1, &tot) &&
+		     w <= tot && tot <= UINT32_MAX;
+	} else
+		ok = ok && (f[3][0] == 'E' || f[3][0] == 'N') && !parse_dec(f[2], fl[2], &m) && m <= NF_DUP_K;
+	if (!ok) {
 		nf_warnx("%s:%lu: not a decision line of nf-dedupe --reduce", nf_in_name(d->in), nf_in_lineno(d->in));
 		return -1;
 	}
@@ -209,7 +237,7 @@ static int read_decision(nf_dupmr_decisions *d)
 		nf_warnx("%s:%lu: decision lines not sorted by row number (sort -k1,1)", nf_in_name(d->in), nf_in_lineno(d->in));
 		return -1;
 	}
-	d->prev = d->seq, d->matches = (int)m, d->exact = f[3][0] == 'E';
+	d->prev = d->seq, d->kind = f[3][0], d->matches = (int)m, d->words = (uint32_t)w, d->total = (uint32_t)tot;
 	d->id.len = 0;
 	nf_buf_add(&d->id, f[4], fl[4]);
 	return 0;
@@ -223,24 +251,61 @@ int nf_dupmr_open(nf_dupmr_decisions *d, const char *path)
 	return read_decision(d);
 }
 
+/* the paragraph holders of the current row: words found in each */
+struct holder {
+	uint64_t old;
+	uint32_t words;
+	size_t idoff, idlen;
+};
+
 int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim)
 {
-	int found = 0, exact = 0, best = -1;
-	uint64_t bold = 0;
+	int exact = 0, best = -1;
+	uint64_t bold = 0, found = 0, total = 0;
+	size_t nh = 0;
+	d->pids.len = 0;
+	id->len = 0;
 	while (d->seq && d->seq < seq)
-		if (read_decision(d) < 0) /* decisions for rows that do not exist come out at the end */
+		if (read_decision(d) < 0)
 			return -1;
-	for (; d->seq == seq && seq; found = 1) {
-		if (!exact && (d->exact || d->matches > best || (d->matches == best && d->old < bold))) {
-			exact = d->exact, best = d->matches, bold = d->old;
+	for (; d->seq == seq && seq;) {
+		if (d->kind == 'P') {
+			size_t h = 0;
+			while (h < nh && ((struct holder *)d->hold)[h].old != d->old)
+				h++;
+			if (h == nh) {
+				if (nh == d->holdcap)
+					d->holdcap = d->holdcap ? d->holdcap * 2 : 16, d->hold = nf_xrealloc(d->hold, d->holdcap * sizeof(struct holder));
+				struct holder *o = &((struct holder *)d->hold)[nh++];
+				o->old = d->old, o->words = 0, o->idoff = d->pids.len, o->idlen = d->id.len;
+				nf_buf_add(&d->pids, d->id.p, d->id.len);
+			}
+			((struct holder *)d->hold)[h].words += d->words;
+			found += d->words, total = d->total;
+		} else if (!exact && (d->kind == 'E' || d->matches > best || (d->matches == best && d->old < bold))) {
+			exact = d->kind == 'E', best = d->matches, bold = d->old;
 			id->len = 0;
 			nf_buf_add(id, d->id.p, d->id.len);
 		}
 		if (read_decision(d) < 0)
 			return -1;
 	}
-	*sim = exact ? 1 : found ? nf_dupkey_sim_of(best) : 0;
-	return found;
+	if (exact || best >= 0) {
+		*sim = exact ? 1 : nf_dupkey_sim_of(best);
+		return 1;
+	}
+	*sim = 0;
+	if (!nh || total < NF_DUP_PARA_MIN || (double)found < NF_DUP_PARA_SHARE * (double)total)
+		return 0;
+	const struct holder *hb = NULL;
+	for (size_t h = 0; h < nh; h++) {
+		const struct holder *o = &((struct holder *)d->hold)[h];
+		if (!hb || o->words > hb->words || (o->words == hb->words && o->old < hb->old))
+			hb = o;
+	}
+	nf_buf_add(id, d->pids.p + hb->idoff, hb->idlen);
+	*sim = (double)found / (double)total;
+	return 1;
 }
 
 void nf_dupmr_close(nf_dupmr_decisions *d)
@@ -248,4 +313,6 @@ void nf_dupmr_close(nf_dupmr_decisions *d)
 	if (d->in)
 		nf_in_close(d->in);
 	nf_buf_free(&d->id);
+	nf_buf_free(&d->pids);
+	free(d->hold);
 }

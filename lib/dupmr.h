@@ -8,6 +8,8 @@
  * pair that decides this shares a key, so:
  *  map     (--emit-keys) one line per key of a row, no header:
  *          KEY \t SEQ \t EXACT \t NUMS \t NAMES \t NSH \t SIG \t ID
+ *          (with --paragraphs also p + 16 hex digits, a paragraph's key, with its words as NUMS
+ *          and the row's paragraph words as NAMES);
  *          KEY is e + 16 hex digits (exact key) or b + 8 hex digits (band key), SEQ the row's
  *          number in the input (12 digits, from 1), EXACT, NUMS and NAMES 16 hex digits, NSH decimal,
  *          SIG 2 * NF_DUP_K hex digits, ID the id/unit written in dup_of;
@@ -15,10 +17,12 @@
  *  reduce  (--reduce) for every pair of a group where the later row is a copy of the earlier:
  *          SEQ \t OLDSEQ \t MATCHES \t KIND \t OLDID
  *          (KIND E: same exact key, with the group's first row only; N: near, MATCHES the equal
- *          signature values); rows repeating an earlier row's exact key in a band group are left
- *          to their exact group;
+ *          signature values; P: a paragraph first seen in OLDSEQ, MATCHES is WORDS/TOTAL, its
+ *          words and all the row's paragraph words); rows repeating an earlier row's exact key
+ *          in a band or paragraph group are left to their exact group;
  *  apply   (--apply FILE) the decision lines sorted by SEQ and the input again: each row's best
- *          decision (E, else the most MATCHES, else the lowest OLDSEQ). */
+ *          decision (E, else the most MATCHES, else the lowest OLDSEQ; else, when the P lines
+ *          cover NF_DUP_PARA_SHARE of its paragraph words, the holder of the most). */
 #ifndef NF_DUPMR_H
 #define NF_DUPMR_H
 #include "dupkey.h"
@@ -32,8 +36,11 @@ int nf_dupmr_reduce(nf_in *in, double t);
 typedef struct {
 	nf_in *in;
 	uint64_t seq, old, prev;   /* the decision line read ahead (seq 0: none left) */
-	int matches, exact;
-	nf_buf id;
+	int kind, matches;         /* E, N or P; N: equal signature values */
+	uint32_t words, total;     /* P: the paragraph's words, the row's paragraph words */
+	nf_buf id, pids;
+	void *hold;                /* scratch: the paragraph holders of a row */
+	size_t holdcap;
 } nf_dupmr_decisions;
 /* 0, or -1 after a message; the file is read in step with the rows */
 int nf_dupmr_open(nf_dupmr_decisions *d, const char *path);

@@ -221,3 +221,45 @@ mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
 	run --separate-stderr nfd --apply "$d" --state "$BATS_TEST_TMPDIR/s" "$f"
 	assert_failure 2
 }
+
+P1='The harbour authority said container traffic rose in the first half as new routes to Asia opened and two shipping lines moved their hub to the port.'
+P2='Dock workers agreed a new contract on Friday after three weeks of talks, ending the threat of a strike that had worried exporters across the region.'
+P3='The city council approved the budget for the new tram line, which will link the station with the university and the hospital by the end of next year.'
+P4='Rail freight fell for the fourth month in a row, the statistics office said, as steel makers cut output and the chemical industry moved orders abroad.'
+
+@test "--paragraphs: a document made of paragraphs seen in earlier documents is a copy of the one holding most of them" {
+	f=$BATS_TEST_TMPDIR/p.tsv
+	{
+		printf 'id\ttext\n'
+		printf 'a\t%s\\n%s\n' "$P1" "$P2"
+		printf 'b\t%s\\n%s\n' "$P3" "$P4"
+		printf 'c\tPort news in brief\\n%s\\n%s\n' "$P1" "$P3"
+		printf 'd\t%s\\nA new paragraph on the airport, whose passenger numbers doubled since the spring and whose new terminal opens in May.\n' "$P3"
+	} > "$f"
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 4 3)" ''
+	run --separate-stderr nfd --mark --paragraphs -v "$f"
+	assert_success
+	assert_equal "$(field 4 3)" b
+	assert_equal "$(field 4 4)" 1.000
+	assert_equal "$(field 5 3)" ''
+	[[ "$stderr" == *"1 by paragraphs"* ]]
+	one=$(nfd --mark --paragraphs "$f")
+	run --separate-stderr mr --mark --paragraphs "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}
+
+@test "--paragraphs with --state: the paragraphs seen carry over; a state built without them is refused" {
+	f=$BATS_TEST_TMPDIR/p1.tsv g=$BATS_TEST_TMPDIR/p2.tsv st=$BATS_TEST_TMPDIR/pst
+	{ printf 'id\ttext\n'; printf 'a\t%s\\n%s\n' "$P1" "$P2"; printf 'b\t%s\\n%s\n' "$P3" "$P4"; } > "$f"
+	{ printf 'id\ttext\n'; printf 'c\tPort news in brief\\n%s\\n%s\n' "$P1" "$P3"; } > "$g"
+	nfd --paragraphs --mark --state "$st" "$f" > /dev/null
+	run --separate-stderr nfd --paragraphs --state "$st" --mark "$g"
+	assert_success
+	assert_equal "$(field 2 3)" b
+	run --separate-stderr nfd --mark --state "$st" "$g"
+	assert_failure 1
+	[[ "$stderr" == *"paragraphs on); this run: mode near, ids kept, paragraphs off"* ]]
+}
