@@ -179,14 +179,39 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	} while (0)
 	h = 0xcbf29ce484222325ull;
 	while (p < e) {
-		if (!near) { /* exact mode: the key and the number of words only, ASCII by table */
+		if (!near) { /* exact mode: the key and the number of words only, ASCII by table, two-byte
+		              * characters (Latin, Greek, Cyrillic, Arabic, Hebrew) by the fold cache */
 			size_t words = 0;
-			while (p < e && *p < 0x80) {
-				unsigned f = ascii_fold[*p++];
-				if (f)
-					ex = (ex ^ f) * P, in = 1;
-				else
+			for (;;) {
+				while (p < e && *p < 0x80) {
+					unsigned f = ascii_fold[*p++];
+					if (f)
+						ex = (ex ^ f) * P, in = 1;
+					else
+						words += (size_t)in, in = 0;
+				}
+				if (p + 1 >= e || (*p & 0xE0) != 0xC0 || (p[1] & 0xC0) != 0x80 || *p < 0xC2)
+					break;
+				int32_t c2 = (*p & 0x1F) << 6 | (p[1] & 0x3F);
+				uint64_t f = fcache[c2];
+				if (!f) {
+					utf8proc_int32_t o[8];
+					utf8proc_ssize_t m;
+					fold(c2, o, &m);
+					if (!(f = fcache[c2]))
+						break; /* folds to more than two characters */
+				}
+				p += 2;
+				int cls = (int)(f & 7);
+				if (cls == C_MARK)
+					continue;
+				if (cls == C_SEP) {
 					words += (size_t)in, in = 0;
+					continue;
+				}
+				ex = (ex ^ (f >> 6 & 0x1FFFFF)) * P, in = 1;
+				if ((f >> 3 & 7) == 2)
+					ex = (ex ^ (f >> 27 & 0x1FFFFF)) * P;
 			}
 			k->ntok += words;
 			if (p >= e)
