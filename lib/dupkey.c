@@ -59,7 +59,7 @@ static int own_word(int32_t c)
 
 /* a character's class and its folded form (case folded, compatibility decomposed, marks
  * stripped); the Basic Multilingual Plane's are cached on first use */
-enum { C_SEP = 1, C_MARK, C_UPPER, C_LETTER, C_DIGIT, C_NUMBER };
+enum { C_SEP = 1, C_MARK, C_UPPER, C_LETTER, C_DIGIT, C_NUMBER, C_LOWER }; /* C_LETTER: caseless */
 static uint64_t fcache[0x10000]; /* class | count << 3 | cp1 << 6 | cp2 << 27; 0: not yet */
 
 static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
@@ -75,7 +75,9 @@ static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
 		cls = C_MARK; /* marks, format characters (soft hyphen, ZWSP, bidi), tatweel: ignored */
 	else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
 		cls = C_UPPER;
-	else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO)
+	else if (cat == UTF8PROC_CATEGORY_LL)
+		cls = C_LOWER;
+	else if (cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO)
 		cls = C_LETTER;
 	else if (cat == UTF8PROC_CATEGORY_ND)
 		cls = C_DIGIT;
@@ -161,8 +163,10 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	k->nsh = 0;
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t ex = 0xcbf29ce484222325ull ^ seed, h = 0;
-	/* facts: number words, and capitalised words not at the start of a sentence (names) */
-	int in = 0, digits = 1, light = 0, cap = 0, start = 1;
+	/* facts: number words, and capitalised words not at the start of a sentence (names) in a
+	 * text whose words are mostly in a cased script (a Latin name in a Korean text tells little) */
+	int in = 0, digits = 1, light = 0, cap = 0, start = 1, letter = 0, cased = 0;
+	size_t nletter = 0, ncased = 0;
 #define END_WORD()                                                                             \
 	do {                                                                                       \
 		if (in && !near) /* exact mode: the number of words only */                            \
@@ -173,9 +177,10 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 				k->nums |= 1ull << (k->tok[k->ntok - 1] >> 58);                                \
 			else if (cap)                                                                      \
 				k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                               \
+			nletter += (size_t)letter, ncased += (size_t)cased;                                \
 			start = 0;                                                                         \
 		}                                                                                      \
-		in = 0, h = 0xcbf29ce484222325ull, digits = 1, light = 0, cap = 0;                     \
+		in = 0, h = 0xcbf29ce484222325ull, digits = 1, light = 0, cap = 0, letter = cased = 0; \
 	} while (0)
 	h = 0xcbf29ce484222325ull;
 	while (p < e) {
@@ -222,7 +227,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			p++;
 			if ((c | 32) >= 'a' && (c | 32) <= 'z') {
 				if (!in)
-					cap = c <= 'Z' && !start;
+					cap = c <= 'Z' && !start, letter = cased = 1;
 				c |= 32, digits = 0;
 			} else if (!(c >= '0' && c <= '9')) {
 				END_WORD();
@@ -247,11 +252,13 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 				start = 1;
 			continue;
 		}
-		if (!in)
-			cap = cls == C_UPPER && !start;
 		int own = own_word(c);
-		if (own) {
+		if (own)
 			END_WORD();
+		if (!in) {
+			cap = cls == C_UPPER && !start;
+			letter = cls == C_UPPER || cls == C_LOWER || cls == C_LETTER;
+			cased = cls == C_UPPER || cls == C_LOWER;
 			light = own == 1;
 		}
 		for (utf8proc_ssize_t i = 0; i < m; i++)
@@ -267,6 +274,8 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	k->exact = mix64(ex);
 	if (!near)
 		return;
+	if (ncased * 2 < nletter)
+		k->names = 0;
 	/* MinHash over the shingles of NF_DUP_SHINGLE units (the whole text when shorter):
 	 * NF_DUP_K multiply-shift hash functions of the shingle's 64-bit hash */
 	uint32_t bins[NF_DUP_K], wbins[NW];
