@@ -116,13 +116,11 @@ static void out_decision(const row *nw, const row *old, int matches, char kind, 
 static void decide_group(row *g, size_t n, int kind, double t, const nf_buf *ids)
 {
 	qsort(g, n, sizeof *g, by_seq);
-	if (kind == 'p') { /* a paragraph: every later text (but exact twins) found it in the first */
+	if (kind == 'p') { /* a paragraph: every later text found it in the first (an exact twin's
+	                    * line is harmless: its E decision comes first); linear in the group */
 		for (size_t i = 1; i < n; i++) {
-			int twin = 0;
-			for (size_t j = 0; j < i && !twin; j++)
-				twin = g[j].exact == g[i].exact;
-			if (twin)
-				continue;
+			if (g[i].seq == g[0].seq)
+				continue; /* the first text has the paragraph twice */
 			out_seq(g[i].seq), nf_out_tab(), out_seq(g[0].seq), nf_out_tab();
 			nf_out_u64(g[i].nums), nf_out_c('/'), nf_out_u64(g[i].names), nf_out_s("\tP\t");
 			nf_out_write(ids->p + g[0].idoff, g[0].idlen), nf_out_nl();

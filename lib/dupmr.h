@@ -19,7 +19,7 @@
  *          (KIND E: same exact key, with the group's first row only; N: near, MATCHES the equal
  *          signature values; P: a paragraph first seen in OLDSEQ, MATCHES is WORDS/TOTAL, its
  *          words and all the row's paragraph words); rows repeating an earlier row's exact key
- *          in a band or paragraph group are left to their exact group;
+ *          in a band group are left to their exact group;
  *  apply   (--apply FILE) the decision lines sorted by SEQ and the input again: each row's best
  *          decision (E, else the most MATCHES, else the lowest OLDSEQ; else, when the P lines
  *          cover NF_DUP_PARA_SHARE of its paragraph words, the holder of the most). */
