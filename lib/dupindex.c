@@ -12,7 +12,7 @@
 #define NONE UINT32_MAX
 #define MAGIC "NFDUP1\n"
 #define VERSION 2
-#define MAX_LOAD 0.9 /* grow a table by a quarter when this full */
+#define MAX_LOAD 0.9 /* grow a table by an eighth (doubled while small) when this full */
 
 /* open addressing, Robin Hood probing; key 0 marks an empty slot (a key 0 is stored as 1) */
 typedef struct {
@@ -54,7 +54,7 @@ static size_t dist(size_t s, size_t h, size_t cap) { return s >= h ? s - h : s +
 static size_t grown(size_t cap, size_t want)
 {
 	while (cap < 1024 || (double)want > MAX_LOAD * (double)cap)
-		cap = cap < 1024 ? 1024 : cap < 65536 ? cap * 2 : cap + cap / 4;
+		cap = cap < 1024 ? 1024 : cap < 65536 ? cap * 2 : cap + cap / 8;
 	return cap;
 }
 
