@@ -12,7 +12,10 @@
 #define NONE UINT32_MAX
 #define MAGIC "NFDUP1\n"
 #define VERSION 2
-#define MAX_LOAD 0.9 /* grow a table by an eighth (doubled while small) when this full */
+/* grow a table by an eighth (doubled while small) when this full: the band table, 14 entries
+ * per item, is kept dense; the key tables are probed on every row and kept shorter */
+#define LOAD32 0.9
+#define LOAD64 0.75
 
 /* open addressing, Robin Hood probing; key 0 marks an empty slot (a key 0 is stored as 1) */
 typedef struct {
@@ -51,10 +54,10 @@ static size_t home64(uint64_t k, size_t cap) { return (size_t)((((k * 0x9E3779B9
 static size_t home32(uint32_t k, size_t cap) { return (size_t)(((((uint64_t)k * 0x9E3779B97F4A7C15ull) >> 32) * cap) >> 32); }
 static size_t next(size_t s, size_t cap) { return s + 1 == cap ? 0 : s + 1; }
 static size_t dist(size_t s, size_t h, size_t cap) { return s >= h ? s - h : s + cap - h; }
-static size_t grown(size_t cap, size_t want)
+static size_t grown(size_t cap, size_t want, double load)
 {
-	while (cap < 1024 || (double)want > MAX_LOAD * (double)cap)
-		cap = cap < 1024 ? 1024 : cap < 65536 ? cap * 2 : cap + cap / 8;
+	while (cap < 1024 || (double)want > load * (double)cap)
+		cap = cap < 1024 ? 1024 : cap < 16384 ? cap * 2 : cap + cap / 8;
 	return cap;
 }
 
@@ -162,11 +165,11 @@ nf_dupindex *nf_dupindex_new(const struct nf_dup_params *p)
 	memset(x, 0, sizeof *x);
 	x->p = *p;
 	x->items = p->near || p->ids || p->paras;
-	t64_init(&x->et, grown(0, 0), x->items, !x->items);
+	t64_init(&x->et, grown(0, 0, LOAD64), x->items, !x->items);
 	if (p->near)
-		t32_init(&x->bt, grown(0, 0));
+		t32_init(&x->bt, grown(0, 0, LOAD32));
 	if (p->paras)
-		t64_init(&x->pt, grown(0, 0), 1, 0);
+		t64_init(&x->pt, grown(0, 0, LOAD64), 1, 0);
 	return x;
 }
 
@@ -230,12 +233,12 @@ void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day
 		if (x->p.near)
 			memcpy(x->sig + (size_t)i * NF_DUP_K, k->sig, NF_DUP_K), x->nums[i] = k->nums, x->names[i] = k->names, x->nsh[i] = k->nsh;
 	}
-	if (x->et.n + 1 > MAX_LOAD * (double)x->et.cap)
-		t64_rehash(&x->et, grown(x->et.cap, x->et.n + 1), NULL, 0);
+	if (x->et.n + 1 > LOAD64 * (double)x->et.cap)
+		t64_rehash(&x->et, grown(x->et.cap, x->et.n + 1, LOAD64), NULL, 0);
 	t64_put(&x->et, key64(k->exact), i, day);
 	if (x->p.near && bands) {
-		if (x->bt.n + NF_DUP_BANDS > MAX_LOAD * (double)x->bt.cap)
-			t32_rehash(&x->bt, grown(x->bt.cap, x->bt.n + NF_DUP_BANDS), NULL);
+		if (x->bt.n + NF_DUP_BANDS > LOAD32 * (double)x->bt.cap)
+			t32_rehash(&x->bt, grown(x->bt.cap, x->bt.n + NF_DUP_BANDS, LOAD32), NULL);
 		for (int b = 0; b < NF_DUP_BANDS; b++)
 			t32_put(&x->bt, key32(k->band[b]), i);
 	}
@@ -243,8 +246,8 @@ void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day
 		uint64_t key = key64(k->para[j].key);
 		if (t64_get(&x->pt, key) >= 0)
 			continue; /* the first text with a paragraph holds it */
-		if (x->pt.n + 1 > MAX_LOAD * (double)x->pt.cap)
-			t64_rehash(&x->pt, grown(x->pt.cap, x->pt.n + 1), NULL, 0);
+		if (x->pt.n + 1 > LOAD64 * (double)x->pt.cap)
+			t64_rehash(&x->pt, grown(x->pt.cap, x->pt.n + 1, LOAD64), NULL, 0);
 		t64_put(&x->pt, key, i, 0);
 	}
 	x->n++;
@@ -320,7 +323,7 @@ void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 			min_day = (uint16_t)(d + 1);
 			free(per);
 		}
-		t64_rehash(&x->et, grown(0, x->et.n), NULL, min_day);
+		t64_rehash(&x->et, grown(0, x->et.n, LOAD64), NULL, min_day);
 		x->n = x->et.n;
 		return;
 	}
@@ -347,11 +350,11 @@ void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 	}
 	if (o < x->n) {
 		x->n = o, x->ids.len = idl;
-		t64_rehash(&x->et, grown(0, o), remap, 0);
+		t64_rehash(&x->et, grown(0, o, LOAD64), remap, 0);
 		if (x->p.near)
-			t32_rehash(&x->bt, grown(0, x->bt.n), remap);
+			t32_rehash(&x->bt, grown(0, x->bt.n, LOAD32), remap);
 		if (x->p.paras)
-			t64_rehash(&x->pt, grown(0, x->pt.n), remap, 0);
+			t64_rehash(&x->pt, grown(0, x->pt.n, LOAD64), remap, 0);
 	}
 	free(remap);
 }
@@ -472,7 +475,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	nf_dupindex *x = nf_dupindex_new(p);
 	const unsigned char *r = raw + 40;
 	t64_free(&x->et);
-	t64_init(&x->et, grown(0, en), items, !items);
+	t64_init(&x->et, grown(0, en, LOAD64), items, !items);
 	const unsigned char *vs = r + en * 8;
 	for (uint64_t e = 0; e < en; e++) {
 		uint64_t key;
@@ -507,7 +510,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		x->n = en;
 	if (p->near) {
 		free(x->bt.k), free(x->bt.v);
-		t32_init(&x->bt, grown(0, bn));
+		t32_init(&x->bt, grown(0, bn, LOAD32));
 		for (uint64_t e = 0; e < bn; e++) {
 			uint32_t key, v;
 			memcpy(&key, r + e * 4, 4);
@@ -520,7 +523,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	if (p->paras) {
 		t64_free(&x->pt);
-		t64_init(&x->pt, grown(0, pn), 1, 0);
+		t64_init(&x->pt, grown(0, pn, LOAD64), 1, 0);
 		for (uint64_t e = 0; e < pn; e++) {
 			uint64_t key;
 			uint32_t v;

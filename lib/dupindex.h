@@ -5,7 +5,8 @@
  * (86 bytes), an exact-key table (key, item) and a band table (band key, item) over them.
  * Exact mode keeps only the exact-key table (key, day). Row ids are kept only when asked
  * (--mark). The tables are open-addressed with Robin Hood probing, grown by an eighth (doubled
- * while small) when 90% full, so that the bytes per item stay near the figures in nf-dedupe(1) at any size.
+ * while small) when full (band table 90%, key tables 75%), so that the bytes per item stay near
+ * the figures in nf-dedupe(1) at any size.
  * Scopes need no field: the scope is mixed into every key. With paras (--paragraphs) a third
  * table maps the exact key of each paragraph to the first text that had it (about 10 bytes
  * per paragraph of NF_DUP_PARA_WORDS words or more).
