@@ -176,10 +176,10 @@ int main(int argc, char **argv)
 		uint64_t seed = 0;
 		if (scopec >= 0 && (size_t)scopec < d.f.n)
 			seed = nf_hash64(d.f.f[scopec].p, d.f.f[scopec].n, 0x5C09E) | 1;
-		idb.len = 0;
-		if (idc >= 0 && (size_t)idc < d.f.n)
+		idb.len = 0; /* the id/unit, written in dup_of: kept with --mark, sent by --emit-keys */
+		if ((mark || emit) && idc >= 0 && (size_t)idc < d.f.n)
 			nf_buf_add(&idb, d.f.f[idc].p, d.f.f[idc].n);
-		if (unitc >= 0 && (size_t)unitc < d.f.n) {
+		if ((mark || emit) && unitc >= 0 && (size_t)unitc < d.f.n) {
 			nf_buf_addc(&idb, '/');
 			nf_buf_add(&idb, d.f.f[unitc].p, d.f.f[unitc].n);
 		}
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
 					if (holder >= 0 && k.parawords >= NF_DUP_PARA_MIN && share >= NF_DUP_PARA_SHARE)
 						first = holder, sim = share, para_dups++;
 				}
-				uint16_t day = datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
+				uint16_t day = state && datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
 				if (!day)
 					day = today;
 				if (day > newest)
