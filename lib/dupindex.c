@@ -304,7 +304,8 @@ size_t nf_dupindex_bytes(const nf_dupindex *x)
 	if (x->items)
 		per = sizeof *x->day + (x->p.ids ? sizeof *x->idoff : 0) + (x->p.near ? NF_DUP_K + 2 * sizeof *x->nums + sizeof *x->nsh : 0);
 	return x->n * per + x->et.cap * (sizeof *x->et.k + (x->et.v ? sizeof *x->et.v : 0) + (x->et.d ? sizeof *x->et.d : 0)) +
-	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v) + x->pt.cap * (sizeof *x->pt.k + sizeof *x->pt.v);
+	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v) + x->pt.cap * (sizeof *x->pt.k + sizeof *x->pt.v) +
+	       x->seencap * sizeof *x->seen;
 }
 
 void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)

@@ -13,7 +13,8 @@
  *
  * State file: "NFDUP1\n" and a NUL, a header (format version, the parameters the index was
  * built with, lengths, CRC-32 of the data, CRC-32 of the header), then the tables compressed
- * with zlib. It is written to a temporary file in the same directory, flushed with fsync and
+ * with zlib (the tables in the machine's byte order: a state file moves between machines of the
+ * same kind). It is written to a temporary file in the same directory, flushed with fsync and
  * renamed over the old one, so that a crash or a full disk leaves the previous state whole;
  * FILE.lock (flock) keeps a second run out. */
 #ifndef NF_DUPINDEX_H
