@@ -133,6 +133,7 @@ int main(int argc, char **argv)
 		return reduce(argc, argv, optind, threshold);
 	nf_stats_start();
 	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
+	nf_reader_lines(r); /* plain text: a line is a record */
 	long tc;
 	const nf_row *h = nf_reader_header(r, &tc);
 	long idc = nf_opt.no_header ? -1 : nf_col_find(h, "id"), unitc = nf_opt.no_header ? -1 : nf_col_find(h, "unit");

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { M_START, M_TSV, M_PLAIN, M_DONE };
+enum { M_START, M_TSV, M_PLAIN, M_LINES, M_DONE };
 
 struct nf_reader {
 	char **files;
@@ -34,7 +34,11 @@ struct nf_reader {
 	char *first;        /* first line of a plain-text input, read while sniffing */
 	size_t first_len;
 	int first_pending;  /* a headerless first line still to be read as a record */
+	int lines;          /* plain text: a record per line (nf_reader_lines) */
+	int plain_pending;  /* ... and the first one, in plain, still to be returned */
 };
+
+void nf_reader_lines(nf_reader *r) { r->lines = 1; }
 
 nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, int no_header)
 {
@@ -171,15 +175,38 @@ static void sniff(nf_reader *r)
 			nf_warn_at(nf_in_name(r->in), 1, "the first line looks like a TSV header without a column '%s'; "
 			           "reading the input as plain text (--in tsv makes this an error)", r->field);
 	}
-	/* plain text: this line is the start of the one document */
-	r->mode = M_PLAIN;
+	/* plain text: this line is the start of the one document (or the first record) */
+	r->mode = r->lines ? M_LINES : M_PLAIN;
 	if (use_plain_header(r) < 0) {
 		r->mode = M_DONE;
 		return;
 	}
 	r->plain.len = 0;
 	nf_buf_add(&r->plain, l, n);
-	nf_buf_addc(&r->plain, '\n');
+	if (r->lines)
+		r->plain_pending = 1;
+	else
+		nf_buf_addc(&r->plain, '\n');
+}
+
+/* the fields of a plain-text record: id (the file's stem, escaped, with :LINE when line is not
+ * 0) and an empty text placeholder */
+static void plain_id(nf_reader *r, unsigned long line)
+{
+	r->idesc.len = 0;
+	for (const char *p = r->stem; *p; p++) {
+		if (*p == '\t' || *p == '\\' || *p == '\n')
+			nf_buf_addc(&r->idesc, '\\');
+		nf_buf_addc(&r->idesc, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p);
+	}
+	if (line) {
+		char b[24];
+		int k = snprintf(b, sizeof b, ":%lu", line);
+		nf_buf_add(&r->idesc, b, (size_t)k);
+	}
+	r->row.n = 0;
+	nf_row_push(&r->row, (nf_field){r->idesc.p, r->idesc.len});
+	nf_row_push(&r->row, (nf_field){NULL, 0});
 }
 
 /* the text of the record: unescape (TSV) and repair invalid UTF-8 */
@@ -232,20 +259,41 @@ int nf_reader_next(nf_reader *r, nf_doc *d)
 			close_input(r);
 			continue;
 		}
+		if (r->mode == M_LINES) { /* a record per line: id FILE:LINE */
+			char *l = r->plain.p;
+			size_t n = r->plain.len;
+			unsigned long ln = 1;
+			if (!r->plain_pending) {
+				if (!(l = nf_in_line(r->in, &n))) {
+					close_input(r);
+					continue;
+				}
+				ln = nf_in_lineno(r->in);
+			}
+			r->plain_pending = 0;
+			if (n && l[n - 1] == '\r')
+				n--;
+			if (n == 0)
+				continue; /* blank line: no record */
+			d->line = ln;
+			plain_id(r, ln);
+			d->f = r->row;
+			d->text_col = 1;
+			meta(r, d);
+			set_text(r, d, l, n, 0);
+			if (nf_opt.strict && r->nbad) {
+				nf_warn_at(d->file, r->bad_line, "line rejected (--strict): invalid UTF-8");
+				nf_st.rejected++;
+				nf_fail();
+				continue;
+			}
+			return 1;
+		}
 		if (r->mode == M_PLAIN) {
 			nf_in_slurp(r->in, &r->plain);
 			r->mode = M_DONE;
 			d->line = 1;
-			/* fields: id (the file's stem, escaped) and an empty text placeholder */
-			r->idesc.len = 0;
-			for (const char *p = r->stem; *p; p++) {
-				if (*p == '\t' || *p == '\\' || *p == '\n')
-					nf_buf_addc(&r->idesc, '\\');
-				nf_buf_addc(&r->idesc, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p);
-			}
-			r->row.n = 0;
-			nf_row_push(&r->row, (nf_field){r->idesc.p, r->idesc.len});
-			nf_row_push(&r->row, (nf_field){NULL, 0});
+			plain_id(r, 0);
 			d->f = r->row;
 			d->text_col = 1;
 			meta(r, d);

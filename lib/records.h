@@ -37,6 +37,9 @@ nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, in
  * has been read (or at the end of an empty input); plain text gives "id text". */
 const nf_row *nf_reader_header(nf_reader *r, long *text_col);
 int nf_reader_next(nf_reader *r, nf_doc *d); /* 1 with a record, 0 at the end */
+/* before the header: plain text gives a record per non-blank line (id FILE:LINE), not one
+ * document per input (nf-dedupe, whose records are lines as for sort -u) */
+void nf_reader_lines(nf_reader *r);
 void nf_reader_free(nf_reader *r);
 /* the value of --in: auto, tsv or text (a usage error otherwise) */
 enum nf_in_fmt nf_in_fmt_parse(const char *arg);

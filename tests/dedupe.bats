@@ -263,3 +263,13 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	assert_failure 1
 	[[ "$stderr" == *"paragraphs on); this run: mode near, ids kept, paragraphs off"* ]]
 }
+
+@test "plain text: a record per line (id FILE:LINE), as sort -u has it; blank lines are no records" {
+	f=$(mkfile lines.txt 'Write a comment\nwrite a comment!\n\nSomething else\n')
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_output $'id\ttext\tdup_of\tsimilarity\nlines:1\tWrite a comment\t\t\nlines:2\twrite a comment!\tlines:1\t1.000\nlines:4\tSomething else\t\t'
+	run --separate-stderr bash -c "printf 'b\nB.\na\n' | '$NF_BIN/nf-dedupe'"
+	assert_success
+	assert_output $'id\ttext\nstdin:1\tb\nstdin:3\ta'
+}
