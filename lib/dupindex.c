@@ -308,23 +308,48 @@ size_t nf_dupindex_bytes(const nf_dupindex *x)
 	       x->seencap * sizeof *x->seen;
 }
 
+/* the entries of a table whose item remap keeps */
+static size_t kept32(const tab32 *t, const uint32_t *remap)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < t->cap; s++)
+		n += t->k[s] && remap[t->v[s]] != NONE;
+	return n;
+}
+
+static size_t kept64(const tab64 *t, const uint32_t *remap)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < t->cap; s++)
+		n += t->k[s] && remap[t->v[s]] != NONE;
+	return n;
+}
+
 void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 {
-	if (!x->items) { /* the exact table alone: whole days go */
-		if (max_items && x->et.n > max_items) {
-			uint32_t *per = nf_xmalloc(65536 * sizeof *per);
-			memset(per, 0, 65536 * sizeof *per);
-			for (size_t s = 0; s < x->et.cap; s++)
-				if (x->et.k[s] && x->et.d[s] >= min_day)
-					per[x->et.d[s]]++;
-			size_t kept = 0;
-			int d = 65535;
-			for (; d > min_day && kept + per[d] <= max_items; d--)
-				kept += per[d];
-			min_day = (uint16_t)(d + 1);
-			free(per);
+	if (!x->items) { /* the exact table alone: the newest whole days, then some of the next */
+		uint32_t *per = nf_xmalloc(65536 * sizeof *per);
+		memset(per, 0, 65536 * sizeof *per);
+		for (size_t s = 0; s < x->et.cap; s++)
+			if (x->et.k[s] && x->et.d[s] >= min_day)
+				per[x->et.d[s]]++;
+		size_t kept = 0, room = 0;
+		int d = 65535;
+		for (; d >= min_day && (!max_items || kept + per[d] <= max_items); d--)
+			kept += per[d];
+		if (d >= min_day) /* day d does not fit whole: its first keys in table order fill the room */
+			room = max_items - kept;
+		free(per);
+		tab64 o = x->et;
+		t64_init(&x->et, grown(0, kept + room, LOAD64), 0, 1);
+		for (size_t s = 0; s < o.cap; s++) {
+			if (!o.k[s] || o.d[s] < min_day || (int)o.d[s] < d || ((int)o.d[s] == d && !room))
+				continue;
+			if ((int)o.d[s] == d)
+				room--;
+			t64_put(&x->et, o.k[s], 0, o.d[s]);
 		}
-		t64_rehash(&x->et, grown(0, x->et.n, LOAD64), NULL, min_day);
+		t64_free(&o);
 		x->n = x->et.n;
 		return;
 	}
@@ -353,9 +378,10 @@ void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 		x->n = o, x->ids.len = idl;
 		t64_rehash(&x->et, grown(0, o, LOAD64), remap, 0);
 		if (x->p.near)
-			t32_rehash(&x->bt, grown(0, x->bt.n, LOAD32), remap);
+			t32_rehash(&x->bt, grown(0, kept32(&x->bt, remap), LOAD32), remap);
 		if (x->p.paras)
-			t64_rehash(&x->pt, grown(0, x->pt.n, LOAD64), remap, 0);
+			t64_rehash(&x->pt, grown(0, kept64(&x->pt, remap), LOAD64), remap, 0);
+		free(x->seen), x->seen = NULL, x->seencap = 0;
 	}
 	free(remap);
 }

@@ -273,3 +273,14 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	assert_success
 	assert_output $'id\ttext\nstdin:1\tb\nstdin:3\ta'
 }
+
+@test "--state with --max-items in exact mode: a day that does not fit whole is cut to the room left" {
+	f=$(mkfile s.tsv 'id\ttext\tunit\na\tThe first sentence.\t1\na\tThe second sentence.\t2\na\tThe third sentence.\t3\n')
+	st=$BATS_TEST_TMPDIR/xstate
+	nfd --state "$st" --max-items 2 "$f" >/dev/null
+	run --separate-stderr nfd --state "$st" -v "$f"
+	assert_success
+	[[ "$stderr" == *"2 duplicates (2 exact"* ]]
+	[[ "$stderr" == *"(2 from the state)"* ]]
+	assert_equal "$(nrows)" 2
+}
