@@ -69,13 +69,14 @@ static double number_arg(const char *opt, const char *s, double lo, double hi)
 	return v;
 }
 
-/* days since 1970-01-01 of a date column's value (0 when it has no date) */
+/* days since 1970-01-01 of a date column's value, in any form nf_iso_date reads (0: no day) */
 static uint16_t day_of(const char *s, size_t n)
 {
-	if (n < 10 || s[4] != '-' || s[7] != '-')
+	char iso[NF_ISODATE_MAX];
+	if (!nf_iso_date(s, n, iso) || strlen(iso) < 10)
 		return 0;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (y < 1970 || y > 2148 || m < 1 || m > 12 || d < 1 || d > 31)
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+	if (y < 1970 || y > 2148)
 		return 0;
 	return (uint16_t)nf_days_from_civil(y, m, d);
 }

@@ -2,6 +2,7 @@
 #include "dupmr.h"
 #include "diag.h"
 #include "out.h"
+#include "tsv.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,22 +84,6 @@ static int parse_dec(const char *s, size_t n, uint64_t *v)
 	return 0;
 }
 
-/* split line into at most max tab-separated fields */
-static int split(char *s, size_t n, const char **f, size_t *fl, int max)
-{
-	int k = 0;
-	const char *p = s, *e = s + n;
-	while (k < max) {
-		const char *t = k == max - 1 ? e : memchr(p, '\t', (size_t)(e - p));
-		if (!t)
-			t = e;
-		f[k] = p, fl[k] = (size_t)(t - p), k++;
-		if (t == e)
-			break;
-		p = t + 1;
-	}
-	return k;
-}
 
 static int by_seq(const void *a, const void *b)
 {
@@ -156,15 +141,19 @@ int nf_dupmr_reduce(nf_in *in, double t)
 	row *g = NULL;
 	size_t n = 0, cap = 0;
 	nf_buf key = {0}, ids = {0};
+	nf_row fr = {0};
 	int rc = 0;
 	char *line;
 	size_t len;
 	while ((line = nf_in_line(in, &len))) {
+		nf_row_split(&fr, line, len);
 		const char *f[8];
 		size_t fl[8];
+		for (size_t i = 0; i < 8 && i < fr.n; i++)
+			f[i] = fr.f[i].p, fl[i] = fr.f[i].n;
 		row r;
 		uint64_t nsh;
-		if (split(line, len, f, fl, 8) != 8 || !(fl[0] == 17 || fl[0] == 9) || !strchr("ebp", f[0][0]) ||
+		if (fr.n != 8 || !(fl[0] == 17 || fl[0] == 9) || !strchr("ebp", f[0][0]) ||
 		    parse_dec(f[1], fl[1], &r.seq) || fl[2] != 16 || parse_hex(f[2], 16, &r.exact) || fl[3] != 16 ||
 		    parse_hex(f[3], 16, &r.nums) || fl[4] != 16 || parse_hex(f[4], 16, &r.names) ||
 		    parse_dec(f[5], fl[5], &nsh) || nsh > UINT32_MAX || fl[6] != 2 * NF_DUP_K) {
@@ -201,6 +190,7 @@ int nf_dupmr_reduce(nf_in *in, double t)
 	if (nf_in_failed(in))
 		rc = -1;
 	free(g);
+	nf_row_free(&fr);
 	nf_buf_free(&key);
 	nf_buf_free(&ids);
 	return rc;
@@ -216,10 +206,13 @@ static int read_decision(nf_dupmr_decisions *d)
 		d->seq = 0;
 		return nf_in_failed(d->in) ? -1 : 0;
 	}
+	nf_row_split(&d->row, line, len);
 	const char *f[5];
 	size_t fl[5];
+	for (size_t i = 0; i < 5 && i < d->row.n; i++)
+		f[i] = d->row.f[i].p, fl[i] = d->row.f[i].n;
 	uint64_t m = 0, w = 0, tot = 0;
-	int ok = split(line, len, f, fl, 5) == 5 && !parse_dec(f[0], fl[0], &d->seq) && !parse_dec(f[1], fl[1], &d->old) &&
+	int ok = d->row.n == 5 && !parse_dec(f[0], fl[0], &d->seq) && !parse_dec(f[1], fl[1], &d->old) &&
 	         fl[3] == 1 && d->seq;
 	if (ok && f[3][0] == 'P') {
 		const char *sl = memchr(f[2], '/', fl[2]);
@@ -312,5 +305,6 @@ void nf_dupmr_close(nf_dupmr_decisions *d)
 		nf_in_close(d->in);
 	nf_buf_free(&d->id);
 	nf_buf_free(&d->pids);
+	nf_row_free(&d->row);
 	free(d->hold);
 }

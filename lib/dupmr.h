@@ -27,6 +27,7 @@
 #define NF_DUPMR_H
 #include "dupkey.h"
 #include "input.h"
+#include "tsv.h"
 #include <stdint.h>
 
 void nf_dupmr_emit(const nf_dupkey *k, int bands, uint64_t seq, const char *id, size_t idlen);
@@ -39,6 +40,7 @@ typedef struct {
 	int kind, matches;         /* E, N or P; N: equal signature values */
 	uint32_t words, total;     /* P: the paragraph's words, the row's paragraph words */
 	nf_buf id, pids;
+	nf_row row;                /* scratch: the fields of a line */
 	void *hold;                /* scratch: the paragraph holders of a row */
 	size_t holdcap;
 } nf_dupmr_decisions;
