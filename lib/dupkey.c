@@ -351,9 +351,15 @@ double nf_dupkey_sim_of(int matches)
 
 double nf_dupkey_sim(const uint8_t *a, const uint8_t *b) { return nf_dupkey_sim_of(nf_dupkey_matches(a, b)); }
 
+static int minpop(uint64_t a, uint64_t b) /* the size of the smaller set */
+{
+	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b);
+	return na < nb ? na : nb;
+}
+
 double nf_dupkey_numsim(uint64_t a, uint64_t b)
 {
-	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b), m = na < nb ? na : nb;
+	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b), m = minpop(a, b);
 	double chance = (double)na * nb / 64;
 	if (m < 2 || m - chance < 1)
 		return -1; /* too few numbers, or so many that any two sets overlap */
@@ -365,15 +371,13 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 {
 	double j = nf_dupkey_sim(nw->sig, old->sig), ns = nf_dupkey_numsim(nw->nums, old->nums);
 	*sim = j;
-	int lost = (__builtin_popcountll(nw->nums) < __builtin_popcountll(old->nums) ? __builtin_popcountll(nw->nums) : __builtin_popcountll(old->nums)) -
-	           __builtin_popcountll(nw->nums & old->nums);
+	int nn = minpop(nw->nums, old->nums), lost = nn - __builtin_popcountll(nw->nums & old->nums);
 	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2)
 		return 0; /* the same frame with other numbers: a template (a new dateline day is not) */
 	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
 	 * unless the names disagree (the same rate raised by another bank); or many names, with no
 	 * number against them. Only in texts long enough (wire briefs share their few numbers). */
-	int nn = __builtin_popcountll(nw->nums) < __builtin_popcountll(old->nums) ? __builtin_popcountll(nw->nums) : __builtin_popcountll(old->nums);
-	int mn = __builtin_popcountll(nw->names) < __builtin_popcountll(old->names) ? __builtin_popcountll(nw->names) : __builtin_popcountll(old->names);
+	int mn = minpop(nw->names, old->names);
 	double nm = nf_dupkey_numsim(nw->names, old->names);
 	int facts = ((nn >= 2 && ns >= NF_DUP_FACT_NUM_SHARE && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
 	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE)) &&
