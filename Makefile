@@ -88,15 +88,20 @@ fuzz:
 	build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
 	FZ_MODE=k build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
 
+# the pipelines go next to the programs, named nf-NAME (pipelines/news-facts -> nf-news-facts);
+# each finds the nf-* programs beside itself
+PIPELINES = $(notdir $(wildcard pipelines/*))
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for p in $(PIPELINES); do install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/nf-$$p; done
 	for f in $(FILTERS); do install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/nf-$$f.1; done
 	install -d $(DESTDIR)$(PREFIX)/share/newsfilters/models
 	install -m 644 lib/data/models/*.model $(DESTDIR)$(PREFIX)/share/newsfilters/models/
 
 uninstall:
 	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/nf-$$f $(DESTDIR)$(MANDIR)/nf-$$f.1; done
+	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/nf-$$p; done
 	rm -rf $(DESTDIR)$(PREFIX)/share/newsfilters
 
 clean:
