@@ -10,7 +10,9 @@
 # Each invocation then times, best of NF_BENCH_RUNS (3) runs, wall clock, stdout to /dev/null:
 #   cat, wc -w, uconv -x Any-NFKC (on input.tsv, and wc/uconv also on raw.txt),
 #   nf-normalize --in tsv on input.tsv, then (on docs.tsv, made once by nf-normalize)
-#   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built.
+#   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built;
+#   then the whole job, pipelines/news-facts (--jobs 1 and 2, and its extraction part alone),
+#   against the sum of its stages run alone, with its peak memory and temporary space.
 # Columns: input MB (10^6 bytes of that command's input), seconds, MB/s, and speed relative
 # to `wc -w` and `uconv -x Any-NFKC` on the same input (1.00 = as fast; 0.50 = half as fast):
 # input.tsv for nf-normalize, docs.tsv (timed again with wc -w) for the filters after it.
@@ -239,5 +241,65 @@ if built nf-dedupe && [ -f "$docs" ]; then
         timeit "nf-dedupe sentences (exact)" "$dir/sentences.tsv" "$NF_BIN/nf-dedupe" || true
     fi
 fi
+
+# --- the whole job: pipelines/news-facts against its stages run alone ----------------------
+# The stages as the pipeline runs them (normalize -> dedupe -> split -> the three extractors
+# on the sentences), each timed alone on the previous one's output; their sum is what a
+# pipeline that ran them one after another would cost. Then news-facts itself, --jobs 1 and
+# 2, on input.tsv, and its extraction part (--docs: split and the extractors) alone. Peak
+# memory is the largest process's (ru_maxrss of the children); temporary space is sampled
+# every 0.1 s in news-facts' own TMPDIR.
+pipeline_bench() {
+    local nfp=$root/pipelines/news-facts kept=$dir/kept.tsv units=$dir/units.tsv sum=0 ext=0 t
+    built nf-normalize && built nf-dedupe && built nf-split && [ -f "$docs" ] || return 0
+    echo
+    echo "pipeline on $(basename "$input") ($(awk -v n="$(size "$input")" 'BEGIN { printf "%.1f", n / 1e6 }') MB); best of $runs"
+    printf '%-40s %8s %8s %10s\n' command seconds "MB/s" "vs stages"
+    "$NF_BIN/nf-dedupe" -q <"$docs" >"$kept" 2>/dev/null || { note nf-dedupe FAILED; status=1; return 0; }
+    "$NF_BIN/nf-split" -q <"$kept" >"$units" 2>/dev/null || { note nf-split FAILED; status=1; return 0; }
+    local stage_in=("$input" "$docs" "$kept" "$units" "$units" "$units")
+    local stage_cmd=("nf-normalize -q --in tsv" "nf-dedupe -q" "nf-split -q" "nf-extract-money -q" "nf-extract-dates -q" "nf-tag-entities -q")
+    local i
+    for i in 0 1 2 3 4 5; do
+        # shellcheck disable=SC2086
+        measure "${stage_cmd[$i]}" "${stage_in[$i]}" $NF_BIN/${stage_cmd[$i]} || return 0
+        printf '  %-38s %8s\n' "${stage_cmd[$i]}" "$secs"
+        sum=$(awk -v a="$sum" -v b="$secs" 'BEGIN { printf "%.3f", a + b }')
+        [ "$i" -ge 2 ] && ext=$(awk -v a="$ext" -v b="$secs" 'BEGIN { printf "%.3f", a + b }')
+    done
+    local mbin
+    mbin=$(awk -v n="$(size "$input")" 'BEGIN { printf "%.3f", n / 1e6 }')
+    prow() { printf '%-40s %8s %8s %10s\n' "$1" "$2" "$(awk -v m="$mbin" -v s="$2" 'BEGIN { printf "%.1f", m / s }')" "$(rel "$3" "$2")"; }
+    prow "sum of the six stages run alone" "$sum" "$sum"
+    local j1="" j2=""
+    for j in 1 2; do
+        measure "news-facts --jobs $j" "$input" env NF_BIN="$NF_BIN" "$nfp" -q --jobs "$j" "$input" || return 0
+        prow "news-facts --jobs $j" "$secs" "$sum"
+        [ "$j" = 1 ] && j1=$secs || j2=$secs
+    done
+    prow "extraction stages alone (split + 3)" "$ext" "$ext"
+    local d1="" d2=""
+    for j in 1 2; do
+        measure "news-facts --docs --jobs $j" "$kept" env NF_BIN="$NF_BIN" "$nfp" -q --docs --jobs "$j" "$kept" || return 0
+        prow "news-facts --docs --jobs $j" "$secs" "$ext"
+        [ "$j" = 1 ] && d1=$secs || d2=$secs
+    done
+    echo "--jobs 2 speedup: whole job $(rel "$j1" "$j2")x; extraction part $(rel "$d1" "$d2")x over --jobs 1, $(rel "$ext" "$d2")x over its stages run one after another"
+    # memory and temporary space of one --jobs 1 and one --jobs 2 run
+    for j in 1 2; do
+        local td=$dir/tmp-$j peak=0 rss
+        rm -rf "$td"; mkdir -p "$td"
+        ( while :; do du -sk "$td" 2>/dev/null | cut -f1; sleep 0.1; done ) >"$dir/du.$j" &
+        local sampler=$!
+        rss=$(TMPDIR=$td NF_BIN=$NF_BIN "$PY" -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$nfp" -q --jobs "$j" "$input")
+        kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+        peak=$(sort -n "$dir/du.$j" | tail -n 1)
+        echo "--jobs $j: peak memory $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB (largest process), temporary space $(awk -v k="${peak:-0}" 'BEGIN { printf "%.0f", k / 1024 }') MB at most, for $(awk -v m="$mbin" 'BEGIN { printf "%.0f", m }') MB of input"
+        rm -rf "$td"
+    done
+}
+pipeline_bench
 
 exit $status
