@@ -11,21 +11,32 @@
 #include "../lib/stats.h"
 #include "../lib/textnorm.h"
 #include "../lib/tsv.h"
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* messages clear the progress line first, so that they start on a line of their own */
+#define warn_at(...) (nf_progress_clear(), nf_warn_at(__VA_ARGS__))
+#define warnx(...) (nf_progress_clear(), nf_warnx(__VA_ARGS__))
 
 static const char usage[] =
 	"Usage: nf-normalize [OPTION]... [FILE]...\n"
 	"Clean raw news articles into one TSV row per document: id date lang text.\n"
-	"Each FILE (plain or gzip) is one document; with no FILE, or FILE -, read stdin.\n"
+	"Each FILE (plain or gzip) is a TSV or CSV table whose header names the text\n"
+	"column, or else one document of plain text; with no FILE, or FILE -, read stdin.\n"
 	"\n"
 	"Input:\n"
-	"      --lines            one document per input line\n"
-	"      --in FORMAT        text (default), csv or tsv (a header line; escaped TSV)\n"
+	"      --in FORMAT        auto (the default: per file, from its first line),\n"
+	"                         text, csv or tsv (a header line; escaped TSV)\n"
+	"      --lines            plain text, one document per input line\n"
 	"      --text-col COL     csv/tsv column with the text (name or number; default text)\n"
 	"      --id-col COL       csv/tsv column with the id (default id)\n"
 	"      --date-col COL     csv/tsv column with the date (default date)\n"
+	"      --rows A-B         only the records starting on lines A to B of each FILE\n"
+	"                         (1 is the header line; A- and -B leave an end open)\n"
 	"Cleaning:\n"
 	"      --nfkc             NFKC instead of NFC (folds ligatures, superscripts, ...)\n"
 	"      --ascii-punct      curly quotes, dashes, ellipsis and bullets to ASCII\n"
@@ -37,7 +48,7 @@ static const char usage[] =
 	"Common:\n" NF_COMMON_HELP;
 
 enum { O_LINES = NF_OPT_FIRST_FILTER, O_IN, O_TEXTCOL, O_IDCOL, O_DATECOL, O_NFKC, O_ASCII, O_HTML,
-       O_NOENT, O_BOILER, O_LANG, O_IDPATH };
+       O_NOENT, O_BOILER, O_LANG, O_IDPATH, O_ROWS };
 
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
@@ -53,13 +64,16 @@ static const struct option longopts[] = {
 	{"strip-boilerplate", no_argument, 0, O_BOILER},
 	{"lang", required_argument, 0, O_LANG},
 	{"id-path", no_argument, 0, O_IDPATH},
+	{"rows", required_argument, 0, O_ROWS},
 	{0, 0, 0, 0},
 };
 
-enum fmt { F_TEXT, F_CSV, F_TSV };
-static enum fmt fmt = F_TEXT;
+enum fmt { F_AUTO, F_TEXT, F_CSV, F_TSV };
+static enum fmt fmt = F_AUTO;
 static int lines_mode, strip_boiler, id_path, langid_ok;
 static const char *id_col = "id", *date_col = "date", *force_lang;
+/* --rows: the input lines whose records are processed (a record's first line, 1-based) */
+static unsigned long rows_lo = 1, rows_hi = ULONG_MAX;
 
 /* per-file state */
 struct file {
@@ -75,9 +89,14 @@ struct file {
 };
 
 static nf_buf text, idbuf;
-static int header_done;
+static int header_done, first_text; /* the header is written; a plain-text file's */
+static size_t npass; /* passthrough columns of the header written */
 static unsigned long boiler_dropped, tot_empty;
 static uint64_t tot_moji, tot_ent;
+/* progress: with --rows ...B, lines of the range read (each file counts B - A + 1), else
+ * bytes of the files read; done is what the inputs already closed count */
+static int progress_lines;
+static uint64_t progress_done;
 
 static unsigned long line_of(const char *s, size_t off)
 {
@@ -85,6 +104,25 @@ static unsigned long line_of(const char *s, size_t off)
 	for (const char *p = s, *e = s + off; (p = memchr(p, '\n', (size_t)(e - p))); p++)
 		l++;
 	return l;
+}
+
+static uint64_t range_len(void) { return (uint64_t)rows_hi - rows_lo + 1; }
+
+/* how far the reading of f is, in the unit of nf_progress_total */
+static uint64_t progress_at(const struct file *f, unsigned long line)
+{
+	if (!progress_lines)
+		return nf_in_pos(f->in);
+	if (line < rows_lo)
+		return 0;
+	return line > rows_hi ? range_len() : line - rows_lo + 1;
+}
+
+/* once per record, in the range or not */
+static void progress(const struct file *f, unsigned long line)
+{
+	nf_progress_pos(progress_done + progress_at(f, line ? line : 1));
+	nf_progress_tick();
 }
 
 static void write_header(void)
@@ -101,6 +139,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
                  int pass_escaped)
 {
 	struct nf_norm_stats before = f->ns;
+	progress(f, line);
 	nf_st.rows_in++;
 	nf_st.bytes_in += rawn;
 	text.len = 0;
@@ -113,7 +152,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 	                 (f->ns.mojibake - before.mojibake);
 	if (nf_opt.strict && (f->ns.invalid > before.invalid || f->ns.controls > before.controls ||
 	                      f->ns.mojibake > before.mojibake)) {
-		nf_warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8, control characters or mojibake",
+		warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8, control characters or mojibake",
 		           (int)idn, id);
 		nf_st.rejected++;
 		nf_fail();
@@ -144,11 +183,13 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 		if (f->empty++ == 0)
 			f->empty_line = line;
 		if (!line && (rawn > 0 || strcmp(f->name, "(standard input)") != 0))
-			nf_warnx("%s: empty document, no row written", f->name);
+			warnx("%s: empty document, no row written", f->name);
 		return;
 	}
 	if (!lang || !*lang)
 		lang = force_lang ? force_lang : langid_ok ? nf_langid(t, tn) : "und";
+	for (size_t i = 0; !pass && i < npass; i++) /* plain text under a table's header */
+		nf_out_tab();
 	for (size_t i = 0; pass && i < pass->n; i++) {
 		if (pass_escaped)
 			nf_out_write(pass->f[i].p, pass->f[i].n);
@@ -165,7 +206,6 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 	nf_out_field(t, tn);
 	nf_out_nl();
 	nf_st.rows_out++;
-	nf_progress_tick();
 }
 
 /* the id of a record without one: NAME:LINE */
@@ -179,10 +219,21 @@ static nf_field record_id(const struct file *f, unsigned long line)
 	return (nf_field){idbuf.p, idbuf.len};
 }
 
+/* a record starting on this line is outside --rows; its reading is over when past the end */
+static int out_of_range(const struct file *f, unsigned long line)
+{
+	if (line >= rows_lo && line <= rows_hi)
+		return 0;
+	progress(f, line);
+	return 1;
+}
+
 static void do_text(struct file *f)
 {
 	if (!lines_mode) {
 		static nf_buf raw; /* reused: grows to the largest file */
+		if (rows_lo > 1)
+			return; /* the document is the record of line 1: not read at all */
 		raw.len = 0;
 		if (nf_in_slurp(f->in, &raw) < 0 && raw.len == 0)
 			return; /* the read error has been reported */
@@ -193,6 +244,11 @@ static void do_text(struct file *f)
 	size_t n;
 	while ((l = nf_in_line(f->in, &n))) {
 		unsigned long ln = nf_in_lineno(f->in);
+		if (out_of_range(f, ln)) {
+			if (ln > rows_hi)
+				break;
+			continue;
+		}
 		if (n == 0 || (n == 1 && l[0] == '\r')) {
 			f->blank_lines++; /* not a document */
 			continue;
@@ -213,7 +269,7 @@ static int setup_cols(struct file *f, const nf_row *h)
 		f->c_date = nf_col_find(h, date_col);
 		f->c_lang = nf_col_find(h, "lang");
 		if (f->c_text < 0) {
-			nf_warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
+			warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
 			nf_fail();
 			return -1;
 		}
@@ -223,7 +279,7 @@ static int setup_cols(struct file *f, const nf_row *h)
 		f->c_date = nf_col_num(date_col);
 		f->c_lang = -1;
 		if (f->c_text < 0) {
-			nf_warnx("%s: with -N, --text-col must be a column number", f->name);
+			warnx("%s: with -N, --text-col must be a column number", f->name);
 			nf_fail();
 			return -1;
 		}
@@ -260,6 +316,8 @@ static int check_header(struct file *f, const nf_row *h, int escaped)
 		}
 	if (!header_done) {
 		header_done = 1;
+		for (size_t i = 0; i < hb->len; i++)
+			npass += hb->p[i] == '\t';
 		if (!nf_opt.no_header) {
 			nf_out_write(hb->p, hb->len);
 			nf_out_s("id\tdate\tlang\ttext\n");
@@ -267,7 +325,8 @@ static int check_header(struct file *f, const nf_row *h, int escaped)
 		return 0;
 	}
 	if (hb->len != hdr_first.len || (hb->len && memcmp(hb->p, hdr_first.p, hb->len) != 0)) {
-		nf_warn_at(f->name, 1, "its other columns differ from the first file's; file skipped");
+		warn_at(f->name, 1, "its other columns differ from the first file's; file skipped%s",
+		           first_text ? " (plain text has no other columns: give the tables first)" : "");
 		nf_fail();
 		return -1;
 	}
@@ -279,7 +338,7 @@ static nf_row pass_row;
 static void emit_record(struct file *f, const nf_row *r, unsigned long line, int escaped)
 {
 	if (r->n != f->ncols) {
-		nf_warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
+		warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
 		nf_st.rows_in++;
 		nf_st.rejected++;
 		nf_fail();
@@ -336,15 +395,22 @@ static void do_tsv(struct file *f)
 				break;
 			continue;
 		}
+		if (nf_opt.no_header && !f->ncols && n) { /* -N: the first row sets the width */
+			nf_row_split(&r, l, n);
+			f->ncols = r.n;
+		}
+		if (out_of_range(f, ln)) {
+			if (ln > rows_hi)
+				break;
+			continue;
+		}
 		if (n == 0) {
 			f->blank_lines++;
 			continue;
 		}
 		nf_row_split(&r, l, n);
-		if (nf_opt.no_header && !f->ncols)
-			f->ncols = r.n;
 		if (nf_opt.no_header && (size_t)f->c_text >= r.n) {
-			nf_warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
+			warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
 			nf_st.rejected++;
 			nf_fail();
 			continue;
@@ -363,6 +429,8 @@ static int csv_rec(const nf_row *r, unsigned long line, void *ctx)
 	}
 	if (!f->ncols) /* -N: the first record sets the width */
 		f->ncols = r->n;
+	if (out_of_range(f, line))
+		return line > rows_hi; /* records start on later lines only: stop */
 	emit_record(f, r, line, 0);
 	return 0;
 }
@@ -377,23 +445,153 @@ static void do_csv(struct file *f)
 	nf_csv_read(f->in, ',', csv_rec, f);
 }
 
+/* Whether the line, read as a CSV header (RFC 4180 quoting, on this one line), has two fields
+ * or more and one of them names the text column. A number as --text-col does not count here:
+ * too many lines of prose have that many commas. */
+static int csv_names_text(const char *l, size_t n)
+{
+	static nf_buf names;
+	static nf_row hdr;
+	names.len = hdr.n = 0;
+	nf_buf_reserve(&names, n + 1); /* the names are never longer than the line: no realloc */
+	for (size_t i = 0;; i++) { /* i: the start of a field */
+		size_t start = names.len;
+		if (i < n && l[i] == '"') {
+			for (i++;; i++) {
+				if (i >= n)
+					return 0; /* the quote is still open: not a one-line header */
+				if (l[i] == '"' && (i + 1 >= n || l[i + 1] != '"'))
+					break;
+				i += l[i] == '"';
+				names.p[names.len++] = l[i];
+			}
+			if (++i < n && l[i] != ',')
+				return 0; /* text after the closing quote */
+		} else
+			for (; i < n && l[i] != ','; i++) {
+				if (l[i] == '"')
+					return 0; /* a quote inside an unquoted field */
+				names.p[names.len++] = l[i];
+			}
+		nf_row_push(&hdr, (nf_field){names.p + start, names.len - start});
+		if (i >= n)
+			break;
+	}
+	if (hdr.n < 2)
+		return 0;
+	long c = nf_col_find(&hdr, nf_opt.field);
+	if (c < 0)
+		return 0;
+	nf_field h = hdr.f[c];
+	size_t k = strlen(nf_opt.field);
+	return nf_col_num(nf_opt.field) < 0 || (h.n == k && memcmp(h.p, nf_opt.field, k) == 0) ||
+	       (h.n == k + 1 && h.p[0] == '#' && memcmp(h.p + 1, nf_opt.field, k) == 0);
+}
+
+/* --in auto: TSV when the first line has a TAB and a name that is the text column (with -N:
+ * the column's number is within the line's fields), CSV when it reads as a CSV header naming
+ * it, else plain text. Nothing is consumed. */
+static enum fmt detect(struct file *f)
+{
+	static nf_buf copy;
+	static nf_row hdr;
+	if (lines_mode)
+		return F_TEXT;
+	size_t n;
+	const char *l = nf_in_peek_line(f->in, &n);
+	if (n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
+		l += 3, n -= 3;
+	if (n && l[n - 1] == '\r')
+		n--;
+	if (memchr(l, '\t', n)) {
+		copy.len = 0;
+		nf_buf_add(&copy, l, n);
+		nf_row_split(&hdr, copy.p, copy.len);
+		long c = nf_opt.no_header ? nf_col_num(nf_opt.field) : nf_col_find(&hdr, nf_opt.field);
+		if (c >= 0 && (size_t)c < hdr.n)
+			return F_TSV;
+	}
+	if (!nf_opt.no_header && csv_names_text(l, n))
+		return F_CSV;
+	return F_TEXT;
+}
+
+/* A file named as a table (.tsv .tab .csv, maybe .gz) that --in auto reads as plain text:
+ * most likely --text-col does not name its column, so say so rather than emit one huge row. */
+static void warn_table_as_text(const struct file *f, const char *path)
+{
+	static const char *const ends[] = {".tsv", ".tab", ".csv", ".tsv.gz", ".tab.gz", ".csv.gz"};
+	size_t n = strlen(path);
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k && strcmp(path + n - k, ends[i]) == 0) {
+			warn_at(f->name, 1, "no column '%s' in the first line: read as plain text, one document "
+			           "(--text-col names the column; --in tsv or --in csv insists on a table)", nf_opt.field);
+			return;
+		}
+	}
+}
+
 static void report(struct file *f)
 {
 	if (f->ns.invalid)
-		nf_warn_at(f->name, f->bad_line, "invalid UTF-8: %llu sequence%s replaced by U+FFFD (first here)",
+		warn_at(f->name, f->bad_line, "invalid UTF-8: %llu sequence%s replaced by U+FFFD (first here)",
 		           (unsigned long long)f->ns.invalid, f->ns.invalid == 1 ? "" : "s");
 	if (f->ns.controls)
-		nf_warn_at(f->name, f->ctrl_line, "%llu control character%s (NUL, ESC ...) removed (first here)",
+		warn_at(f->name, f->ctrl_line, "%llu control character%s (NUL, ESC ...) removed (first here)",
 		           (unsigned long long)f->ns.controls, f->ns.controls == 1 ? "" : "s");
 	if (f->bad_dates)
-		nf_warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
+		warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
 		           f->bad_dates, f->bad_dates == 1 ? "" : "s");
 	if (f->empty && f->empty_line)
-		nf_warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
+		warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
 		           f->empty, f->empty == 1 ? "" : "s");
 	tot_empty += f->empty + f->blank_lines;
 	tot_moji += f->ns.mojibake;
 	tot_ent += f->ns.entities;
+}
+
+/* --rows A-B, A- or -B: line numbers from 1, A <= B */
+static void parse_rows(const char *arg)
+{
+	const char *dash = strchr(arg, '-');
+	unsigned long v[2] = {1, ULONG_MAX};
+	const char *part[2] = {arg, dash ? dash + 1 : NULL};
+	size_t len[2] = {dash ? (size_t)(dash - arg) : 0, dash ? strlen(dash + 1) : 0};
+	for (int i = 0; dash && i < 2; i++) {
+		if (len[i] == 0)
+			continue; /* an open end */
+		if (strspn(part[i], "0123456789") != len[i] || len[i] > 18)
+			dash = NULL;
+		else if ((v[i] = strtoul(part[i], NULL, 10)) == 0)
+			nf_usage_error("--rows: '%s': line numbers start at 1", arg);
+	}
+	if (!dash)
+		nf_usage_error("--rows: '%s' is not a range of input lines A-B, A- or -B (e.g. 5001-10000)", arg);
+	if (v[0] > v[1])
+		nf_usage_error("--rows: '%s' is empty (%lu is past %lu)", arg, v[0], v[1]);
+	rows_lo = v[0];
+	rows_hi = v[1];
+}
+
+/* The input's size for the percent: bytes of the regular files (stdin too when it is one),
+ * 0 when one of them is a pipe or a device. Files that cannot be read count 0. */
+static uint64_t input_size(char **files)
+{
+	uint64_t sum = 0;
+	for (; *files; files++) {
+		struct stat st;
+		int is_stdin = strcmp(*files, "-") == 0;
+		if ((is_stdin ? fstat(STDIN_FILENO, &st) : stat(*files, &st)) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			continue; /* reported and skipped when opened */
+		if (!S_ISREG(st.st_mode))
+			return 0;
+		off_t at = is_stdin ? lseek(STDIN_FILENO, 0, SEEK_CUR) : 0;
+		sum += (uint64_t)st.st_size - (at > 0 && at <= st.st_size ? (uint64_t)at : 0);
+	}
+	return sum;
 }
 
 int main(int argc, char **argv)
@@ -407,10 +605,11 @@ int main(int argc, char **argv)
 		switch (c) {
 		case O_LINES: lines_mode = 1; break;
 		case O_IN:
-			if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
+			if (strcmp(optarg, "auto") == 0) fmt = F_AUTO;
+			else if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
 			else if (strcmp(optarg, "csv") == 0) fmt = F_CSV;
 			else if (strcmp(optarg, "tsv") == 0) fmt = F_TSV;
-			else nf_usage_error("--in: unknown format '%s' (text, csv or tsv)", optarg);
+			else nf_usage_error("--in: unknown format '%s' (auto, text, csv or tsv)", optarg);
 			break;
 		case O_TEXTCOL: nf_opt.field = optarg; break;
 		case O_IDCOL: id_col = optarg; break;
@@ -426,12 +625,13 @@ int main(int argc, char **argv)
 			force_lang = optarg;
 			break;
 		case O_IDPATH: id_path = 1; break;
+		case O_ROWS: parse_rows(optarg); break;
 		default: nf_usage_error("unknown option");
 		}
 	}
-	if (lines_mode && fmt != F_TEXT)
+	if (lines_mode && (fmt == F_CSV || fmt == F_TSV))
 		nf_usage_error("--lines reads plain text; it cannot be combined with --in %s", fmt == F_CSV ? "csv" : "tsv");
-	if (nf_opt.no_header && fmt != F_TEXT && nf_col_num(nf_opt.field) < 0)
+	if (nf_opt.no_header && (fmt == F_CSV || fmt == F_TSV) && nf_col_num(nf_opt.field) < 0)
 		nf_usage_error("with -N, --text-col must be a column number, not '%s'", nf_opt.field);
 	nf_norm_init(&no);
 	if (strip_boiler)
@@ -439,13 +639,20 @@ int main(int argc, char **argv)
 	if (!force_lang) {
 		langid_ok = nf_langid_init() == 0;
 		if (!langid_ok)
-			nf_warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
+			warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
 	}
 	nf_stats_start();
-	if (fmt == F_TEXT)
+	if (fmt == F_TEXT || lines_mode) {
+		first_text = 1;
 		write_header();
+	}
 	char *stdin_only[] = {"-", NULL};
 	char **files = optind < argc ? argv + optind : stdin_only;
+	progress_lines = rows_hi != ULONG_MAX;
+	if (progress_lines)
+		nf_progress_total((uint64_t)(argc - optind > 0 ? argc - optind : 1) * range_len());
+	else
+		nf_progress_total(input_size(files));
 	for (; *files; files++) {
 		struct file f = {0};
 		if (!(f.in = nf_in_open(*files))) {
@@ -454,12 +661,18 @@ int main(int argc, char **argv)
 		}
 		f.name = nf_in_name(f.in);
 		f.stem = nf_path_stem(*files, id_path);
-		if (fmt == F_TEXT)
+		enum fmt ff = fmt == F_AUTO ? detect(&f) : fmt;
+		if (fmt == F_AUTO && ff == F_TEXT && !lines_mode)
+			warn_table_as_text(&f, *files);
+		if (ff == F_TEXT) {
+			first_text |= !header_done;
+			write_header();
 			do_text(&f);
-		else if (fmt == F_TSV)
+		} else if (ff == F_TSV)
 			do_tsv(&f);
 		else
 			do_csv(&f);
+		progress_done += progress_lines ? range_len() : nf_in_pos(f.in);
 		report(&f);
 		free(f.stem);
 		nf_in_close(f.in);

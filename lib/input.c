@@ -2,6 +2,7 @@
  * so that the data before a corrupt or truncated spot is kept and the error is exact. */
 #include "input.h"
 #include "diag.h"
+#include "stats.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,15 +21,17 @@ struct nf_in {
 	char *buf;
 	size_t cap, beg, end, scan;
 	unsigned long lineno;
-	uint64_t bytes;
+	uint64_t bytes, raw; /* decompressed bytes handed to the buffers; bytes read from fd */
 };
 
-static ssize_t xread(int fd, void *p, size_t n)
+static ssize_t xread(nf_in *in, void *p, size_t n)
 {
 	ssize_t r;
 	do
-		r = read(fd, p, n);
+		r = read(in->fd, p, n);
 	while (r < 0 && errno == EINTR);
+	if (r > 0)
+		in->raw += (uint64_t)r;
 	return r;
 }
 
@@ -36,6 +39,7 @@ static void fail(nf_in *in, const char *fmt, const char *detail)
 {
 	in->failed = in->eof = 1;
 	nf_fail();
+	nf_progress_clear();
 	nf_warnx(fmt, in->name, (unsigned long long)in->bytes, detail);
 }
 
@@ -56,7 +60,7 @@ nf_in *nf_in_open(const char *path)
 	/* sniff: gzip is 1f 8b, whatever the name */
 	size_t got = 0;
 	while (got < 2) {
-		ssize_t r = xread(fd, in->zbuf + got, CHUNK - got);
+		ssize_t r = xread(in, in->zbuf + got, CHUNK - got);
 		if (r < 0) {
 			fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
 			return in;
@@ -82,6 +86,14 @@ nf_in *nf_in_open(const char *path)
 const char *nf_in_name(const nf_in *in) { return in->name; }
 unsigned long nf_in_lineno(const nf_in *in) { return in->lineno; }
 uint64_t nf_in_bytes(const nf_in *in) { return in->bytes; }
+
+/* read-ahead not yet handed out is taken off: exactly for plain input; for gzip only the
+ * compressed bytes not yet inflated (inflated bytes not handed out do not map back) */
+uint64_t nf_in_pos(const nf_in *in)
+{
+	uint64_t ahead = in->gz ? in->zs.avail_in : in->zpend + (in->end - in->beg);
+	return in->raw > ahead ? in->raw - ahead : 0;
+}
 int nf_in_failed(const nf_in *in) { return in->failed; }
 
 static size_t fill_plain(nf_in *in, char *dst, size_t room)
@@ -93,7 +105,7 @@ static size_t fill_plain(nf_in *in, char *dst, size_t room)
 		in->zpend -= n;
 		return n;
 	}
-	ssize_t r = xread(in->fd, dst, room);
+	ssize_t r = xread(in, dst, room);
 	if (r < 0)
 		fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
 	else if (r == 0)
@@ -110,7 +122,7 @@ static size_t fill_gz(nf_in *in, char *dst, size_t room)
 	zs->avail_out = (uInt)room;
 	while (zs->avail_out == room && !in->eof) {
 		if (zs->avail_in == 0) {
-			ssize_t r = xread(in->fd, in->zbuf, CHUNK);
+			ssize_t r = xread(in, in->zbuf, CHUNK);
 			if (r < 0) {
 				fail(in, "%s: read error after %llu bytes: %s", strerror(errno));
 				break;
@@ -130,6 +142,7 @@ static size_t fill_gz(nf_in *in, char *dst, size_t room)
 				in->ended = 0;
 			} else {
 				in->eof = 1;
+				nf_progress_clear();
 				nf_warnx("%s: data after the end of the gzip stream ignored", in->name);
 				break;
 			}
@@ -159,6 +172,30 @@ static size_t fill(nf_in *in, char *dst, size_t room)
 	return n;
 }
 
+/* Read more after buf[end], first making room (compacting, or growing the buffer); returns
+ * the bytes read, 0 at the end. The bytes not yet handed out, [beg, end), move to the front. */
+static size_t more(nf_in *in)
+{
+	if (in->beg > 0 && in->beg == in->end)
+		in->beg = in->scan = in->end = 0;
+	if (in->cap - in->end < CHUNK / 2) {
+		if (in->beg > 0) { /* compact */
+			memmove(in->buf, in->buf + in->beg, in->end - in->beg);
+			in->end -= in->beg;
+			in->scan -= in->beg;
+			in->beg = 0;
+		}
+		if (in->cap - in->end < CHUNK / 2) {
+			in->cap = in->cap ? in->cap * 2 : CHUNK;
+			in->buf = nf_xrealloc(in->buf, in->cap);
+		}
+	}
+	size_t n = fill(in, in->buf + in->end, in->cap - in->end - 1); /* keep a spare byte */
+	in->end += n;
+	return n;
+}
+
+/* [beg, scan) never holds a '\n': a line's end is searched for only in bytes not yet seen */
 char *nf_in_line(nf_in *in, size_t *len)
 {
 	for (;;) {
@@ -171,22 +208,7 @@ char *nf_in_line(nf_in *in, size_t *len)
 			return line;
 		}
 		in->scan = in->end;
-		if (in->beg > 0 && in->beg == in->end)
-			in->beg = in->scan = in->end = 0;
-		if (in->cap - in->end < CHUNK / 2) {
-			if (in->beg > 0) { /* compact */
-				memmove(in->buf, in->buf + in->beg, in->end - in->beg);
-				in->end -= in->beg;
-				in->scan = in->end;
-				in->beg = 0;
-			}
-			if (in->cap - in->end < CHUNK / 2) {
-				in->cap = in->cap ? in->cap * 2 : CHUNK;
-				in->buf = nf_xrealloc(in->buf, in->cap);
-			}
-		}
-		size_t n = fill(in, in->buf + in->end, in->cap - in->end - 1); /* keep a spare byte */
-		if (n == 0) {
+		if (more(in) == 0) {
 			if (in->beg == in->end)
 				return NULL;
 			char *line = in->buf + in->beg;
@@ -195,7 +217,22 @@ char *nf_in_line(nf_in *in, size_t *len)
 			in->lineno++;
 			return line;
 		}
-		in->end += n;
+	}
+}
+
+const char *nf_in_peek_line(nf_in *in, size_t *len)
+{
+	for (;;) {
+		char *nl = memchr(in->buf + in->scan, '\n', in->end - in->scan);
+		if (nl) {
+			*len = (size_t)(nl - (in->buf + in->beg));
+			return in->buf + in->beg;
+		}
+		in->scan = in->end;
+		if (in->end - in->beg >= NF_IN_PEEK_MAX || more(in) == 0) {
+			*len = in->end - in->beg < NF_IN_PEEK_MAX ? in->end - in->beg : NF_IN_PEEK_MAX;
+			return in->buf + in->beg;
+		}
 	}
 }
 

@@ -618,3 +618,365 @@ PY
 	assert_equal "$(nrows)" 3
 	assert_stderr_has "empty.tsv:3:" "2 records with no text left" "4 rows in, 2 rows out"
 }
+
+# ================================================================ --in auto (the default)
+
+@test "auto: a TSV file whose header names the text column is read as TSV, other columns passed through" {
+	f=$(mkfile a.tsv 'id\tsrc\ttext\n1\tA\tFirst row.\n2\tB\tSecond row.\n')
+	run --separate-stderr nfn --lang en "$f"
+	assert_success
+	assert_stderr_empty
+	assert_output "$(printf 'src\tid\tdate\tlang\ttext\nA\t1\t\ten\tFirst row.\nB\t2\t\ten\tSecond row.')"
+	run --separate-stderr nfn --in auto --lang en "$f"
+	assert_output "$(printf 'src\tid\tdate\tlang\ttext\nA\t1\t\ten\tFirst row.\nB\t2\t\ten\tSecond row.')"
+}
+
+@test "auto: a .tsv.gz is read as TSV, not as one document" {
+	printf 'id\ttext\n1\tFirst row.\n2\tSecond row.\n' | gzip > "$BATS_TEST_TMPDIR/a.tsv.gz"
+	run --separate-stderr nfn --lang en "$BATS_TEST_TMPDIR/a.tsv.gz"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\n1\t\ten\tFirst row.\n2\t\ten\tSecond row.'
+}
+
+@test "auto: a CSV file whose header names the text column is read as CSV (quotes, commas, newlines)" {
+	f=$(mkfile a.csv 'id,date,text\n1,2015-07-21,"Hello, world"\n2,,"two\nlines"\n')
+	run --separate-stderr nfn --lang en "$f"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\n1\t2015-07-21\ten\tHello, world\n2\t\ten\ttwo\\nlines'
+	g=$(mkfile q.csv '"id","text"\r\n1,Quoted names\r\n')
+	run --separate-stderr nfn --lang en "$g"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tQuoted names'
+}
+
+@test "auto: a '#text' header (commented), a BOM and CRLF before the header are still a TSV header" {
+	f=$(mkfile h.tsv '#id\t#text\nx\tHash header.\n')
+	run --separate-stderr nfn --lang en "$f"
+	assert_success
+	assert_output "$HDR"$'\nx\t\ten\tHash header.'
+	g=$(mkfile b.dat '\xef\xbb\xbfid\ttext\r\ny\tBOM and CRLF.\r\n')
+	run --separate-stderr nfn --lang en "$g"
+	assert_success
+	assert_output "$HDR"$'\ny\t\ten\tBOM and CRLF.'
+}
+
+@test "auto: --text-col names the column that makes the header (TSV and CSV)" {
+	f=$(mkfile b.tsv 'id\tbody\n1\tBody text.\n')
+	run --separate-stderr nfn --text-col body --lang en "$f"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tBody text.'
+	g=$(mkfile b.csv 'id,body\n1,Body text.\n')
+	run --separate-stderr nfn -f body --lang en "$g"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tBody text.'
+}
+
+@test "auto: text whose first line merely has tabs or commas (or the word text) stays one document" {
+	a=$(mkfile tabs.txt 'Title\twith a tab\nBody.\n')
+	b=$(mkfile commas.txt 'One, two, text, three\nMore prose.\n')
+	c=$(mkfile word.txt 'text\nThe word alone on a line.\n')
+	d=$(mkfile quote.txt 'He said "text",text\nand more.\n')
+	run --separate-stderr nfn --lang en "$a" "$b" "$c" "$d"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\ntabs\t\ten\tTitle\\twith a tab\\nBody.\ncommas\t\ten\tOne, two, text, three\\nMore prose.\nword\t\ten\ttext\\nThe word alone on a line.\nquote\t\ten\tHe said "text",text\\nand more.'
+}
+
+@test "auto: stdin is detected too (TSV, gzip TSV, CSV, text)" {
+	printf 'id\ttext\n1\tFrom a pipe.\n' > "$BATS_TEST_TMPDIR/p.tsv"
+	run --separate-stderr bash -c 'cat "$1" | "$2" --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tFrom a pipe.'
+	run --separate-stderr bash -c 'gzip -c "$1" | "$2" --lang en -' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tFrom a pipe.'
+	run --separate-stderr bash -c 'printf "id,text\n1,CSV from a pipe.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tCSV from a pipe.'
+	run --separate-stderr bash -c 'printf "Just text.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	assert_success
+	assert_output "$HDR"$'\nstdin\t\ten\tJust text.'
+}
+
+@test "auto: first lines longer than the read buffer (a 400 kB header, a 3 MB line of text) are looked at whole" {
+	d=$BATS_TEST_TMPDIR
+	awk 'BEGIN { for (i = 1; i <= 40000; i++) printf "c%05d\t", i; print "text"
+	             for (i = 1; i <= 40000; i++) printf "v\t"; print "Wide row." }' > "$d/wide.tsv"
+	run --separate-stderr nfn --lang en "$d/wide.tsv"
+	assert_success
+	assert_equal "$(nrows)" 2
+	assert_equal "$(field 2 40004)" "Wide row."
+	yes 'word ' | tr -d '\n' | head -c 3000000 > "$d/long.txt"
+	printf '\tsecond line\n' >> "$d/long.txt"
+	nfn --lang en "$d/long.txt" > "$d/long.out" 2> "$d/long.err" || fail "exit $?: $(cat "$d/long.err")"
+	assert_equal "$(nrows "$d/long.out")" 2
+	# one line of 600,000 'word ' (the last space goes: it ends a run of blanks), then '\t'
+	# escaped (2 bytes), 'second line' and the newline
+	assert_equal "$(tail -n +2 "$d/long.out" | cut -f4- | wc -c)" $((3000000 - 1 + 2 + 11 + 1))
+}
+
+@test "auto: --in text still forces one document; --in tsv and --in csv still force a table" {
+	f=$(mkfile a.tsv 'id\ttext\n1\tRow.\n')
+	run --separate-stderr nfn --in text --lang en "$f"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\na.tsv\t\ten\tid\\ttext\\n1\\tRow.'
+	g=$(mkfile n.tsv 'id\tbody\n1\tok\n')
+	run --separate-stderr nfn --in tsv --lang en "$g"
+	assert_failure 1
+	assert_stderr_has "n.tsv:1:" "no column 'text'"
+}
+
+@test "auto: a file named .tsv/.csv whose first line names no text column is one document, with a warning" {
+	f=$(mkfile n.tsv 'id\tbody\n1\tok\n')
+	run --separate-stderr nfn --lang en "$f"
+	assert_success
+	assert_output "$HDR"$'\nn.tsv\t\ten\tid\\tbody\\n1\\tok'
+	assert_stderr_has "n.tsv:1:" "no column 'text'" "plain text"
+	printf 'id,body\n1,ok\n' | gzip > "$BATS_TEST_TMPDIR/n.csv.gz"
+	run --separate-stderr nfn --lang en "$BATS_TEST_TMPDIR/n.csv.gz"
+	assert_success
+	assert_stderr_has "n.csv.gz:1:" "plain text"
+}
+
+@test "auto: --lines is plain text, one document per line, whatever the first line looks like" {
+	f=$(mkfile l.tsv 'id\ttext\nsecond line\n')
+	run --separate-stderr nfn --lines --lang en "$f"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\nl.tsv:1\t\ten\tid\\ttext\nl.tsv:2\t\ten\tsecond line'
+	run --separate-stderr nfn --lines --in csv "$f"
+	assert_failure 2
+}
+
+@test "auto with -N: a number as --text-col reads TSV rows; otherwise (the default) plain text" {
+	f=$(mkfile n.tsv 'x1\tFirst row.\nx2\tSecond row.\n')
+	run --separate-stderr nfn -N --text-col 2 --id-col 1 --lang en "$f"
+	assert_success
+	assert_output $'x1\t\ten\tFirst row.\nx2\t\ten\tSecond row.'
+	run --separate-stderr nfn -N --lang en "$f"
+	assert_success
+	assert_output $'n.tsv\t\ten\tx1\\tFirst row.\\nx2\\tSecond row.'
+	g=$(mkfile t.txt 'No tab here.\n')
+	run --separate-stderr nfn -N --text-col 2 --lang en "$g"
+	assert_success
+	assert_output $'t\t\ten\tNo tab here.'
+}
+
+@test "auto, mixed inputs: a TSV with other columns first, then plain text: its other columns are empty" {
+	t=$(mkfile a.tsv 'id\tsrc\ttext\n1\tA\tTable row.\n')
+	x=$(mkfile b.txt 'Plain text.\n')
+	c=$(mkfile c.csv 'src,text\nC,CSV row.\n')
+	run --separate-stderr nfn --lang en "$t" "$x" "$c"
+	assert_success
+	assert_stderr_empty
+	assert_output "$(printf 'src\tid\tdate\tlang\ttext\nA\t1\t\ten\tTable row.\n\tb\t\ten\tPlain text.\nC\tc.csv:2\t\ten\tCSV row.')"
+}
+
+@test "auto, mixed inputs: plain text first, then a TSV with other columns: that file is skipped, exit 1" {
+	x=$(mkfile b.txt 'Plain text.\n')
+	t=$(mkfile a.tsv 'id\tsrc\ttext\n1\tA\tTable row.\n')
+	u=$(mkfile u.tsv 'id\ttext\n2\tSame columns.\n')
+	run --separate-stderr nfn --lang en "$x" "$t" "$u"
+	assert_failure 1
+	assert_output "$HDR"$'\nb\t\ten\tPlain text.\n2\t\ten\tSame columns.'
+	assert_stderr_has "a.tsv:1:" "its other columns differ from the first file's; file skipped" "tables first"
+}
+
+@test "auto, mixed inputs: a later TSV whose other columns differ from the first's is skipped, exit 1" {
+	a=$(mkfile a.tsv 'id\tsrc\ttext\n1\tA\tFirst.\n')
+	b=$(mkfile b.tsv 'id\tfeed\ttext\n2\tB\tSecond.\n')
+	run --separate-stderr nfn --lang en "$a" "$b"
+	assert_failure 1
+	assert_output "$(printf 'src\tid\tdate\tlang\ttext\nA\t1\t\ten\tFirst.')"
+	assert_stderr_has "b.tsv:1:" "file skipped"
+	refute_stderr_has "tables first"
+}
+
+# ================================================================ --rows A-B (shards)
+
+# same_as_shards RANGE... -- ARG...: nf-normalize ARG... and the concatenation of
+# nf-normalize --rows RANGE ARG... over the ranges (each shard's header dropped but the first's)
+# write the same bytes; every shard has rows of its own
+same_as_shards() {
+	local ranges=() r first=1 d=$BATS_TEST_TMPDIR
+	while [ "$1" != -- ]; do ranges+=("$1"); shift; done
+	shift
+	nfn "$@" > "$d/whole.out" 2> "$d/whole.err" || fail "whole run: exit $?: $(cat "$d/whole.err")"
+	: > "$d/shards.out"
+	for r in "${ranges[@]}"; do
+		nfn --rows "$r" "$@" > "$d/shard.out" 2> "$d/shard.err" || fail "--rows $r: exit $?: $(cat "$d/shard.err")"
+		[ "$(nrows "$d/shard.out")" -gt 1 ] || fail "--rows $r: no rows"
+		if [ "$first" = 1 ]; then cat "$d/shard.out"; else tail -n +2 "$d/shard.out"; fi >> "$d/shards.out"
+		first=0
+	done
+	[ "$(nrows "$d/whole.out")" -gt 100 ] || fail "test set-up: only $(nrows "$d/whole.out") lines"
+	cmp "$d/whole.out" "$d/shards.out" || fail "the shards differ from the whole run"
+}
+
+# a TSV of 1,000 records (blank lines and records empty after cleaning among them)
+mkbigtsv() {
+	awk -v idcol="$2" 'BEGIN {
+		print (idcol ? "id\t" : "") "src\ttext"
+		for (i = 2; i <= 1001; i++) {
+			if (i % 97 == 0) { print ""; continue }
+			t = (i % 113 == 0) ? "   " : "Record " i " says the " (i % 3 ? "market" : "council") " met on day " i % 28 "."
+			print (idcol ? "r" i "\t" : "") "s" i % 7 "\t" t
+		}
+	}' > "$BATS_TEST_TMPDIR/$1"
+}
+
+@test "--rows: shards of a TSV.gz with an id column concatenate to the whole run, byte for byte" {
+	mkbigtsv big.tsv 1
+	gzip "$BATS_TEST_TMPDIR/big.tsv"
+	same_as_shards -300 301-650 651-1000 1001- -- --lang en "$BATS_TEST_TMPDIR/big.tsv.gz"
+	same_as_shards 1-2 3- -- --lang en "$BATS_TEST_TMPDIR/big.tsv.gz"
+}
+
+@test "--rows: shards of a TSV without an id column (ids NAME:LINE) concatenate to the whole run" {
+	mkbigtsv noid.tsv 0
+	same_as_shards -500 501- -- --lang en "$BATS_TEST_TMPDIR/noid.tsv"
+	run --separate-stderr nfn --rows 501- --lang en "$BATS_TEST_TMPDIR/noid.tsv"
+	assert_line --index 1 --regexp $'^s4\tnoid.tsv:501\t'
+}
+
+@test "--rows: shards of --lines text concatenate to the whole run; each line is its own record" {
+	awk 'BEGIN { for (i = 1; i <= 700; i++) print (i % 50 == 0 ? "" : "Line " i " of the wire copy.") }' > "$BATS_TEST_TMPDIR/w.txt"
+	same_as_shards -1 2-350 351- -- --lines --lang en "$BATS_TEST_TMPDIR/w.txt"
+	run --separate-stderr nfn --lines --rows 3-4 --lang en "$BATS_TEST_TMPDIR/w.txt"
+	assert_output "$HDR"$'\nw:3\t\ten\tLine 3 of the wire copy.\nw:4\t\ten\tLine 4 of the wire copy.'
+}
+
+@test "--rows: a CSV record spanning lines belongs to the shard of the line it starts on" {
+	{
+		printf 'id,text\n'
+		for i in $(seq 2 200); do
+			if [ "$i" = 100 ]; then printf '%s,"Starts on line 100,\nends on\nline 102"\n' "$i"; fi
+			[ "$i" = 101 ] || [ "$i" = 102 ] || [ "$i" = 100 ] || printf '%s,Record on line %s.\n' "$i" "$i"
+		done
+	} > "$BATS_TEST_TMPDIR/m.csv"
+	same_as_shards -100 101- -- --lang en "$BATS_TEST_TMPDIR/m.csv"
+	same_as_shards -99 100-101 102- -- --lang en "$BATS_TEST_TMPDIR/m.csv"
+	run --separate-stderr nfn --rows -100 --lang en "$BATS_TEST_TMPDIR/m.csv"
+	assert_line --index 99 $'100\t\ten\tStarts on line 100,\\nends on\\nline 102'
+	run --separate-stderr nfn --rows 101- --lang en "$BATS_TEST_TMPDIR/m.csv"
+	assert_line --index 1 $'103\t\ten\tRecord on line 103.'
+	run --separate-stderr nfn --rows 101-102 --lang en "$BATS_TEST_TMPDIR/m.csv"
+	assert_success
+	assert_output "$HDR"
+}
+
+@test "--rows: shards of the shared Reuters corpus (read without --in) concatenate to the whole run" {
+	need_shared
+	f=$SHARED/data/corpus/en/reuters21578.tsv.gz
+	[ -f "$f" ] || skip "needs ../shared/data/corpus/en/reuters21578.tsv.gz"
+	same_as_shards -7000 7001-14000 14001- -- "$f"
+	nfn --in tsv "$f" 2> /dev/null | cmp - "$BATS_TEST_TMPDIR/whole.out" || fail "auto differs from --in tsv"
+}
+
+@test "--rows: plain-text files are records of line 1; the header is written even when no record is in range" {
+	a=$(mkfile a.txt 'Whole document.\nSecond line.\n')
+	run --separate-stderr nfn --rows -1 --lang en "$a"
+	assert_output "$HDR"$'\na\t\ten\tWhole document.\\nSecond line.'
+	run --separate-stderr nfn --rows 2- --lang en "$a"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"
+	t=$(mkfile t.tsv 'id\tsrc\ttext\n1\tA\tRow.\n')
+	run --separate-stderr nfn --rows 5- --lang en "$t"
+	assert_success
+	assert_output "$(printf 'src\tid\tdate\tlang\ttext')"
+}
+
+@test "--rows: applies to every FILE; out-of-range records are not counted, reported or checked" {
+	a=$(mkfile a.tsv 'id\ttext\n1\tOne.\n2\tbad \xff\n3\tThree.\n')
+	b=$(mkfile b.tsv 'id\ttext\n4\tFour.\n5\tragged\tline\n6\tSix.\n')
+	run --separate-stderr nfn -v --rows 2-2 --lang en "$a" "$b"
+	assert_success
+	assert_output "$HDR"$'\n1\t\ten\tOne.\n4\t\ten\tFour.'
+	assert_stderr_has "2 rows in, 2 rows out"
+	refute_stderr_has "invalid UTF-8" "fields"
+	run --separate-stderr nfn -v --rows 3- --lang en "$a" "$b"
+	assert_failure 1
+	assert_stderr_has "a.tsv:3:" "invalid UTF-8" "b.tsv:3:" "fields"
+}
+
+@test "--rows: reading stops past the range (a truncated .gz is not reached: no error)" {
+	seq 1 20000 | sed 's/$/ line of the article text/' | gzip > "$BATS_TEST_TMPDIR/whole.gz"
+	sz=$(wc -c < "$BATS_TEST_TMPDIR/whole.gz")
+	head -c $((sz / 2)) "$BATS_TEST_TMPDIR/whole.gz" > "$BATS_TEST_TMPDIR/cut.gz"
+	run --separate-stderr nfn --lines --rows 2-3 --lang en "$BATS_TEST_TMPDIR/cut.gz"
+	assert_success
+	assert_stderr_empty
+	assert_output "$HDR"$'\ncut:2\t\ten\t2 line of the article text\ncut:3\t\ten\t3 line of the article text'
+}
+
+@test "--rows: a bad range is a usage error (exit 2) saying what is wrong" {
+	f=$(mkfile a.txt 'Text.\n')
+	for r in x 5-2 0-3 5 1-2-3 '' 1-x; do
+		run --separate-stderr nfn --rows "$r" "$f"
+		assert_failure 2
+		assert_output ""
+		assert_stderr_has "--rows" "'$r'"
+	done
+	run --separate-stderr nfn --rows=-1 --lang en "$f"
+	assert_success
+	run --separate-stderr nfn --rows - --lang en "$f"
+	assert_success
+	assert_output "$HDR"$'\na\t\ten\tText.'
+}
+
+# ================================================================ progress
+
+# progress_lines: the progress lines drawn on $stderr (\r-separated, the clear code dropped),
+# one per line, without the warnings; fails when one is wider than 79 columns
+progress_lines() {
+	local l
+	printf '%s' "$stderr" | tr '\r' '\n' | sed 's/\x1b\[K//g' | grep -E ' (rows|documents) in, ' | while IFS= read -r l; do
+		[ "${#l}" -le 79 ] || { echo "too wide (${#l}): $l"; return 1; }
+		printf '%s\n' "$l"
+	done
+}
+
+@test "--progress on a regular file: rows, MB and a percent on stderr, cleared at the end; output unchanged" {
+	mkbigtsv p.tsv 1
+	run --separate-stderr nfn --lang en "$BATS_TEST_TMPDIR/p.tsv"
+	want=$output
+	run --separate-stderr nfn --progress --lang en "$BATS_TEST_TMPDIR/p.tsv"
+	assert_success
+	assert_output "$want"
+	p=$(progress_lines) || fail "$p"
+	[[ $p == "nf-normalize: "*" rows in, "*" out, "*" MB"*"%"* ]] || fail "progress: $p"
+	last=${stderr##*$'\r'}
+	[[ $last == $'\e[K'* && $last != *" rows in, "* ]] || fail "the line is not cleared at the end: $last"
+	gzip -k "$BATS_TEST_TMPDIR/p.tsv"
+	run --separate-stderr nfn --progress --lang en "$BATS_TEST_TMPDIR/p.tsv.gz"
+	assert_output "$want"
+	[[ $(progress_lines) == *"%"* ]] || fail "no percent for a .gz file: $stderr"
+}
+
+@test "--progress on a pipe: no percent (the size is unknown), except with --rows ...B" {
+	mkbigtsv p.tsv 1
+	run --separate-stderr bash -c 'cat "$1" | "$2" --progress --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	assert_success
+	p=$(progress_lines) || fail "$p"
+	[[ $p == *"rows in"* && $p != *"%"* ]] || fail "progress: $p"
+	run --separate-stderr bash -c 'cat "$1" | "$2" --progress --rows -900 --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	assert_success
+	[[ $(progress_lines) == *"%"* ]] || fail "no percent with --rows -900: $stderr"
+}
+
+@test "NF_PROGRESS_LABEL names the progress line (documents, not rows) and nothing else; -q still silences it" {
+	mkbigtsv p.tsv 1
+	run --separate-stderr env NF_PROGRESS_LABEL=news-facts "$NF_BIN/nf-normalize" --progress --lang en "$BATS_TEST_TMPDIR/p.tsv"
+	assert_success
+	p=$(progress_lines) || fail "$p"
+	[[ $p == "news-facts: "*" documents in, "* ]] || fail "progress: $p"
+	# the warning about the records left empty still names the program, on a line of its own
+	assert_stderr_has $'\r\e[Knf-normalize: '"$BATS_TEST_TMPDIR/p.tsv:"
+	run --separate-stderr env NF_PROGRESS_LABEL=news-facts "$NF_BIN/nf-normalize" -q --lang en "$BATS_TEST_TMPDIR/p.tsv"
+	assert_success
+	refute_stderr_has "news-facts" "documents in" $'\r'
+}
