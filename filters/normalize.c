@@ -18,10 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* messages clear the progress line first, so that they start on a line of their own */
-#define warn_at(...) (nf_progress_clear(), nf_warn_at(__VA_ARGS__))
-#define warnx(...) (nf_progress_clear(), nf_warnx(__VA_ARGS__))
-
 static const char usage[] =
 	"Usage: nf-normalize [OPTION]... [FILE]...\n"
 	"Clean raw news articles into one TSV row per document: id date lang text.\n"
@@ -152,7 +148,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 	                 (f->ns.mojibake - before.mojibake);
 	if (nf_opt.strict && (f->ns.invalid > before.invalid || f->ns.controls > before.controls ||
 	                      f->ns.mojibake > before.mojibake)) {
-		warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8, control characters or mojibake",
+		nf_warn_at(f->name, line, "document %.*s rejected (--strict): invalid UTF-8, control characters or mojibake",
 		           (int)idn, id);
 		nf_st.rejected++;
 		nf_fail();
@@ -183,7 +179,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
 		if (f->empty++ == 0)
 			f->empty_line = line;
 		if (!line && (rawn > 0 || strcmp(f->name, "(standard input)") != 0))
-			warnx("%s: empty document, no row written", f->name);
+			nf_warnx("%s: empty document, no row written", f->name);
 		return;
 	}
 	if (!lang || !*lang)
@@ -269,7 +265,7 @@ static int setup_cols(struct file *f, const nf_row *h)
 		f->c_date = nf_col_find(h, date_col);
 		f->c_lang = nf_col_find(h, "lang");
 		if (f->c_text < 0) {
-			warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
+			nf_warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
 			nf_fail();
 			return -1;
 		}
@@ -279,7 +275,7 @@ static int setup_cols(struct file *f, const nf_row *h)
 		f->c_date = nf_col_num(date_col);
 		f->c_lang = -1;
 		if (f->c_text < 0) {
-			warnx("%s: with -N, --text-col must be a column number", f->name);
+			nf_warnx("%s: with -N, --text-col must be a column number", f->name);
 			nf_fail();
 			return -1;
 		}
@@ -325,7 +321,7 @@ static int check_header(struct file *f, const nf_row *h, int escaped)
 		return 0;
 	}
 	if (hb->len != hdr_first.len || (hb->len && memcmp(hb->p, hdr_first.p, hb->len) != 0)) {
-		warn_at(f->name, 1, "its other columns differ from the first file's; file skipped%s",
+		nf_warn_at(f->name, 1, "its other columns differ from the first file's; file skipped%s",
 		           first_text ? " (plain text has no other columns: give the tables first)" : "");
 		nf_fail();
 		return -1;
@@ -338,7 +334,7 @@ static nf_row pass_row;
 static void emit_record(struct file *f, const nf_row *r, unsigned long line, int escaped)
 {
 	if (r->n != f->ncols) {
-		warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
+		nf_warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
 		nf_st.rows_in++;
 		nf_st.rejected++;
 		nf_fail();
@@ -410,7 +406,7 @@ static void do_tsv(struct file *f)
 		}
 		nf_row_split(&r, l, n);
 		if (nf_opt.no_header && (size_t)f->c_text >= r.n) {
-			warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
+			nf_warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
 			nf_st.rejected++;
 			nf_fail();
 			continue;
@@ -525,7 +521,7 @@ static void warn_table_as_text(const struct file *f, const char *path)
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
 		size_t k = strlen(ends[i]);
 		if (n > k && strcmp(path + n - k, ends[i]) == 0) {
-			warn_at(f->name, 1, "no column '%s' in the first line: read as plain text, one document "
+			nf_warn_at(f->name, 1, "no column '%s' in the first line: read as plain text, one document "
 			           "(--text-col names the column; --in tsv or --in csv insists on a table)", nf_opt.field);
 			return;
 		}
@@ -535,16 +531,16 @@ static void warn_table_as_text(const struct file *f, const char *path)
 static void report(struct file *f)
 {
 	if (f->ns.invalid)
-		warn_at(f->name, f->bad_line, "invalid UTF-8: %llu sequence%s replaced by U+FFFD (first here)",
+		nf_warn_at(f->name, f->bad_line, "invalid UTF-8: %llu sequence%s replaced by U+FFFD (first here)",
 		           (unsigned long long)f->ns.invalid, f->ns.invalid == 1 ? "" : "s");
 	if (f->ns.controls)
-		warn_at(f->name, f->ctrl_line, "%llu control character%s (NUL, ESC ...) removed (first here)",
+		nf_warn_at(f->name, f->ctrl_line, "%llu control character%s (NUL, ESC ...) removed (first here)",
 		           (unsigned long long)f->ns.controls, f->ns.controls == 1 ? "" : "s");
 	if (f->bad_dates)
-		warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
+		nf_warn_at(f->name, f->bad_date_line, "%lu date value%s not understood, left empty (first here)",
 		           f->bad_dates, f->bad_dates == 1 ? "" : "s");
 	if (f->empty && f->empty_line)
-		warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
+		nf_warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
 		           f->empty, f->empty == 1 ? "" : "s");
 	tot_empty += f->empty + f->blank_lines;
 	tot_moji += f->ns.mojibake;
@@ -639,7 +635,7 @@ int main(int argc, char **argv)
 	if (!force_lang) {
 		langid_ok = nf_langid_init() == 0;
 		if (!langid_ok)
-			warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
+			nf_warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
 	}
 	nf_stats_start();
 	if (fmt == F_TEXT || lines_mode) {

@@ -8,6 +8,7 @@
 
 const char *nf_progname = "nf";
 int nf_status = NF_EXIT_OK;
+void (*nf_before_warn)(void);
 
 void nf_setprog(const char *argv0)
 {
@@ -23,6 +24,8 @@ void nf_fail(void)
 
 static void vwarn_(const char *file, unsigned long line, int errnum, const char *fmt, va_list ap)
 {
+	if (nf_before_warn)
+		nf_before_warn();
 	fprintf(stderr, "%s: ", nf_progname);
 	if (file) {
 		if (line)

@@ -12,6 +12,8 @@ enum nf_exit {
 };
 
 extern const char *nf_progname;
+/* called before every message, when set: the progress line (stats.c) clears itself there */
+extern void (*nf_before_warn)(void);
 extern int nf_status; /* sticky exit status: the worst seen so far */
 
 void nf_setprog(const char *argv0);

@@ -2,7 +2,6 @@
  * so that the data before a corrupt or truncated spot is kept and the error is exact. */
 #include "input.h"
 #include "diag.h"
-#include "stats.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -39,7 +38,6 @@ static void fail(nf_in *in, const char *fmt, const char *detail)
 {
 	in->failed = in->eof = 1;
 	nf_fail();
-	nf_progress_clear();
 	nf_warnx(fmt, in->name, (unsigned long long)in->bytes, detail);
 }
 
@@ -142,7 +140,6 @@ static size_t fill_gz(nf_in *in, char *dst, size_t room)
 				in->ended = 0;
 			} else {
 				in->eof = 1;
-				nf_progress_clear();
 				nf_warnx("%s: data after the end of the gzip stream ignored", in->name);
 				break;
 			}

@@ -29,6 +29,8 @@ void nf_stats_start(void)
 	const char *l = getenv("NF_PROGRESS_LABEL");
 	label = l && *l ? l : NULL;
 	show = !nf_opt.quiet && (nf_opt.progress || isatty(STDERR_FILENO));
+	if (show)
+		nf_before_warn = nf_progress_clear; /* every filter's messages start on a clean line */
 	t0 = now();
 	tlast = t0 - 1; /* the first look at the clock draws: a slow start shows at once */
 }
