@@ -294,7 +294,7 @@ pipeline_bench() {
         rss=$(TMPDIR=$td NF_BIN=$NF_BIN "$PY" -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$nfp" -q --jobs "$j" "$input")
-        kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+        kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
         peak=$(sort -n "$dir/du.$j" | tail -n 1)
         echo "--jobs $j: peak memory $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') MB (largest process), temporary space $(awk -v k="${peak:-0}" 'BEGIN { printf "%.0f", k / 1024 }') MB at most, for $(awk -v m="$mbin" 'BEGIN { printf "%.0f", m }') MB of input"
         rm -rf "$td"
