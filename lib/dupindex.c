@@ -518,7 +518,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		t64_put(&x->et, key, v, d);
 	}
 	r = vs + en * (items ? 4 : 2);
-	if (items) {
+	if (items && n) { /* a state of no items has no arrays to fill (memcpy of NULL is undefined) */
 		items_grow(x, n);
 		x->n = n;
 		memcpy(x->day, r, n * 2), r += n * 2;
@@ -533,7 +533,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		for (uint64_t i = 0; p->ids && i < n; i++)
 			if (x->idoff[i] > il || (i && x->idoff[i] < x->idoff[i - 1]))
 				goto bad;
-	} else
+	} else if (!items)
 		x->n = en;
 	if (p->near) {
 		free(x->bt.k), free(x->bt.v);
