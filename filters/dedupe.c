@@ -37,9 +37,13 @@ static const char usage[] =
 	"      --emit-keys       map: one line per exact and band key of each row\n"
 	"      --reduce          reduce: key lines grouped by key in, decision lines out\n"
 	"      --apply FILE      the decision lines (sorted by row) applied to the rows\n"
+	"      --shard K         with --emit-keys and --apply: these rows are shard K (0, 1, ...) of\n"
+	"                        an input cut in order; rows are numbered K * 10^12 + n (18 digits),\n"
+	"                        so that the shards' keys never collide; --apply skips the other\n"
+	"                        shards' decisions\n"
 	NF_COMMON_HELP;
 
-enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY, O_PARAS };
+enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY, O_PARAS, O_SHARD };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"mode", required_argument, 0, O_MODE},
@@ -55,6 +59,7 @@ static const struct option longopts[] = {
 	{"reduce", no_argument, 0, O_REDUCE},
 	{"apply", required_argument, 0, O_APPLY},
 	{"paragraphs", no_argument, 0, O_PARAS},
+	{"shard", required_argument, 0, O_SHARD},
 	{0, 0, 0, 0},
 };
 
@@ -97,7 +102,7 @@ static int reduce(int argc, char **argv, int first, double threshold)
 int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
-	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0, paras = 0;
+	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0, paras = 0, shard = -1;
 	double threshold = 0.5;
 	const char *scope_col = NULL, *state = NULL, *apply = NULL;
 	size_t max_items = 0;
@@ -124,11 +129,16 @@ int main(int argc, char **argv)
 		case O_REDUCE: do_reduce = 1; break;
 		case O_APPLY: apply = optarg; break;
 		case O_PARAS: paras = 1; break;
+		case O_SHARD: shard = (int)number_arg("--shard", optarg, 0, NF_DUPMR_MAX_SHARDS - 1); break;
 		default: nf_usage_error("unknown option");
 		}
 	}
 	if (emit + do_reduce + !!apply > 1 || ((emit || do_reduce || apply) && state))
 		nf_usage_error("--emit-keys, --reduce, --apply and --state go one at a time");
+	if (shard >= 0 && !emit && !apply)
+		nf_usage_error("--shard numbers the rows of --emit-keys and --apply only");
+	if (shard >= 0)
+		nf_dupmr_shard_seq();
 	nf_dupkey_init();
 	if (do_reduce)
 		return reduce(argc, argv, optind, threshold);
@@ -168,7 +178,9 @@ int main(int argc, char **argv)
 	nf_dupkey k = {0}, lk = {0};
 	nf_buf idb = {0}, did = {0};
 	unsigned long dups = 0, exact_dups = 0, empties = 0, para_dups = 0;
-	uint64_t seq = 0;
+	/* the rows of shard K are K * 10^12 + 1, + 2, ... (dupmr.h) */
+	uint64_t seq = shard >= 0 ? (uint64_t)shard * NF_DUPMR_SHARD_ROWS : 0;
+	const uint64_t seq_end = shard >= 0 ? seq + NF_DUPMR_SHARD_ROWS : UINT64_MAX;
 	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
 	nf_doc d;
 	while (nf_reader_next(r, &d)) {
@@ -257,7 +269,7 @@ int main(int argc, char **argv)
 	}
 	nf_reader_free(r);
 	if (apply) {
-		if (dec.seq)
+		if (dec.seq && dec.seq < seq_end) /* a later shard's decisions are not for these rows */
 			nf_errx(NF_EXIT_DATA, "--apply: %s has decisions for row %llu, beyond the %llu rows read", apply,
 			        (unsigned long long)dec.seq, (unsigned long long)seq);
 		nf_dupmr_close(&dec);

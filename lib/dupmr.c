@@ -17,10 +17,14 @@ static void out_hex(uint64_t v, int digits)
 	nf_out_write(b, (size_t)digits);
 }
 
+static int seq_digits = 12; /* 18 with shards: the width sorts by number */
+
+void nf_dupmr_shard_seq(void) { seq_digits = 18; }
+
 static void out_seq(uint64_t seq)
 {
 	char b[24];
-	int n = snprintf(b, sizeof b, "%012llu", (unsigned long long)seq);
+	int n = snprintf(b, sizeof b, "%0*llu", seq_digits, (unsigned long long)seq);
 	nf_out_write(b, (size_t)n);
 }
 
@@ -162,6 +166,8 @@ int nf_dupmr_reduce(nf_in *in, double t)
 			break;
 		}
 		r.nsh = (uint32_t)nsh;
+		if (fl[1] > 12) /* shards: decisions as wide as the keys */
+			seq_digits = 18;
 		int bad = 0;
 		for (int i = 0; i < NF_DUP_K; i++) {
 			int hi = hexval(f[6][2 * i]), lo = hexval(f[6][2 * i + 1]);

@@ -22,7 +22,12 @@
  *          in a band group are left to their exact group;
  *  apply   (--apply FILE) the decision lines sorted by SEQ and the input again: each row's best
  *          decision (E, else the most MATCHES, else the lowest OLDSEQ; else, when the P lines
- *          cover NF_DUP_PARA_SHARE of its paragraph words, the holder of the most). */
+ *          cover NF_DUP_PARA_SHARE of its paragraph words, the holder of the most).
+ * Shards (--shard K, for inputs cut in order over several machines): row n of shard K is
+ *          SEQ K * 10^12 + n, written with 18 digits, so that every shard's rows sort after the
+ *          rows of the shards before it and the decisions are those of one run over the whole;
+ *          --reduce writes SEQ with as many digits as it reads; --apply on shard K skips the
+ *          decision lines of the other shards. */
 #ifndef NF_DUPMR_H
 #define NF_DUPMR_H
 #include "dupkey.h"
@@ -30,6 +35,9 @@
 #include "tsv.h"
 #include <stdint.h>
 
+#define NF_DUPMR_SHARD_ROWS 1000000000000ULL /* rows per shard: SEQ = K * this + n */
+#define NF_DUPMR_MAX_SHARDS 1000000
+void nf_dupmr_shard_seq(void); /* SEQ written with 18 digits (shards), not 12 */
 void nf_dupmr_emit(const nf_dupkey *k, int bands, uint64_t seq, const char *id, size_t idlen);
 /* reads key lines from in, writes decision lines; 0, or -1 after a message (a bad line) */
 int nf_dupmr_reduce(nf_in *in, double t);

@@ -190,6 +190,27 @@ mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
 	done
 }
 
+@test "--shard K: shards cut in order, mapped apart, reduced together and applied apart give the bytes of one run" {
+	f=$(mkfile m.tsv "id\tlang\ttext\na\ten\t$ART\nb\ten\t$REWRITE\nc\tnl\t$ART\nd\ten\t$TEMPLATE\ne\ten\t$ART\nf\ten\tWrite a comment\ng\ten\tWrite a Comment!\nh\ten\t\ni\ten\t$LONG\nj\tnl\t$REWRITE\n")
+	# three shards of rows 1-3, 4-7, 8-10, each with the header
+	for k in 0 1 2; do
+		{ head -n 1 "$f"; tail -n +2 "$f" | sed -n "$((k * 4 + 1 - (k > 0))),$((k * 4 + 3))p"; } > "$BATS_TEST_TMPDIR/s$k.tsv"
+	done
+	assert_equal "$(cat "$BATS_TEST_TMPDIR"/s?.tsv | grep -vc '^id')" 10
+	for opts in "" "--mark" "--mark --paragraphs"; do
+		# shellcheck disable=SC2086
+		one=$(nfd $opts "$f")
+		for k in 0 1 2; do nfd --emit-keys --shard "$k" $opts "$BATS_TEST_TMPDIR/s$k.tsv"; done |
+			LC_ALL=C sort -t$'\t' -k1,1 | nfd --reduce | LC_ALL=C sort -t$'\t' -k1,1 > "$BATS_TEST_TMPDIR/dec"
+		head -n 1 "$BATS_TEST_TMPDIR/dec" | grep -q $'^[0-9]\{18\}\t[0-9]\{18\}\t' || [ ! -s "$BATS_TEST_TMPDIR/dec" ]
+		all=$(for k in 0 1 2; do nfd --apply "$BATS_TEST_TMPDIR/dec" --shard "$k" $opts "$BATS_TEST_TMPDIR/s$k.tsv" | if [ "$k" = 0 ]; then cat; else tail -n +2; fi; done)
+		assert_equal "$all" "$one"
+	done
+	run --separate-stderr nfd --shard 1 "$f"
+	assert_failure 2
+	assert_stderr_has "--shard"
+}
+
 @test "--emit-keys: one line per key, exact key first; --reduce: copies per key group" {
 	f=$(mkfile k.tsv "id\ttext\na\t$ART\nb\t$ART\nc\tWrite a comment\n")
 	run --separate-stderr nfd --emit-keys "$f"
