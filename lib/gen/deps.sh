@@ -18,6 +18,13 @@ if [ "${1:-build}" = test ]; then
 	command -v bats >/dev/null 2>&1 || need="$need bats"
 	[ -d /usr/lib/bats/bats-assert ] || need="$need bats-assert bats-support"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
+	# tests/slurm.bats starts a one-node Slurm cluster (as root; it skips without these)
+	if [ "$(id -u)" = 0 ]; then
+		command -v slurmctld >/dev/null 2>&1 || need="$need slurmctld"
+		command -v slurmd >/dev/null 2>&1 || need="$need slurmd"
+		command -v sbatch >/dev/null 2>&1 || need="$need slurm-client"
+		command -v munged >/dev/null 2>&1 || need="$need munge"
+	fi
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
