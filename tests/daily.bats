@@ -80,6 +80,13 @@ table() {
 	assert_stderr_has "2026-12-01: 1 files, 1 documents"
 }
 
+# slow_tagger SECONDS: a bin folder whose entity tagger marks $W/in-stage and sleeps before
+# tagging real input (news-facts runs it on the header alone first)
+slow_tagger() {
+	fakebin "$W/slow-bin" tag-entities "[ \"\$(wc -l < \"\$3\")\" -le 1 ] || { touch '$W/in-stage'; sleep $1; }
+exec \"\$REAL\" \"\$@\""
+}
+
 # the day files of an uninterrupted run of days 1..3, for comparison
 reference() {
 	for d in 1 2 3; do day "$d" "$W/ref-state" "$W/ref-out" 2>/dev/null; done
@@ -95,12 +102,7 @@ same_as_reference() {
 	reference
 	day 1 2>/dev/null
 	# a slow entity tagger, so that the run is surely inside a stage when it dies
-	fake=$W/slow-bin
-	mkdir -p "$fake"
-	for p in "$NF_BIN"/nf-*; do ln -s "$p" "$fake/"; done
-	rm "$fake/nf-tag-entities"
-	printf '#!/bin/sh\n[ "$(wc -l < "$3")" -le 1 ] || { touch "%s/in-stage"; sleep 30; }\nexec "%s" "$@"\n' "$W" "$NF_BIN/nf-tag-entities" > "$fake/nf-tag-entities"
-	chmod +x "$fake/nf-tag-entities"
+	fake=$(slow_tagger 30)
 	NF_BIN=$fake setsid "$DAILY" --state "$W/state" --out "$W/out" --date 2026-12-02 "$W"/feed/d[1-2] 2>/dev/null &
 	pid=$!
 	for _ in $(seq 100); do [ -e "$W/in-stage" ] && break; sleep 0.1; done
@@ -145,12 +147,7 @@ same_as_reference() {
 }
 
 @test "daily: two runs at once: the second waits for the first and finds nothing new; --no-wait exits 75" {
-	fake=$W/slow-bin
-	mkdir -p "$fake"
-	for p in "$NF_BIN"/nf-*; do ln -s "$p" "$fake/"; done
-	rm "$fake/nf-tag-entities"
-	printf '#!/bin/sh\n[ "$(wc -l < "$3")" -le 1 ] || { touch "%s/in-stage"; sleep 2; }\nexec "%s" "$@"\n' "$W" "$NF_BIN/nf-tag-entities" > "$fake/nf-tag-entities"
-	chmod +x "$fake/nf-tag-entities"
+	fake=$(slow_tagger 2)
 	NF_BIN=$fake "$DAILY" --state "$W/state" --out "$W/out" --date 2026-12-01 "$W/feed/d1" 2>"$W/first.err" &
 	first=$!
 	for _ in $(seq 100); do [ -e "$W/in-stage" ] && break; sleep 0.1; done

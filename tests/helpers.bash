@@ -76,6 +76,19 @@ assert_stderr_empty() {
 	[ -z "$stderr" ] || fail "$(printf 'stderr is not empty:\n%s' "$stderr")"
 }
 
+# fakebin DIR NAME BODY: DIR holds links to every program of $NF_BIN but nf-NAME, which is
+# the shell script BODY (a stage made slow, or made to fail); prints DIR. In BODY, $REAL is
+# the real nf-NAME.
+fakebin() {
+	local d=$1 name=$2 body=$3 p
+	mkdir -p "$d"
+	for p in "$NF_BIN"/nf-*; do ln -sf "$p" "$d/"; done
+	rm -f "$d/nf-$name"
+	printf '#!/bin/sh\nREAL=%s\n%s\n' "$NF_BIN/nf-$name" "$body" > "$d/nf-$name"
+	chmod +x "$d/nf-$name"
+	printf '%s\n' "$d"
+}
+
 need_shared() {
 	[ -d "$SHARED/seeds" ] || skip "needs ../shared (seed articles) beside the repo"
 }

@@ -181,13 +181,9 @@ mkexport() {
 }
 
 @test "news-facts: an extractor that fails is named with the documents it lost; exit 1" {
-	fake=$BATS_TEST_TMPDIR/bin
-	mkdir -p "$fake"
-	for p in "$NF_BIN"/nf-*; do ln -s "$p" "$fake/"; done
-	rm "$fake/nf-tag-entities"
 	# fails on real input (more than the header line), as a crash would
-	printf '#!/bin/sh\n[ "$(wc -l < "$3")" -le 1 ] && exec "%s" "$@"\nkill -SEGV $$\n' "$NF_BIN/nf-tag-entities" > "$fake/nf-tag-entities"
-	chmod +x "$fake/nf-tag-entities"
+	fake=$(fakebin "$BATS_TEST_TMPDIR/bin" tag-entities '[ "$(wc -l < "$3")" -le 1 ] && exec "$REAL" "$@"
+kill -SEGV $$')
 	run --separate-stderr env NF_BIN="$fake" "$NFP" "$SAMPLES"/*.txt
 	assert_failure 1
 	assert_stderr_has "nf-tag-entities" "documents 1-7"

@@ -68,12 +68,8 @@ snf() { NF_BIN=$NF_BIN "$SNF" "$@"; }
 }
 
 @test "slurm-news-facts: a failed task stops the chain; exit 1 with the task's log path" {
-	fake=$BATS_TEST_TMPDIR/bin
-	mkdir -p "$fake"
-	for p in "$NF_BIN"/nf-*; do ln -s "$p" "$fake/"; done
-	rm "$fake/nf-dedupe"
-	printf '#!/bin/sh\necho "nf-dedupe: broken on purpose" >&2\nexit 3\n' > "$fake/nf-dedupe"
-	chmod +x "$fake/nf-dedupe"
+	fake=$(fakebin "$BATS_TEST_TMPDIR/bin" dedupe 'echo "nf-dedupe: broken on purpose" >&2
+exit 3')
 	run --separate-stderr env NF_BIN="$fake" "$SNF" --workdir "$BATS_TEST_TMPDIR/w" --shards 2 "$SAMPLES"/*.txt
 	assert_failure 1
 	assert_stderr_has "task map" "$BATS_TEST_TMPDIR/w/logs/map-" "broken on purpose"
