@@ -167,6 +167,17 @@ same_as_reference() {
 	assert_stderr_has "nowhere: no such file or folder" "2 files, 2 documents"
 }
 
+@test "daily: files given by name are taken like those of a folder, and recorded by absolute path" {
+	cd "$W/feed"
+	run --separate-stderr daily --state "$W/state" --out "$W/out" --date 2026-12-01 d1/ar-byd-riyadh.txt d1/de-batteriewerk.txt
+	assert_success
+	assert_stderr_has "2026-12-01: 2 files, 2 documents"
+	assert_equal "$(cut -f1 "$W/state/manifest.tsv" | tr '\n' ' ')" "$W/feed/d1/ar-byd-riyadh.txt $W/feed/d1/de-batteriewerk.txt "
+	run --separate-stderr daily --state "$W/state" --out "$W/out" --date 2026-12-01 "$W/feed/d1"
+	assert_success
+	assert_stderr_has "2026-12-01: 0 files, 0 documents"
+}
+
 @test "daily: hidden files and partial downloads in a folder are skipped" {
 	cp "$SAMPLES/nl-chipfabriek.txt" "$W/feed/d1/.hidden.txt"
 	cp "$SAMPLES/nl-chipfabriek.txt" "$W/feed/d1/nl.txt.part"
