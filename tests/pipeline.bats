@@ -204,6 +204,12 @@ kill -SEGV $$')
 	run --separate-stderr nfp --progress --block 1k "$SAMPLES"/*.txt
 	assert_success
 	refute_stderr_has "nf-split:" "nf-dedupe:" "nf-tag-entities:" "nf-extract"
+	# enough documents for the line to be drawn (it looks at the clock every 256 rows)
+	{ printf 'id\ttext\n'; for i in $(seq 300); do printf 'd%s\tBMW paid %s euros on 3 May 2024.\n' "$i" "$i"; done; } > "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr nfp --progress "$BATS_TEST_TMPDIR/many.tsv"
+	assert_success
+	assert_stderr_has "news-facts: " " documents in" "%"
+	refute_stderr_has "nf-normalize: " "nf-split:" "nf-dedupe:"
 }
 
 @test "news-facts leaves no temporary files behind" {
