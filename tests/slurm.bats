@@ -78,6 +78,40 @@ exit 3')
 	[ -z "$(squeue -h 2>/dev/null)" ]
 }
 
+@test "slurm-news-facts: a stage that fails inside news-facts (nf-split exits 3) fails its task; exit 1 with the log path" {
+	fake=$(fakebin "$BATS_TEST_TMPDIR/bin" split 'echo "nf-split: broken on purpose" >&2
+exit 3')
+	run --separate-stderr env NF_BIN="$fake" "$SNF" --workdir "$BATS_TEST_TMPDIR/w" --shards 2 "$SAMPLES"/*.txt
+	assert_failure 1
+	assert_stderr_has "task extract" "$BATS_TEST_TMPDIR/w/logs/extract-" "broken on purpose"
+	assert_equal "$output" ""
+	[ -z "$(squeue -h 2>/dev/null)" ]
+}
+
+@test "slurm-news-facts: relative paths as ids (--id-path), an export without its last newline, a file of another layout: the bytes of news-facts" {
+	d=$BATS_TEST_TMPDIR/in
+	mkdir -p "$d"
+	cp "$SAMPLES"/*.txt "$d/"
+	# an export cut by lines whose last line has no newline (wc -l does not count it)
+	{ printf 'id\tdate\ttext\n'; for i in $(seq 1 30); do printf 'd%s\t2024-01-%02d\tStory %s: the company paid $%s million on March %s.\n' "$i" $((i % 28 + 1)) "$i" "$i" $((i % 28 + 1)); done; } |
+		head -c -1 > "$d/export.tsv"
+	cd "$d"
+	one=$(NF_NORMALIZE_OPTS=--id-path NF_BIN=$NF_BIN "$NFP" -q export.tsv ./*.txt)
+	[[ $one == *"./en-chip-results"* ]]
+	[[ $one == *"d30"* ]]
+	run --separate-stderr env NF_NORMALIZE_OPTS=--id-path NF_BIN="$NF_BIN" "$SNF" --workdir "$BATS_TEST_TMPDIR/w" --shards 3 export.tsv ./*.txt
+	assert_success
+	assert_equal "$output" "$one"
+	# a text file first, then a table with a title: one run skips the table (other columns),
+	# and so does the cluster, though the table lands in another shard
+	{ printf 'title\tid\ttext\n'; for i in $(seq 1 30); do printf 'T%s\tt%s\tNews %s: it paid $%s million.\n' "$i" "$i" "$i" "$i"; done; } > titled.tsv
+	one=$(NF_BIN=$NF_BIN "$NFP" -q en-chip-results.txt titled.tsv 2>/dev/null || true)
+	run --separate-stderr snf --workdir "$BATS_TEST_TMPDIR/w" --shards 3 en-chip-results.txt titled.tsv
+	assert_failure 1
+	assert_stderr_has "titled.tsv:1"
+	assert_equal "$output" "$one"
+}
+
 @test "slurm-news-facts: a missing input is reported, the rest processed, exit 1" {
 	run --separate-stderr snf --workdir "$BATS_TEST_TMPDIR/w" --shards 2 "$SAMPLES/en-chip-results.txt" "$BATS_TEST_TMPDIR/missing.txt"
 	assert_failure 1
