@@ -186,7 +186,9 @@ int main(int argc, char **argv)
 	while (nf_reader_next(r, &d)) {
 		nf_st.rows_in++;
 		nf_st.bytes_in += d.text_len;
-		seq++;
+		if (++seq == seq_end) /* 10^12 rows: the next would be the next shard's first */
+			nf_errx(NF_EXIT_DATA, "--shard %d: more than %llu rows; cut the input into more shards", shard,
+			        (unsigned long long)(NF_DUPMR_SHARD_ROWS - 1));
 		uint64_t seed = 0;
 		if (scopec >= 0 && (size_t)scopec < d.f.n)
 			seed = nf_hash64(d.f.f[scopec].p, d.f.f[scopec].n, 0x5C09E) | 1;

@@ -26,8 +26,9 @@
  * Shards (--shard K, for inputs cut in order over several machines): row n of shard K is
  *          SEQ K * 10^12 + n, written with 18 digits, so that every shard's rows sort after the
  *          rows of the shards before it and the decisions are those of one run over the whole;
- *          --reduce writes SEQ with as many digits as it reads; --apply on shard K skips the
- *          decision lines of the other shards. */
+ *          K < NF_DUPMR_MAX_SHARDS, n < 10^12 (more rows is an error); --reduce writes SEQ with
+ *          as many digits as it reads; --apply on shard K skips the decision lines of the other
+ *          shards (so every shard may be given all the decisions, or only its own). */
 #ifndef NF_DUPMR_H
 #define NF_DUPMR_H
 #include "dupkey.h"
