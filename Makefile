@@ -7,13 +7,17 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 PKGS = libpcre2-8 libutf8proc zlib
-NF_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+NF_CFLAGS = -Ilib -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 NF_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 FILTERS = normalize split extract-money extract-dates tag-entities dedupe
-LIBSRC = $(filter-out lib/langid.c,$(wildcard lib/*.c)) lib/langid.c
+# lib/ is grouped by layer, each including only those before it: core < text < extract, dedupe
+# (lib/gen/layers.sh checks it); the language identifier links last
+LAYERS = core text extract dedupe
+LIBSRC = $(filter-out lib/text/langid.c,$(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c))) lib/text/langid.c
+LIBHDR = $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.h))
 
 B ?= build
 BIN ?= bin
@@ -28,7 +32,8 @@ $(B)/.deps: lib/gen/deps.sh
 	@CC="$(CC)" sh lib/gen/deps.sh build
 	@touch $@
 
-$(B)/%.o: lib/%.c lib/*.h | $(B)/.deps
+$(B)/%.o: lib/%.c $(LIBHDR) | $(B)/.deps
+	@mkdir -p $(dir $@)
 	$(CC) $(NF_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/embed: lib/gen/embed.c | $(B)/.deps
@@ -46,7 +51,7 @@ $(B)/libnf.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(B)/f-%.o: filters/%.c lib/*.h | $(B)/.deps
+$(B)/f-%.o: filters/%.c $(LIBHDR) | $(B)/.deps
 	$(CC) $(NF_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BIN)/nf-%: $(B)/f-%.o $(B)/libnf.a
@@ -59,6 +64,7 @@ sanitize:
 
 test check: all sanitize
 	@sh lib/gen/deps.sh test
+	@sh lib/gen/layers.sh && sh lib/gen/layout.sh --check
 	@tests/run.sh bin bin-san
 
 eval: all $(B)/ner-tool
@@ -82,8 +88,9 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@mkdir -p build-fuzz/corpus && cp samples/*.txt build-fuzz/corpus/
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE tests/fuzz-norm.c \
-		lib/textnorm.c lib/foldtab.c lib/utf8.c lib/diag.c lib/isodate.c lib/langid.c \
+		-Ilib -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE tests/fuzz-norm.c \
+		lib/text/textnorm.c lib/text/foldtab.c lib/core/utf8.c lib/core/diag.c lib/text/isodate.c \
+		lib/text/langid.c \
 		$$($(PKG_CONFIG) --cflags --libs libutf8proc) -o build-fuzz/fuzz-norm
 	build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
 	FZ_MODE=k build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus

@@ -1,14 +1,14 @@
 /* nf-dedupe — keep the first occurrence of each text, exact or near. See dedupe.1. */
-#include "../lib/diag.h"
-#include "../lib/dupindex.h"
-#include "../lib/dupkey.h"
-#include "../lib/dupmr.h"
-#include "../lib/input.h"
-#include "../lib/isodate.h"
-#include "../lib/opts.h"
-#include "../lib/out.h"
-#include "../lib/records.h"
-#include "../lib/stats.h"
+#include "core/diag.h"
+#include "dedupe/dupindex.h"
+#include "dedupe/dupkey.h"
+#include "dedupe/dupmr.h"
+#include "core/input.h"
+#include "text/isodate.h"
+#include "core/opts.h"
+#include "core/out.h"
+#include "core/records.h"
+#include "core/stats.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

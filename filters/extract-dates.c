@@ -1,12 +1,12 @@
 /* nf-extract-dates — dates, times, durations and sets, one row per mention. See extract-dates.1. */
-#include "../lib/dates.h"
-#include "../lib/diag.h"
-#include "../lib/mention.h"
-#include "../lib/opts.h"
-#include "../lib/out.h"
-#include "../lib/records.h"
-#include "../lib/stats.h"
-#include "../lib/buf.h"
+#include "extract/dates.h"
+#include "core/diag.h"
+#include "extract/mention.h"
+#include "core/opts.h"
+#include "core/out.h"
+#include "core/records.h"
+#include "core/stats.h"
+#include "core/buf.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,11 +1,11 @@
 /* nf-extract-money — amounts of money, one row per mention. See extract-money.1. */
-#include "../lib/diag.h"
-#include "../lib/mention.h"
-#include "../lib/money.h"
-#include "../lib/opts.h"
-#include "../lib/out.h"
-#include "../lib/records.h"
-#include "../lib/stats.h"
+#include "core/diag.h"
+#include "extract/mention.h"
+#include "extract/money.h"
+#include "core/opts.h"
+#include "core/out.h"
+#include "core/records.h"
+#include "core/stats.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,16 +1,16 @@
 /* nf-normalize — raw articles (text files, .gz, CSV/TSV exports) to one clean document per
  * row: id date lang text. See normalize.1. */
-#include "../lib/boiler.h"
-#include "../lib/csvin.h"
-#include "../lib/diag.h"
-#include "../lib/input.h"
-#include "../lib/isodate.h"
-#include "../lib/langid.h"
-#include "../lib/opts.h"
-#include "../lib/out.h"
-#include "../lib/stats.h"
-#include "../lib/textnorm.h"
-#include "../lib/tsv.h"
+#include "text/boiler.h"
+#include "core/csvin.h"
+#include "core/diag.h"
+#include "core/input.h"
+#include "text/isodate.h"
+#include "text/langid.h"
+#include "core/opts.h"
+#include "core/out.h"
+#include "core/stats.h"
+#include "text/textnorm.h"
+#include "core/tsv.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /* nf-split — documents to one row per sentence (or paragraph). See split.1. */
-#include "../lib/diag.h"
-#include "../lib/opts.h"
-#include "../lib/out.h"
-#include "../lib/records.h"
-#include "../lib/segment.h"
-#include "../lib/stats.h"
+#include "core/diag.h"
+#include "core/opts.h"
+#include "core/out.h"
+#include "core/records.h"
+#include "text/segment.h"
+#include "core/stats.h"
 #include <stdio.h>
 #include <string.h>
 

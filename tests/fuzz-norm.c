@@ -1,9 +1,9 @@
 /* fuzz-norm.c — libFuzzer harness for the text path of nf-normalize: textnorm, the date
  * header and date column parsers, and langid. `make fuzz` builds and runs it with clang
  * (ASan+UBSan), FZ_MODE=k for NFKC + --ascii-punct instead of --html. */
-#include "../lib/isodate.h"
-#include "../lib/langid.h"
-#include "../lib/textnorm.h"
+#include "text/isodate.h"
+#include "text/langid.h"
+#include "text/textnorm.h"
 #include <stdint.h>
 #include <stdlib.h>
 

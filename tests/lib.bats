@@ -216,7 +216,7 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_output "$HDR"$'\n2\t\ten\tzipped tsv'
 }
 
-# Regression (was a bug in lib/input.c, zlib gzread): when gzread hits corrupt data it returns -1 and the data it
+# Regression (was a bug in lib/core/input.c, zlib gzread): when gzread hits corrupt data it returns -1 and the data it
 # had already decompressed in that call is dropped, so a complete first member is lost when
 # a later member is corrupt. input.h promises "the data before the damage is still returned".
 @test "gzip: corrupt data after a complete member: the member's lines are still emitted" {
@@ -313,7 +313,7 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_output "$HDR"$'\nstatus=0'
 }
 
-# Regression (was a bug in lib/out.c, write_all): on EPIPE it calls _exit(NF_EXIT_OK), dropping the sticky
+# Regression (was a bug in lib/core/out.c, write_all): on EPIPE it calls _exit(NF_EXIT_OK), dropping the sticky
 # status (nf_close uses nf_status); an error reported before the reader left is lost.
 @test "output: an error before '| head -1' (SIGPIPE ignored) still gives exit 1" {
 	seq 1 100000 | sed 's/$/ words of one line of the text/' > "$BATS_TEST_TMPDIR/many.txt"

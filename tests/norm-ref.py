@@ -2,7 +2,7 @@
 """norm-ref.py FILE... — a slow, obviously-correct reference for nf-normalize's text cleaning,
 for differential testing: each FILE is a TSV (plain or gzip) with a header and a column named
 text (or #text); prints one escaped, cleaned text per row. Python's unicodedata does the NFC;
-the folding rules are those of lib/foldtab.c and lib/textnorm.h (without entities, HTML,
+the folding rules are those of lib/text/foldtab.c and lib/text/textnorm.h (without entities, HTML,
 mojibake and the date header, which nf-normalize is run without or which the data lacks)."""
 import gzip
 import re

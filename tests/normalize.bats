@@ -288,7 +288,7 @@ HDR=$'id\tdate\tlang\ttext'
 	assert_output 'Hello world\n\nSecond\nx\ny'
 }
 
-# Regression (was a bug in lib/textnorm.c, tag scanner): a tag ends at the first '>' even inside a quoted
+# Regression (was a bug in lib/text/textnorm.c, tag scanner): a tag ends at the first '>' even inside a quoted
 # attribute value, so the rest of the attribute leaks into the text.
 @test "--html: a '>' inside a quoted attribute value does not end the tag" {
 	run --separate-stderr normtext '<span title="a>b">text</span> <img alt="5 > 3">more\n' --html

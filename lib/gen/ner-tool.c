@@ -4,8 +4,8 @@
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
  * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
  * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1. */
-#include "../ner.h"
-#include "../buf.h"
+#include "extract/ner.h"
+#include "core/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,432 @@
+/* dupkey.c — see dupkey.h */
+#include "dedupe/dupkey.h"
+#include "text/textnorm.h"
+#include "core/utf8.h"
+#include <string.h>
+#include <utf8proc.h>
+
+static inline uint64_t mix64(uint64_t x) /* splitmix64's finaliser */
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	return x ^ (x >> 31);
+}
+
+uint64_t nf_hash64(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ull ^ mix64(seed + n);
+	for (; n >= 8; n -= 8, s += 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ mix64(w)) * 0x100000001b3ull;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	return mix64(h ^ mix64(w ^ 0x9E3779B97F4A7C15ull));
+}
+
+#define NW (NF_DUP_WBANDS * NF_DUP_WROWS)
+/* the hash functions, fixed from a fixed seed: NF_DUP_K for shingles, NW for words */
+static uint64_t mul[NF_DUP_K], add[NF_DUP_K], wmul[NW], wadd[NW];
+
+void nf_dupkey_init(void)
+{
+	uint64_t x = 0x6E6577736669ull; /* "newsfi" */
+	for (int b = 0; b < NF_DUP_K; b++) {
+		x += 0x9E3779B97F4A7C15ull, mul[b] = mix64(x) | 1;
+		x += 0x9E3779B97F4A7C15ull, add[b] = mix64(x);
+	}
+	for (int b = 0; b < NW; b++) {
+		x += 0x9E3779B97F4A7C15ull, wmul[b] = mix64(x) | 1;
+		x += 0x9E3779B97F4A7C15ull, wadd[b] = mix64(x);
+	}
+	struct nf_norm_opts o = {.nfkc = 1};
+	nf_norm_init(&o);
+}
+
+/* scripts written without spaces: one character, one word; 2 for a Han character or a Hangul
+ * syllable, 1 for a letter of an alphabet (kana, Thai, Lao, Khmer, Myanmar); 0 otherwise */
+static int own_word(int32_t c)
+{
+	if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x1000 && c <= 0x109F) ||
+	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+		return 1;
+	return nf_is_cjk(c) ? 2 : 0;
+}
+
+/* a character's class and its folded form (case folded, compatibility decomposed, marks
+ * stripped); the Basic Multilingual Plane's are cached on first use */
+enum { C_SEP = 1, C_MARK, C_UPPER, C_LETTER, C_DIGIT, C_NUMBER, C_LOWER }; /* C_LETTER: caseless */
+static uint64_t fcache[0x10000]; /* class | count << 3 | cp1 << 6 | cp2 << 27; 0: not yet */
+
+static int fold(int32_t c, utf8proc_int32_t *out, utf8proc_ssize_t *m)
+{
+	uint64_t f = c < 0x10000 ? fcache[c] : 0;
+	if (f) {
+		*m = (utf8proc_ssize_t)(f >> 3 & 7);
+		out[0] = (utf8proc_int32_t)(f >> 6 & 0x1FFFFF), out[1] = (utf8proc_int32_t)(f >> 27 & 0x1FFFFF);
+		return (int)(f & 7);
+	}
+	int cat = utf8proc_get_property(c)->category, cls;
+	if ((cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) || cat == UTF8PROC_CATEGORY_CF || c == 0x0640)
+		cls = C_MARK; /* marks, format characters (soft hyphen, ZWSP, bidi), tatweel: ignored */
+	else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+		cls = C_UPPER;
+	else if (cat == UTF8PROC_CATEGORY_LL)
+		cls = C_LOWER;
+	else if (cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO)
+		cls = C_LETTER;
+	else if (cat == UTF8PROC_CATEGORY_ND)
+		cls = C_DIGIT;
+	else if (cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO)
+		cls = C_NUMBER;
+	else
+		cls = C_SEP;
+	int last = 0;
+	*m = cls == C_MARK || cls == C_SEP ? 0 : utf8proc_decompose_char(c, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &last);
+	if (cls != C_MARK && cls != C_SEP && (*m < 1 || *m > 8))
+		out[0] = c, *m = 1;
+	if (c < 0x10000 && *m <= 2)
+		fcache[c] = (uint64_t)cls | (uint64_t)*m << 3 | (uint64_t)(*m > 0 ? out[0] : 0) << 6 | (uint64_t)(*m > 1 ? out[1] : 0) << 27;
+	return cls;
+}
+
+/* would nf_norm_text change the words of s? Only with an entity, a control character, or what
+ * looks like mojibake: a Latin-1 reading of a UTF-8 lead byte (U+00C2..U+00F4) followed by
+ * that of a continuation byte (U+0080..U+00BF or a Windows-1252 symbol). The format characters
+ * it removes (soft hyphen, zero-width space, BOM, bidi controls, tatweel) are ignored below. */
+static int needs_clean(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	for (size_t i = 0; i < n; i++) {
+		while (i + 8 <= n) { /* 8 plain ASCII bytes at a time: no high bit, no '&', no control */
+			uint64_t v, amp, del;
+			memcpy(&v, s + i, 8);
+			amp = v ^ (ones * '&'), del = v ^ (ones * 0x7F);
+			if ((v | ((v - ones * 0x20) & ~v) | ((amp - ones) & ~amp) | ((del - ones) & ~del)) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned b = s[i];
+		if (b < 0x80) {
+			if (b == '&' || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)
+				return 1;
+			continue;
+		}
+		if (b == 0xC2 && i + 1 < n && s[i + 1] < 0xA0)
+			return 1; /* a C1 control */
+		if (b == 0xC3 && i + 2 < n && s[i + 1] >= 0x82 && s[i + 1] <= 0xB4) {
+			unsigned c = s[i + 2];
+			if (c == 0xC2 || c == 0xC5 || c == 0xC6 || c == 0xCB || c == 0xE2)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const unsigned char ascii_fold[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 32] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+	L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
+static void push(nf_dupkey *k, uint64_t h, int light)
+{
+	if (k->ntok == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 1024;
+		k->tok = nf_xrealloc(k->tok, k->cap * sizeof *k->tok);
+	}
+	k->tok[k->ntok++] = (mix64(h) & ~1ull) | (uint64_t)light;
+}
+#define UNITS(t) ((t) & 1 ? 3 : 4)
+
+/* MinHash over the shingles of NF_DUP_SHINGLE units (the whole text when shorter): NF_DUP_K
+ * multiply-shift hash functions of the shingle's 64-bit hash into bins; and over the words (two
+ * letters of an alphabet make one) into wbins, for the word bands. Returns the shingles. The
+ * loops vectorise; a clone for AVX-512 (64-bit multiplies) is chosen at run time where the
+ * processor has it, with the same results. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v4", "default")))
+#endif
+static uint32_t minhash(const uint64_t *t, size_t nt, uint64_t seed, uint32_t *bins, uint32_t *wbins)
+{
+	uint32_t nsh = 0;
+	for (int b = 0; b < NF_DUP_K; b++)
+		bins[b] = UINT32_MAX;
+	for (int b = 0; b < NW; b++)
+		wbins[b] = UINT32_MAX;
+	for (size_t i = 0; i < nt; i++) {
+		uint64_t sh = seed;
+		unsigned u = 0;
+		size_t j = i;
+		for (; j < nt && u < NF_DUP_SHINGLE; j++)
+			sh = mix64(sh ^ t[j]) + (j - i), u += UNITS(t[j]);
+		if (u < NF_DUP_SHINGLE && i > 0)
+			break;
+		nsh++;
+		for (int b = 0; b < NF_DUP_K; b++) {
+			uint32_t v = (uint32_t)((sh * mul[b] + add[b]) >> 32);
+			bins[b] = v < bins[b] ? v : bins[b];
+		}
+	}
+	for (size_t i = 0; i < nt; i++) {
+		uint64_t w = t[i];
+		if ((w & 1) && i + 1 < nt && (t[i + 1] & 1))
+			w = mix64(w ^ t[i + 1]);
+		w ^= seed;
+		for (int b = 0; b < NW; b++) {
+			uint32_t v = (uint32_t)((w * wmul[b] + wadd[b]) >> 32);
+			wbins[b] = v < wbins[b] ? v : wbins[b];
+		}
+	}
+	return nsh;
+}
+
+void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed)
+{
+	struct nf_norm_stats st = {0};
+	k->clean.len = 0;
+	const unsigned char *p, *e;
+	if (!needs_clean((const unsigned char *)text, n))
+		p = (const unsigned char *)text, e = p + n;
+	else {
+		nf_norm_text(text, n, &k->clean, &st);
+		p = (const unsigned char *)k->clean.p, e = p + k->clean.len;
+	}
+	k->ntok = 0;
+	k->nums = k->names = 0;
+	k->nsh = 0;
+	const uint64_t P = 0x100000001b3ull;
+	uint64_t ex = 0xcbf29ce484222325ull ^ seed, h = 0;
+	/* facts: number words, and capitalised words not at the start of a sentence (names) in a
+	 * text whose words are mostly in a cased script (a Latin name in a Korean text tells little) */
+	int in = 0, digits = 1, light = 0, cap = 0, start = 1, letter = 0, cased = 0;
+	size_t nletter = 0, ncased = 0;
+#define END_WORD()                                                                             \
+	do {                                                                                       \
+		if (in && !near) /* exact mode: the number of words only */                            \
+			k->ntok++;                                                                         \
+		else if (in) {                                                                         \
+			push(k, h, light);                                                                 \
+			if (digits)                                                                        \
+				k->nums |= 1ull << (k->tok[k->ntok - 1] >> 58);                                \
+			else if (cap)                                                                      \
+				k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                               \
+			nletter += (size_t)letter, ncased += (size_t)cased;                                \
+			start = 0;                                                                         \
+		}                                                                                      \
+		in = 0, h = 0xcbf29ce484222325ull, digits = 1, light = 0, cap = 0, letter = cased = 0; \
+	} while (0)
+	h = 0xcbf29ce484222325ull;
+	while (p < e) {
+		if (!near) { /* exact mode: the key and the number of words only, ASCII by table, two-byte
+		              * characters (Latin, Greek, Cyrillic, Arabic, Hebrew) by the fold cache */
+			size_t words = 0;
+			for (;;) {
+				while (p < e && *p < 0x80) {
+					unsigned f = ascii_fold[*p++];
+					if (f)
+						ex = (ex ^ f) * P, in = 1;
+					else
+						words += (size_t)in, in = 0;
+				}
+				if (p + 1 >= e || (*p & 0xE0) != 0xC0 || (p[1] & 0xC0) != 0x80 || *p < 0xC2)
+					break;
+				int32_t c2 = (*p & 0x1F) << 6 | (p[1] & 0x3F);
+				uint64_t f = fcache[c2];
+				if (!f) {
+					utf8proc_int32_t o[8];
+					utf8proc_ssize_t m;
+					fold(c2, o, &m);
+					if (!(f = fcache[c2]))
+						break; /* folds to more than two characters */
+				}
+				p += 2;
+				int cls = (int)(f & 7);
+				if (cls == C_MARK)
+					continue;
+				if (cls == C_SEP) {
+					words += (size_t)in, in = 0;
+					continue;
+				}
+				ex = (ex ^ (f >> 6 & 0x1FFFFF)) * P, in = 1;
+				if ((f >> 3 & 7) == 2)
+					ex = (ex ^ (f >> 27 & 0x1FFFFF)) * P;
+			}
+			k->ntok += words;
+			if (p >= e)
+				break;
+		}
+		int32_t c = *p;
+		if (c < 0x80) {
+			p++;
+			if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+				if (!in)
+					cap = c <= 'Z' && !start, letter = cased = 1;
+				c |= 32, digits = 0;
+			} else if (!(c >= '0' && c <= '9')) {
+				END_WORD();
+				if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n')
+					start = 1;
+				continue;
+			}
+			h = (h ^ (uint64_t)c) * P, ex = (ex ^ (uint64_t)c) * P, in = 1;
+			continue;
+		}
+		p += nf_utf8_dec(p, e, &c);
+		if (c < 0)
+			continue;
+		utf8proc_int32_t out[8];
+		utf8proc_ssize_t m;
+		int cls = fold(c, out, &m);
+		if (cls == C_MARK)
+			continue; /* a mark: harakat, accents */
+		if (cls == C_SEP) {
+			END_WORD();
+			if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F || c == 0x06D4 || c == 0x0964)
+				start = 1;
+			continue;
+		}
+		int own = own_word(c);
+		if (own)
+			END_WORD();
+		if (!in) {
+			cap = cls == C_UPPER && !start;
+			letter = cls == C_UPPER || cls == C_LOWER || cls == C_LETTER;
+			cased = cls == C_UPPER || cls == C_LOWER;
+			light = own == 1;
+		}
+		for (utf8proc_ssize_t i = 0; i < m; i++)
+			h = (h ^ (uint64_t)out[i]) * P, ex = (ex ^ (uint64_t)out[i]) * P;
+		if (cls != C_DIGIT || own)
+			digits = 0; /* a Myanmar or Thai digit alone is no number (Zawgyi text uses them as letters) */
+		in = 1;
+		if (own)
+			END_WORD();
+	}
+	END_WORD();
+#undef END_WORD
+	k->exact = mix64(ex);
+	if (!near)
+		return;
+	if (ncased * 2 < nletter)
+		k->names = 0;
+	uint32_t bins[NF_DUP_K], wbins[NW];
+	k->nsh = minhash(k->tok, k->ntok, seed, bins, wbins);
+	for (int b = 0; b < NF_DUP_K; b++)
+		k->sig[b] = (uint8_t)mix64(bins[b]);
+	for (int b = 0; b < NF_DUP_BANDS; b++) {
+		uint64_t x = seed ^ (uint64_t)(b + 1) * 0x9E3779B97F4A7C15ull;
+		if (b < NF_DUP_SBANDS)
+			for (int r = 0; r < NF_DUP_SROWS; r++)
+				x = mix64(x ^ bins[b * NF_DUP_SROWS + r]);
+		else
+			for (int r = 0; r < NF_DUP_WROWS; r++)
+				x = mix64(x ^ wbins[(b - NF_DUP_SBANDS) * NF_DUP_WROWS + r]);
+		k->band[b] = (uint32_t)x;
+	}
+}
+
+int nf_dupkey_matches(const uint8_t *a, const uint8_t *b)
+{
+	int m = 0;
+	for (int i = 0; i < NF_DUP_K; i++)
+		m += a[i] == b[i];
+	return m;
+}
+
+double nf_dupkey_sim_of(int matches)
+{
+	double f = (double)matches / NF_DUP_K, c = 1.0 / 256;
+	double j = (f - c) / (1 - c);
+	return j < 0 ? 0 : j;
+}
+
+double nf_dupkey_sim(const uint8_t *a, const uint8_t *b) { return nf_dupkey_sim_of(nf_dupkey_matches(a, b)); }
+
+static int minpop(uint64_t a, uint64_t b) /* the size of the smaller set */
+{
+	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b);
+	return na < nb ? na : nb;
+}
+
+double nf_dupkey_numsim(uint64_t a, uint64_t b)
+{
+	int na = __builtin_popcountll(a), nb = __builtin_popcountll(b), m = minpop(a, b);
+	double chance = (double)na * nb / 64;
+	if (m < 2 || m - chance < 1)
+		return -1; /* too few numbers, or so many that any two sets overlap */
+	double s = ((double)__builtin_popcountll(a & b) - chance) / (m - chance);
+	return s < 0 ? 0 : s;
+}
+
+int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, double *sim)
+{
+	double j = nf_dupkey_sim(nw->sig, old->sig), ns = nf_dupkey_numsim(nw->nums, old->nums);
+	*sim = j;
+	int nn = minpop(nw->nums, old->nums), lost = nn - __builtin_popcountll(nw->nums & old->nums);
+	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2)
+		return 0; /* the same frame with other numbers: a template (a new dateline day is not) */
+	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
+	 * unless the names disagree (the same rate raised by another bank); or many names, with no
+	 * number against them. Only in texts long enough (wire briefs share their few numbers). */
+	int mn = minpop(nw->names, old->names);
+	double nm = nf_dupkey_numsim(nw->names, old->names);
+	int facts = ((nn >= 2 && ns >= NF_DUP_FACT_NUM_SHARE && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
+	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE)) &&
+	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
+	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
+		return 1;
+	/* a truncated copy: the newer text's shingles almost all in the older one (estimated from
+	 * the similarity and the sizes; too noisy when the newer is much the smaller) */
+	double a = nw->nsh, b = old->nsh;
+	if (a < 0.4 * b || a > b)
+		return 0;
+	return j * (a + b) / ((1 + j) * a) >= NF_DUP_CONTAINED;
+}
+
+static const char *blank_line(const char *p, const char *e) /* the next "\n\n" */
+{
+	for (const char *q; p < e && (q = memchr(p, '\n', (size_t)(e - p))); p = q + 1)
+		if (q + 1 < e && q[1] == '\n')
+			return q;
+	return NULL;
+}
+
+void nf_dupkey_paras(nf_dupkey *k, nf_dupkey *line, const char *text, size_t n, uint64_t seed)
+{
+	k->npara = 0, k->parawords = 0;
+	int blank = blank_line(text, text + n) != NULL; /* blank lines part paragraphs, else lines do */
+	for (const char *p = text, *e = text + n; p < e;) {
+		const char *nl = blank ? blank_line(p, e) : memchr(p, '\n', (size_t)(e - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
+		nf_dupkey_make(line, p, len, 0, seed);
+		if (line->ntok >= NF_DUP_PARA_WORDS) {
+			if (k->npara == k->paracap) {
+				k->paracap = k->paracap ? k->paracap * 2 : 64;
+				k->para = nf_xrealloc(k->para, k->paracap * sizeof *k->para);
+			}
+			k->para[k->npara].key = line->exact, k->para[k->npara++].words = (uint32_t)line->ntok;
+			k->parawords += (uint32_t)line->ntok;
+		}
+		p += len + (blank ? 2 : 1);
+	}
+}
+
+void nf_dupkey_free(nf_dupkey *k)
+{
+	free(k->para);
+	k->para = NULL;
+	k->npara = k->paracap = 0;
+	nf_buf_free(&k->clean);
+	free(k->tok);
+	k->tok = NULL;
+	k->ntok = k->cap = 0;
+}

@@ -1,0 +1,948 @@
+/* dates.c — see dates.h. Each line is tokenized (lib/tokens); at every token the patterns
+ * indexed by its word (or by a slot it can fill) are tried; the longest match wins and its
+ * value template is filled from the captures and the reference date. */
+#include "extract/dates.h"
+#include "text/isodate.h"
+#include "core/buf.h"
+#include "extract/modifiers.h"
+#include "core/strset.h"
+#include "extract/tokens.h"
+#include "core/utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
+	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
+	nf_data_numwords[], nf_data_dates_months_extra[];
+extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
+	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
+	nf_data_numwords_len, nf_data_dates_months_extra_len;
+
+enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
+#define MAXE 14
+
+struct elem {
+	uint8_t kind, opt;
+	char *lit; /* E_LIT, E_NOT: "|a|b|" */
+};
+
+struct pat {
+	char lang[8];
+	int lid; /* index of lang in langs[] */
+	struct elem e[MAXE];
+	int ne;
+	const char *type;
+	char *value, *value_max, *mod;
+};
+
+static char langs[32][8];
+static int nlangs;
+
+static int lang_id(const char *l)
+{
+	for (int i = 0; i < nlangs; i++)
+		if (strcmp(langs[i], l) == 0)
+			return i;
+	if (nlangs == 32)
+		return -1;
+	snprintf(langs[nlangs], sizeof langs[0], "%s", l);
+	return nlangs++;
+}
+
+static struct pat *pats;
+static int npats;
+/* word sets, "lang\tword" -> value, and "\tword" for any language (declared above) */
+static nf_strset *by_word; /* first literal word -> 1 + index into lists */
+static int **lists, *nlists, nls;
+static int *slot_pats[16], nslot[16]; /* patterns that start with a slot */
+static const char *types[] = {"DATE", "TIME", "DURATION", "SET"};
+
+/* every word of every table and the first words of the patterns, in any language, with a bit
+ * per kind; behind a Bloom filter, most words of a text cost one test */
+enum { F_PAT = 1 << 0, F_NUM = 1 << 1, F_ORD = 1 << 2, F_UNIT = 1 << 3, F_MONTH = 1 << 4, F_SEASON = 1 << 5,
+       F_WDAY = 1 << 6 };
+static nf_strset *s_feat;
+static uint64_t bloom[1024];
+static nf_strset *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num;
+
+static uint32_t bhash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static void feat_add(const char *w, size_t n, int bit)
+{
+	uint32_t h = bhash(w, n);
+	bloom[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
+	bloom[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
+	nf_strset_add(s_feat, w, n, bit);
+}
+
+static int feat(const char *w, size_t n)
+{
+	uint32_t h = bhash(w, n);
+	if (!((bloom[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (bloom[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1)))
+		return 0;
+	int v = nf_strset_get(s_feat, w, n);
+	return v < 0 ? 0 : v;
+}
+
+static void put(nf_strset *s, const char *lang, const char *w, int v)
+{
+	int bit = s == s_num ? F_NUM : s == s_ord ? F_ORD : s == s_unit ? F_UNIT : s == s_month ? F_MONTH
+	          : s == s_season ? F_SEASON : s == s_wday ? F_WDAY : 0;
+	if (bit)
+		feat_add(w, strlen(w), bit);
+	char k[256];
+	int n = snprintf(k, sizeof k, "%s\t%s", lang, w);
+	if (n <= 0 || (size_t)n >= sizeof k)
+		return;
+	if (nf_strset_get(s, k, (size_t)n) < 0)
+		nf_strset_add(s, k, (size_t)n, v);
+	size_t ll = strlen(lang);
+	if (nf_strset_get(s, k + ll, (size_t)n - ll) < 0)
+		nf_strset_add(s, k + ll, (size_t)n - ll, v);
+}
+
+static char cur_lang[8];
+static size_t cur_langn;
+
+static int get(const nf_strset *s, const char *w, size_t n)
+{
+	char k[256];
+	if (n + 10 > sizeof k)
+		return -1;
+	int v;
+	memcpy(k, cur_lang, cur_langn);
+	k[cur_langn] = '\t';
+	memcpy(k + cur_langn + 1, w, n);
+	if (cur_langn && (v = nf_strset_get(s, k, cur_langn + 1 + n)) >= 0)
+		return v;
+	return cur_langn ? -1 : nf_strset_get(s, k, 1 + n);
+}
+
+static void load_kv(char **f, int n, void *ctx)
+{
+	nf_strset *s = ctx;
+	if (n < 3)
+		return;
+	int v = s == s_unit ? (strcmp(f[2], "Y") == 0 ? 1 : strcmp(f[2], "M") == 0 ? 2 : strcmp(f[2], "W") == 0 ? 3
+	                       : strcmp(f[2], "D") == 0 ? 4 : strcmp(f[2], "H") == 0 ? 5 : strcmp(f[2], "MI") == 0 ? 6
+	                       : strcmp(f[2], "DE") == 0 ? 7 : 8)
+	        : s == s_season ? (strcmp(f[2], "SP") == 0 ? 1 : strcmp(f[2], "SU") == 0 ? 2 : strcmp(f[2], "FA") == 0 ? 3 : 4)
+	        : atoi(f[2]);
+	put(s, f[0], f[1], v);
+}
+
+static int load_abbr; /* months and weekdays load in two passes: full names win */
+
+static void load_month(char **f, int n, void *ctx)
+{
+	nf_strset *s = ctx;
+	if (n >= 4 && (strcmp(f[3], "abbr") == 0) == load_abbr) /* LANG NUM NAME FORM: abbreviations carry +100 */
+		put(s, f[0], f[2], atoi(f[1]) + (load_abbr ? 100 : 0));
+}
+
+static struct { char lang[8], sfx[16]; } fsfx[32]; /* endings of future verb forms */
+static int nfsfx;
+
+static void load_future(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 2)
+		return;
+	if (f[1][0] == '-' && nfsfx < 32) {
+		snprintf(fsfx[nfsfx].lang, sizeof fsfx[0].lang, "%s", f[0]);
+		snprintf(fsfx[nfsfx].sfx, sizeof fsfx[0].sfx, "%s", f[1] + 1);
+		nfsfx++;
+	} else
+		put(s_future, f[0], f[1], 1);
+}
+
+static void load_num(char **f, int n, void *ctx)
+{
+	(void)ctx; /* integers only, not the articles: "een jaar" is no number of years */
+	if (n >= 3 && !strchr(f[2], '.') && !(n > 3 && strcmp(f[3], "article") == 0))
+		put(s_num, f[0], f[1], atoi(f[2]));
+}
+
+static void index_pat(int pi)
+{
+	struct pat *p = &pats[pi];
+	int k = 0;
+	while (k < p->ne && (p->e[k].kind == E_LBR || p->e[k].kind == E_RBR))
+		k++;
+	if (k >= p->ne)
+		return;
+	const struct elem *e = &p->e[k];
+	if (e->kind != E_LIT || e->opt) { /* a slot, or an optional word: tried at every token */
+		int s = e->kind == E_LIT ? 15 : e->kind;
+		slot_pats[s] = nf_xrealloc(slot_pats[s], (size_t)(nslot[s] + 1) * sizeof(int));
+		slot_pats[s][nslot[s]++] = pi;
+		return;
+	}
+	for (char *a = e->lit + 1; *a;) { /* each alternative word */
+		char *b = strchr(a, '|');
+		int v = nf_strset_get(by_word, a, (size_t)(b - a));
+		feat_add(a, (size_t)(b - a), F_PAT);
+		if (v < 0) {
+			lists = nf_xrealloc(lists, (size_t)(nls + 1) * sizeof *lists);
+			nlists = nf_xrealloc(nlists, (size_t)(nls + 1) * sizeof *nlists);
+			lists[nls] = NULL;
+			nlists[nls] = 0;
+			nf_strset_add(by_word, a, (size_t)(b - a), nls + 1);
+			v = ++nls;
+		}
+		lists[v - 1] = nf_xrealloc(lists[v - 1], (size_t)(nlists[v - 1] + 1) * sizeof(int));
+		lists[v - 1][nlists[v - 1]++] = pi;
+		a = b + 1;
+	}
+}
+
+static void load_pat(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 4)
+		return;
+	pats = nf_xrealloc(pats, (size_t)(npats + 1) * sizeof *pats);
+	struct pat *p = &pats[npats];
+	memset(p, 0, sizeof *p);
+	snprintf(p->lang, sizeof p->lang, "%s", f[0]);
+	p->lid = lang_id(p->lang);
+	char *w = nf_xstrdup(f[1]), *save = NULL;
+	for (char *tok = strtok_r(w, " ", &save); tok && p->ne < MAXE; tok = strtok_r(NULL, " ", &save)) {
+		size_t tl = strlen(tok);
+		if (tok[0] == '[') { /* "[word": the span starts here */
+			p->e[p->ne++].kind = E_LBR;
+			tok++, tl--;
+		}
+		int close = tl && tok[tl - 1] == ']'; /* "word]": and ends after it */
+		if (close)
+			tok[--tl] = 0;
+		struct elem *e = &p->e[p->ne];
+		if (tl > 1 && tok[tl - 1] == '?' && tok[0] != '{') { /* "word?": optional */
+			e->opt = 1;
+			tok[--tl] = 0;
+		}
+		if (!tl || p->ne >= MAXE) {
+			if (close && p->ne < MAXE)
+				p->e[p->ne++].kind = E_RBR;
+			continue;
+		}
+		static const char *const slots[] = {"{num}", "{num2}", "{unit}", "{month}", "{year}", "{day}", "{season}",
+		                                    "{ord}", "{weekday}", NULL};
+		e->kind = E_LIT;
+		for (int k = 0; slots[k]; k++)
+			if (strcmp(tok, slots[k]) == 0)
+				e->kind = (uint8_t)(E_NUM + k);
+		if (e->kind == E_LIT) {
+			int neg = tok[0] == '~';
+			nf_buf b = {0};
+			nf_buf_addc(&b, '|');
+			nf_buf_add(&b, tok + neg, tl - (size_t)neg);
+			nf_buf_addc(&b, '|');
+			nf_buf_addc(&b, 0);
+			e->lit = b.p;
+			if (neg)
+				e->kind = E_NOT;
+		}
+		p->ne++;
+		if (close && p->ne < MAXE)
+			p->e[p->ne++].kind = E_RBR;
+	}
+	free(w);
+	p->type = strcmp(f[2], "TIME") == 0 ? types[1] : strcmp(f[2], "DURATION") == 0 ? types[2]
+	          : strcmp(f[2], "SET") == 0 ? types[3] : types[0];
+	p->value = nf_xstrdup(f[3]);
+	p->value_max = nf_xstrdup(n > 4 ? f[4] : "");
+	p->mod = nf_xstrdup(n > 5 ? f[5] : "");
+	/* an optional first word: index the pattern with it required, and a copy without it */
+	int k = 0;
+	while (k < p->ne && p->e[k].kind == E_LBR)
+		k++;
+	if (k < p->ne && p->e[k].opt && p->e[k].kind == E_LIT) {
+		p->e[k].opt = 0;
+		pats = nf_xrealloc(pats, (size_t)(npats + 2) * sizeof *pats);
+		p = &pats[npats];
+		struct pat *q = &pats[npats + 1];
+		*q = *p;
+		memmove(&q->e[k], &q->e[k + 1], (size_t)(q->ne - k - 1) * sizeof q->e[0]);
+		q->ne--;
+		index_pat(npats++);
+	}
+	index_pat(npats++);
+}
+
+void nf_dates_init(void)
+{
+	if (pats)
+		return;
+	nf_tokens_init();
+	nf_mod_init();
+	s_unit = nf_strset_new(), s_season = nf_strset_new(), s_ord = nf_strset_new(), s_future = nf_strset_new();
+	s_wday = nf_strset_new(), s_month = nf_strset_new(), s_num = nf_strset_new(), by_word = nf_strset_new();
+	s_feat = nf_strset_new();
+	nf_table_each(nf_data_dates_units, nf_data_dates_units_len, load_kv, s_unit);
+	nf_table_each(nf_data_dates_seasons, nf_data_dates_seasons_len, load_kv, s_season);
+	nf_table_each(nf_data_dates_ordinals, nf_data_dates_ordinals_len, load_kv, s_ord);
+	for (load_abbr = 0; load_abbr < 2; load_abbr++) {
+		nf_table_each(nf_data_dates_weekdays, nf_data_dates_weekdays_len, load_month, s_wday);
+		nf_table_each(nf_data_months, nf_data_months_len, load_month, s_month);
+		nf_table_each(nf_data_dates_months_extra, nf_data_dates_months_extra_len, load_month, s_month);
+	}
+	nf_table_each(nf_data_dates_future, nf_data_dates_future_len, load_future, NULL);
+	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
+	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
+}
+
+/* ---- matching ---- */
+
+static nf_toks TK;
+static nf_buf low;       /* lower-cased words of the line, NUL-separated */
+static size_t *lowoff;   /* offset of each token's lower form in low */
+static size_t lowcap;
+static const char *txt;
+
+static int *tfeat;      /* feature bits of each token */
+static const char *lw(size_t i) { return low.p + lowoff[i]; }
+
+struct cap {
+	int n, n2, unit, month, year, day, season, ord, wday;
+	size_t from, to; /* span tokens [from, to) */
+};
+
+static int num_at(size_t i, int *v)
+{
+	const struct nf_tok *t = &TK.t[i];
+	if (t->kind == NF_T_NUM) {
+		int x = 0;
+		size_t l;
+		for (size_t p = t->s; p < t->e; p += l) {
+			int32_t c;
+			l = nf_utf8_dec((const unsigned char *)txt + p, (const unsigned char *)txt + t->e, &c);
+			int dgt = c >= '0' && c <= '9' ? c - '0' : c >= 0x660 && c <= 0x669 ? c - 0x660
+			          : c >= 0x6F0 && c <= 0x6F9 ? c - 0x6F0 : -1;
+			if (dgt < 0 || x > 100000)
+				return 0;
+			x = x * 10 + dgt;
+		}
+		*v = x;
+		return 1;
+	}
+	int w = get(s_num, lw(i), strlen(lw(i)));
+	if (t->kind == NF_T_WORD && w > 0) {
+		*v = w;
+		return 1;
+	}
+	return 0;
+}
+
+static int lit_has(const char *lit, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = lit; (p = strchr(p, '|')) && p[1]; p++)
+		if (strncmp(p + 1, w, n) == 0 && p[1 + n] == '|')
+			return 1;
+	return 0;
+}
+
+/* how many tokens slot kind k takes at token i (0: no match) */
+static int slot(int k, size_t i, struct cap *c)
+{
+	const struct nf_tok *t = &TK.t[i];
+	const char *w = lw(i);
+	size_t wl = strlen(w);
+	int v;
+	switch (k) {
+	case E_NUM: return num_at(i, &c->n) && c->n > 0 && c->n < 10000;
+	case E_NUM2: return num_at(i, &c->n2) && c->n2 > 0 && c->n2 < 10000;
+	case E_UNIT: return t->kind == NF_T_WORD && (c->unit = get(s_unit, w, wl)) > 0;
+	case E_SEASON: return t->kind == NF_T_WORD && (c->season = get(s_season, w, wl)) > 0;
+	case E_ORD:
+		if (t->kind == NF_T_NUM && num_at(i, &v) && v >= 1 && v <= 4)
+			return c->ord = v, 1;
+		return t->kind == NF_T_WORD && (c->ord = get(s_ord, w, wl)) > 0;
+	case E_WEEKDAY: return t->kind == NF_T_WORD && (c->wday = get(s_wday, w, wl) % 100) > 0;
+	case E_MONTH:
+		if (t->kind != NF_T_WORD || (v = get(s_month, w, wl)) <= 0)
+			return 0;
+		if (v > 100) { /* an abbreviation: a period or a number must follow ("Mar" the name) */
+			const struct nf_tok *x = i + 1 < TK.n ? &TK.t[i + 1] : NULL;
+			if (!x || !(x->kind == NF_T_NUM || (x->kind == NF_T_PUNCT && txt[x->s] == '.' && !x->sp)))
+				return 0;
+			c->month = v - 100;
+			return x->kind == NF_T_PUNCT ? 2 : 1;
+		}
+		if (txt[t->s] >= 'a' && txt[t->s] <= 'z' && strcmp(cur_lang, "en") == 0)
+			return 0; /* English months are capitalised: "may" is a verb */
+		return c->month = v, 1;
+	case E_YEAR:
+		if (t->kind != NF_T_NUM || t->e - t->s > 8 || !num_at(i, &v) || v < 1000 || v > 2999)
+			return 0;
+		if (i + 1 < TK.n && !TK.t[i + 1].sp && (TK.t[i + 1].kind == NF_T_WORD || TK.t[i + 1].kind == NF_T_SYM))
+			return 0; /* 2024s, 1990er, 2020€ */
+		return c->year = v, 1;
+	case E_DAY:
+		if (t->kind != NF_T_NUM || t->e - t->s > 4 || !num_at(i, &v) || v < 1 || v > 31)
+			return 0;
+		c->day = v;
+		if (i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind == NF_T_WORD) { /* 1st, 2nd, 1er */
+			const char *sfx = lw(i + 1);
+			if (!strcmp(sfx, "st") || !strcmp(sfx, "nd") || !strcmp(sfx, "rd") || !strcmp(sfx, "th") || !strcmp(sfx, "er"))
+				return 2;
+			return 0;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* match pattern p from element k at token i; returns the token after, or -1 */
+static long match(const struct pat *p, int k, size_t i, struct cap *c)
+{
+	if (k == p->ne)
+		return (long)i;
+	const struct elem *e = &p->e[k];
+	if (e->kind == E_LBR) {
+		c->from = i;
+		return match(p, k + 1, i, c);
+	}
+	if (e->kind == E_RBR) {
+		c->to = i;
+		return match(p, k + 1, i, c);
+	}
+	if (e->kind == E_NOT)
+		return i < TK.n && TK.t[i].kind == NF_T_WORD && lit_has(e->lit, lw(i)) ? -1 : match(p, k + 1, i, c);
+	long r = -1;
+	if (i < TK.n) {
+		int used = 0;
+		if (e->kind == E_LIT)
+			used = lit_has(e->lit, lw(i));
+		else
+			used = slot(e->kind, i, c);
+		if (used)
+			r = match(p, k + 1, i + (size_t)used, c);
+	}
+	if (r < 0 && e->opt)
+		r = match(p, k + 1, i, c);
+	return r;
+}
+
+/* ---- values ---- */
+
+struct ref {
+	int y, m, d, ok;
+};
+
+static int days_in(int y, int m)
+{
+	static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : md[m - 1];
+}
+
+
+static void iso_week(long z, int *wy, int *w)
+{
+	int y, m, d;
+	nf_civil_from_days(z, &y, &m, &d);
+	int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday: Monday = 1 */
+	long thu = z - wd + 4;
+	nf_civil_from_days(thu, &y, &m, &d);
+	*wy = y;
+	*w = (int)((thu - nf_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
+{
+	if (!r->ok) {
+		snprintf(out, n, "%s", unit == 'D' ? "XXXX-XX-XX" : unit == 'W' ? "XXXX-WXX" : unit == 'M' ? "XXXX-XX"
+		                           : unit == 'Q' ? "XXXX-QX" : "XXXX");
+		return;
+	}
+	int y = r->y, m = r->m, d = r->d ? r->d : 1; /* a month-only reference is its first day */
+	long z = nf_days_from_civil(y, m, d);
+	switch (unit) {
+	case 'D': nf_civil_from_days(z + off, &y, &m, &d); snprintf(out, n, "%04d-%02d-%02d", y, m, d); break;
+	case 'W': {
+		int wy, w;
+		iso_week(z + 7L * off, &wy, &w);
+		snprintf(out, n, "%04d-W%02d", wy, w);
+		break;
+	}
+	case 'M': {
+		int t = y * 12 + (m - 1) + off;
+		snprintf(out, n, "%04d-%02d", t / 12, t % 12 + 1);
+		break;
+	}
+	case 'Q': {
+		int t = y * 4 + (m - 1) / 3 + off;
+		snprintf(out, n, "%04d-Q%d", t / 4, t % 4 + 1);
+		break;
+	}
+	default: snprintf(out, n, "%04d", y + off); break;
+	}
+}
+
+/* is the verb near tokens [a, b) in the future tense? Only four words either side count,
+ * within the clause: "liet in maart al weten dat ... gaat steken" is past. */
+#define TENSE_WINDOW 4
+static int future(size_t a, size_t b)
+{
+	size_t s = a, e = b;
+	while (s > 0 && a - s < TENSE_WINDOW && !(TK.t[s - 1].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[s - 1].s])))
+		s--;
+	while (e < TK.n && e - b < TENSE_WINDOW && !(TK.t[e].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[e].s])))
+		e++;
+	for (size_t i = s; i < e; i++) {
+		if (TK.t[i].kind != NF_T_WORD)
+			continue;
+		const char *w = lw(i);
+		size_t wl = strlen(w);
+		if (get(s_future, w, wl) > 0)
+			return 1;
+		for (int k = 0; k < nfsfx; k++) { /* ouvrira, aprirà, abrirá */
+			size_t sl = strlen(fsfx[k].sfx);
+			if ((!cur_langn || strcmp(fsfx[k].lang, cur_lang) == 0) && wl > sl + 2 &&
+			    memcmp(w + wl - sl, fsfx[k].sfx, sl) == 0)
+				return 1;
+		}
+	}
+	/* Arabic future prefix: سيـ / ستـ on a verb */
+	for (size_t i = s; i < e; i++) {
+		const char *w = lw(i);
+		if (strlen(w) > 6 && (strncmp(w, "سي", 4) == 0 || strncmp(w, "ست", 4) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+static const char unit_ch[] = "?YMWDHIDQ";
+
+static int fill(const struct pat *p, const char *tpl, const struct cap *c, const struct ref *r, size_t a, size_t b,
+                char *out, size_t n)
+{
+	static const char *const seas[] = {"", "SP", "SU", "FA", "WI"};
+	const char *u = c->unit == 5 ? "H" : c->unit == 6 ? "M" : c->unit == 7 ? "DE" : c->unit == 8 ? "Q" : NULL;
+	char us[3] = {unit_ch[c->unit > 0 && c->unit < 9 ? c->unit : 0], 0, 0};
+	if (!u)
+		u = us;
+	int time_unit = c->unit == 5 || c->unit == 6;
+	(void)p;
+	if (!*tpl) {
+		*out = 0;
+		return 1;
+	}
+	if (strncmp(tpl, "REL:", 4) == 0) {
+		rel(out, n, tpl[4], atoi(tpl + 6), r);
+		return 1;
+	}
+	if (strcmp(tpl, "MONTH") == 0 || strcmp(tpl, "DAYMONTH") == 0) {
+		int day = tpl[0] == 'D' ? c->day : 0;
+		if (!r->ok) {
+			if (day)
+				snprintf(out, n, "XXXX-%02d-%02d", c->month, day);
+			else
+				snprintf(out, n, "XXXX-%02d", c->month);
+			return 1;
+		}
+		int rd = r->d ? r->d : 1, y = r->y;
+		int after = c->month > r->m || (c->month == r->m && r->d && day > rd);
+		int fut = future(a, b);
+		if (fut && !after && !(c->month == r->m && (!day || day == rd)))
+			y++; /* the next such month */
+		else if (!fut && after)
+			y--; /* the latest such month */
+		if (day && day > days_in(y, c->month))
+			return 0;
+		if (day)
+			snprintf(out, n, "%04d-%02d-%02d", y, c->month, day);
+		else
+			snprintf(out, n, "%04d-%02d", y, c->month);
+		return 1;
+	}
+	if (strcmp(tpl, "SEASON") == 0) {
+		if (r->ok)
+			snprintf(out, n, "%04d-%s", r->y, seas[c->season]);
+		else
+			snprintf(out, n, "XXXX-%s", seas[c->season]);
+		return 1;
+	}
+	if (strcmp(tpl, "WEEKDAY") == 0) { /* the latest such day on or before the reference, or the next */
+		if (!r->ok) {
+			snprintf(out, n, "XXXX-WXX-%d", c->wday);
+			return 1;
+		}
+		long z = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1);
+		int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* Monday = 1 */
+		long delta = future(a, b) ? (c->wday - wd + 7) % 7 : -((wd - c->wday + 7) % 7);
+		if (future(a, b) && delta == 0)
+			delta = 7;
+		int y, m, d;
+		nf_civil_from_days(z + delta, &y, &m, &d);
+		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+		return 1;
+	}
+	/* a template with {X} fields */
+	size_t k = 0;
+	for (const char *q = tpl; *q && k + 8 < n;) {
+		if (*q != '{') {
+			out[k++] = *q++;
+			continue;
+		}
+		const char *e = strchr(q, '}');
+		if (!e)
+			break;
+		char f[8] = "";
+		snprintf(f, sizeof f, "%.*s", (int)(e - q - 1), q + 1);
+		int w = 0;
+		if (!strcmp(f, "N"))
+			w = snprintf(out + k, n - k, "%d", c->n);
+		else if (!strcmp(f, "N2"))
+			w = snprintf(out + k, n - k, "%d", c->n2);
+		else if (!strcmp(f, "U"))
+			w = snprintf(out + k, n - k, "%s", u);
+		else if (!strcmp(f, "Y"))
+			w = snprintf(out + k, n - k, "%04d", c->year);
+		else if (!strcmp(f, "MO"))
+			w = snprintf(out + k, n - k, "%02d", c->month);
+		else if (!strcmp(f, "D"))
+			w = snprintf(out + k, n - k, "%02d", c->day);
+		else if (!strcmp(f, "O"))
+			w = snprintf(out + k, n - k, "%d", c->ord);
+		else if (!strcmp(f, "S"))
+			w = snprintf(out + k, n - k, "%s", seas[c->season]);
+		if (w < 0)
+			return 0;
+		k += (size_t)w;
+		q = e + 1;
+	}
+	out[k] = 0;
+	if (time_unit && out[0] == 'P' && out[1] != 'T') { /* P5H -> PT5H */
+		memmove(out + 2, out + 1, strlen(out));
+		out[1] = 'T';
+	}
+	if (c->day && c->month && c->year && strstr(tpl, "{D}") && c->day > days_in(c->year, c->month))
+		return 0; /* 31 February */
+	return 1;
+}
+
+/* ---- numeric dates, quarters, decades and clock times ---- */
+
+static int glued(size_t i, char ch) { return i < TK.n && !TK.t[i].sp && TK.t[i].kind == NF_T_PUNCT && txt[TK.t[i].s] == ch; }
+
+static int valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
+
+/* returns tokens used (0: none); fills value */
+static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
+{
+	const struct nf_tok *t = &TK.t[i];
+	int a, b, c;
+	char buf[32];
+	if (t->kind == NF_T_NUM && t->e - t->s < sizeof buf) {
+		memcpy(buf, txt + t->s, t->e - t->s);
+		buf[t->e - t->s] = 0;
+		/* 21.03.2024 */
+		if (sscanf(buf, "%2d.%2d.%4d", &a, &b, &c) == 3 && strlen(buf) >= 8 && valid_ymd(c, b, a)) {
+			snprintf(v, n, "%04d-%02d-%02d", c, b, a);
+			return 1;
+		}
+		/* 2024-03-21, 21/03/2024, 03/21/2024 */
+		if (i + 4 < TK.n && (glued(i + 1, '-') || glued(i + 1, '/')) && TK.t[i + 2].kind == NF_T_NUM && !TK.t[i + 2].sp &&
+		    glued(i + 3, txt[TK.t[i + 1].s]) && TK.t[i + 4].kind == NF_T_NUM && !TK.t[i + 4].sp) {
+			int x = atoi(buf), y = atoi(txt + TK.t[i + 2].s), z = atoi(txt + TK.t[i + 4].s);
+			size_t l1 = t->e - t->s, l3 = TK.t[i + 4].e - TK.t[i + 4].s;
+			if (l1 == 4 && valid_ymd(x, y, z)) {
+				snprintf(v, n, "%04d-%02d-%02d", x, y, z);
+				return 5;
+			}
+			if (l3 == 4) {
+				/* day first, as everywhere but in English (03/21/2024); a part over 12 decides */
+				int month_first = strcmp(lang, "en") == 0;
+				if (x > 12)
+					month_first = 0;
+				else if (y > 12)
+					month_first = 1;
+				int d = month_first ? y : x, m = month_first ? x : y;
+				if (valid_ymd(z, m, d)) {
+					snprintf(v, n, "%04d-%02d-%02d", z, m, d);
+					return 5;
+				}
+			}
+			return 0;
+		}
+		/* the 1990s, 1990er */
+		if (t->e - t->s == 4 && i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind == NF_T_WORD &&
+		    (strcmp(lw(i + 1), "s") == 0 || strcmp(lw(i + 1), "er") == 0) && buf[3] == '0') {
+			snprintf(v, n, "%.3s", buf);
+			return 2;
+		}
+	}
+	/* Q2 2025, H2 2025, Q2/2025 */
+	if (t->kind == NF_T_WORD && (lw(i)[0] == 'q' || lw(i)[0] == 'h') && !lw(i)[1] && i + 2 < TK.n &&
+	    TK.t[i + 1].kind == NF_T_NUM && !TK.t[i + 1].sp && TK.t[i + 1].e - TK.t[i + 1].s == 1) {
+		int q = txt[TK.t[i + 1].s] - '0';
+		size_t j = i + 2;
+		if (glued(j, '/') || glued(j, '-'))
+			j++;
+		if (j < TK.n && TK.t[j].kind == NF_T_NUM && TK.t[j].e - TK.t[j].s == 4 && q >= 1 && q <= (lw(i)[0] == 'q' ? 4 : 2)) {
+			snprintf(v, n, "%.4s-%c%d", txt + TK.t[j].s, lw(i)[0] == 'q' ? 'Q' : 'H', q);
+			return j + 1 - i;
+		}
+	}
+	return 0;
+}
+
+/* 14.00 uur, 11:30, 10 a.m., 10 Uhr, 9 h 30: tokens used, and hour/minute */
+static size_t time_at(size_t i, int *hh, int *mm)
+{
+	const struct nf_tok *t = &TK.t[i];
+	if (t->kind != NF_T_NUM || t->e - t->s > 5)
+		return 0;
+	int h = 0, m = 0, k = 0;
+	size_t j = i + 1;
+	char buf[8];
+	memcpy(buf, txt + t->s, t->e - t->s);
+	buf[t->e - t->s] = 0;
+	int dotted = sscanf(buf, "%2d.%2d", &h, &m) == 2 && strlen(buf) == 4 + (h > 9);
+	if (!dotted && sscanf(buf, "%2d", &h) != 1)
+		return 0;
+	if (!dotted && glued(j, ':') && j + 1 < TK.n && TK.t[j + 1].kind == NF_T_NUM && TK.t[j + 1].e - TK.t[j + 1].s == 2) {
+		m = atoi(txt + TK.t[j + 1].s);
+		j += 2;
+		k = 1; /* 11:30 is a time by itself */
+	}
+	if (h > 24 || m > 59)
+		return 0;
+	if (j < TK.n && TK.t[j].kind == NF_T_WORD) {
+		const char *w = lw(j);
+		if (!strcmp(w, "a.m") || !strcmp(w, "p.m") || !strcmp(w, "am") || !strcmp(w, "pm")) {
+			if (w[0] == 'p' && h < 12)
+				h += 12;
+			if (w[0] == 'a' && h == 12)
+				h = 0;
+			j++;
+			if (glued(j, '.'))
+				j++;
+			k = 1;
+		} else if (!strcmp(w, "uur") || !strcmp(w, "uhr") || !strcmp(w, "h") || !strcmp(w, "heures") || !strcmp(w, "heure")) {
+			j++;
+			if (j < TK.n && TK.t[j].kind == NF_T_NUM && TK.t[j].e - TK.t[j].s == 2 && !strcmp(w, "h")) /* 9 h 30 */
+				m = atoi(txt + TK.t[j].s), j++;
+			k = 1;
+		}
+	}
+	if (!k)
+		return 0;
+	*hh = h;
+	*mm = m;
+	return j - i;
+}
+
+/* ---- the scan ---- */
+
+/* can token i fill slot kind k? (a cheap test before the patterns that start with it) */
+static int can_fill(int k, size_t i)
+{
+	int f = tfeat[i];
+	switch (k) {
+	case E_NUM: case E_NUM2: case E_DAY: case E_YEAR: return f & F_NUM;
+	case E_ORD: return f & F_ORD;
+	case E_UNIT: return f & F_UNIT;
+	case E_MONTH: return f & F_MONTH;
+	case E_SEASON: return f & F_SEASON;
+	case E_WEEKDAY: return f & F_WDAY;
+	}
+	return 1;
+}
+
+/* the longest match at token i among the patterns of language lang ("" for all) */
+static int row_lid; /* the row's language: -2 every language, -1 one without patterns */
+
+static int lid_of(const char *lang)
+{
+	if (!*lang)
+		return -2;
+	for (int k = 0; k < nlangs; k++)
+		if (strcmp(langs[k], lang) == 0)
+			return k;
+	return -1;
+}
+
+/* lid: a language id (lid_of), the row's or another one (then its word lists are used) */
+static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
+{
+	long best = -1;
+	int w = -1;
+	char saved[8];
+	size_t savedn = cur_langn;
+	memcpy(saved, cur_lang, sizeof saved);
+	if (lid != row_lid && lid >= 0) { /* the word lists of the language tried */
+		snprintf(cur_lang, sizeof cur_lang, "%s", langs[lid]);
+		cur_langn = strlen(cur_lang);
+	}
+	*bp = NULL;
+	memset(bc, 0, sizeof *bc);
+	if ((TK.t[i].kind == NF_T_WORD || TK.t[i].kind == NF_T_PUNCT) && (tfeat[i] & F_PAT))
+		w = nf_strset_get(by_word, lw(i), strlen(lw(i)));
+	for (int src = 0; src < 17; src++) {
+		int *lst, nl2;
+		if (src == 0) {
+			if (w <= 0)
+				continue;
+			lst = lists[w - 1];
+			nl2 = nlists[w - 1];
+		} else {
+			if (!nslot[src - 1] || !can_fill(src - 1, i))
+				continue;
+			lst = slot_pats[src - 1];
+			nl2 = nslot[src - 1];
+		}
+		for (int q = 0; q < nl2; q++) {
+			const struct pat *p = &pats[lst[q]];
+			if (lid != -2 && p->lid != lid)
+				continue;
+			struct cap c = {0};
+			c.from = i;
+			c.to = (size_t)-1;
+			long e = match(p, 0, i, &c);
+			if (c.to == (size_t)-1)
+				c.to = (size_t)(e < 0 ? i : (size_t)e);
+			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]") */
+			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from)) {
+				best = e;
+				*bc = c;
+				*bp = p;
+			}
+		}
+	}
+	memcpy(cur_lang, saved, sizeof saved);
+	cur_langn = savedn;
+	return best;
+}
+
+int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
+                  nf_date_cb cb, void *ctx)
+{
+	struct ref r = {0};
+	int rc = 0;
+	cur_langn = 0;
+	cur_lang[0] = 0;
+	if (langn && langn < sizeof cur_lang && !(langn == 3 && memcmp(lang, "und", 3) == 0)) {
+		memcpy(cur_lang, lang, langn);
+		cur_lang[langn] = 0;
+		cur_langn = langn;
+	}
+	if (refn) { /* YYYY-MM or YYYY-MM-DD, optionally followed by a time: 2024-03-21T10:00 */
+		int y = 0, m = 0, d = 0, ok = refn >= 7 && refs[4] == '-';
+		for (size_t k = 0; ok && k < (refn < 10 ? refn : 10); k++)
+			ok = (k == 4 || k == 7) ? refs[k] == '-' : refs[k] >= '0' && refs[k] <= '9';
+		ok = ok && (refn == 7 || refn == 10 || (refn > 10 && (refs[10] == 'T' || refs[10] == ' ')));
+		if (ok) {
+			y = atoi(refs), m = atoi(refs + 5), d = refn >= 10 ? atoi(refs + 8) : 0;
+			ok = y >= 1000 && m >= 1 && m <= 12 && (!d || d <= days_in(y, m)) && (refn == 7 || d >= 1);
+		}
+		if (ok)
+			r = (struct ref){y, m, d, 1};
+		else
+			rc = -1;
+	}
+	txt = text;
+	row_lid = cur_langn ? lid_of(cur_lang) : -2;
+	int en_lid = lid_of("en");
+	char last_day[16] = ""; /* the last full date of the line, for clock times */
+	for (size_t ls = 0; ls < n;) {
+		const char *nl = memchr(text + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - text) : n;
+		nf_tokenize(&TK, text, ls, le);
+		last_day[0] = 0;
+		if (lowcap < TK.n + 1) {
+			lowcap = TK.n + 1;
+			lowoff = nf_xrealloc(lowoff, lowcap * sizeof *lowoff);
+			tfeat = nf_xrealloc(tfeat, lowcap * sizeof *tfeat);
+		}
+		low.len = 0;
+		for (size_t i = 0; i < TK.n; i++) {
+			char w[128];
+			size_t k = TK.t[i].kind == NF_T_NUM ? 0 : nf_tok_lower(text, TK.t[i].s, TK.t[i].e, w);
+			lowoff[i] = low.len;
+			nf_buf_add(&low, w, k);
+			nf_buf_addc(&low, 0);
+			tfeat[i] = TK.t[i].kind == NF_T_NUM ? F_NUM | F_ORD : feat(w, k);
+		}
+		for (size_t i = 0; i < TK.n;) {
+			struct nf_date d = {.mod = ""};
+			size_t used = 0, hh_used;
+			int hh, mm;
+			/* clock times and numeric dates first */
+			if ((hh_used = time_at(i, &hh, &mm)) > 0) {
+				d.type = types[1];
+				if (last_day[0])
+					snprintf(d.value, sizeof d.value, "%sT%02d:%02d", last_day, hh, mm);
+				else if (r.ok && r.d)
+					snprintf(d.value, sizeof d.value, "%04d-%02d-%02dT%02d:%02d", r.y, r.m, r.d, hh, mm);
+				else
+					snprintf(d.value, sizeof d.value, "XXXX-XX-XXT%02d:%02d", hh, mm);
+				d.start = TK.t[i].s;
+				d.end = TK.t[i + hh_used - 1].e;
+				if (glued(i + hh_used, '.') && hh_used && lw(i + hh_used - 1)[0] && strchr(lw(i + hh_used - 1), '.'))
+					d.end = TK.t[i + hh_used].e;
+				cb(&d, ctx);
+				i += hh_used;
+				continue;
+			}
+			if ((used = numeric_at(i, d.value, sizeof d.value, cur_lang)) > 0) {
+				d.type = types[0];
+				d.start = TK.t[i].s;
+				d.end = TK.t[i + used - 1].e;
+				if (strlen(d.value) == 10)
+					snprintf(last_day, sizeof last_day, "%.10s", d.value);
+				cb(&d, ctx);
+				i += used;
+				continue;
+			}
+			struct cap bc;
+			const struct pat *bp = NULL;
+			long best = best_at(i, row_lid, &bc, &bp);
+			if (best > (long)i && bc.from > i) { /* context words first: is there a longer match from the span? */
+				struct cap c2;
+				const struct pat *p2 = NULL;
+				long b2 = best_at(bc.from, row_lid, &c2, &p2);
+				if (b2 > best)
+					best = b2, bc = c2, bp = p2;
+			}
+			if (best <= (long)i && row_lid >= 0 && row_lid != en_lid && en_lid >= 0 && tfeat[i]) {
+				/* an English phrase quoted in another language: multi-word English patterns only */
+				long b2 = best_at(i, en_lid, &bc, &bp);
+				if (b2 > (long)i && bc.to - bc.from >= 2)
+					best = b2;
+			}
+			if (best > (long)i && bp && bc.to > bc.from) {
+				d.type = bp->type;
+				if (fill(bp, bp->value, &bc, &r, bc.from, bc.to, d.value, sizeof d.value) &&
+				    fill(bp, bp->value_max, &bc, &r, bc.from, bc.to, d.value_max, sizeof d.value_max)) {
+					d.start = TK.t[bc.from].s;
+					d.end = TK.t[bc.to - 1].e;
+					d.mod = bp->mod;
+					if (!*d.mod && d.type == types[2]) {
+						size_t first;
+						d.mod = nf_mod_before(text, &TK, bc.from, cur_lang, &first);
+						if (first < bc.from && strcmp(lw(first), "over") == 0)
+							d.mod = ""; /* over the next 10 years, over tien jaar: not "more than" */
+					}
+					if (strlen(d.value) == 10 && d.value[4] == '-' && d.value[0] != 'X')
+						snprintf(last_day, sizeof last_day, "%.10s", d.value);
+					cb(&d, ctx);
+				}
+				i = (size_t)best;
+				continue;
+			}
+			i++;
+		}
+		ls = le + 1;
+	}
+	return rc;
+}

@@ -1,0 +1,741 @@
+/* money.c — see money.h. Each line is cut into tokens (words, numbers, currency symbols,
+ * punctuation; each knows whether white space precedes it), then every number, currency
+ * symbol or code and number word is tried as the start of a mention. Words are looked up in
+ * the language's tables, then in those of every language ("*"), then in the union. */
+#include "extract/money.h"
+#include "core/buf.h"
+#include "core/strset.h"
+#include "extract/tokens.h"
+#include "extract/modifiers.h"
+#include "core/utf8.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
+	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[];
+extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
+	nf_data_money_scales_len, nf_data_numwords_len, nf_data_money_links_len,
+	nf_data_money_decimals_len;
+
+/* ---- tables ---- */
+
+/* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
+static nf_strset *t_dec, *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link;
+static char (*codes)[4];
+static int ncodes;
+static char **numvals;
+static int nnumvals, maxphrase = 1;
+enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
+#define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
+
+/* Bloom filter of the words that can start a mention (number words, codes, symbols that are
+ * words), over their bytes with ASCII in lower case: most words of a text skip every lookup */
+static uint64_t bloom[1024];
+
+static uint32_t bhash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+	}
+	return h;
+}
+
+static void bloom_add(const char *w, size_t n)
+{
+	uint32_t h = bhash(w, n);
+	bloom[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
+	bloom[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
+}
+
+static int bloom_has(const char *w, size_t n)
+{
+	uint32_t h = bhash(w, n);
+	return (bloom[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (bloom[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1);
+}
+
+static int code_index(const char *c)
+{
+	for (int i = 0; i < ncodes; i++)
+		if (memcmp(codes[i], c, 4) == 0)
+			return i;
+	codes = nf_xrealloc(codes, (size_t)(ncodes + 1) * sizeof *codes);
+	memset(codes[ncodes], 0, 4);
+	memcpy(codes[ncodes], c, strlen(c) < 3 ? strlen(c) : 3);
+	return ncodes++;
+}
+
+enum { P_FIRST = 0, P_OR = 1, P_ONLY = 2 };
+
+/* add "LANG\tword" and (unless P_ONLY) "\tword", the any-language key; P_OR combines the
+ * values of a word listed more than once (links), else the first value stays */
+static void put_mode(nf_strset *s, const char *lang, const char *w, int v, int mode)
+{
+	nf_buf k = {0};
+	size_t ll = strlen(lang);
+	nf_buf_add(&k, lang, ll);
+	nf_buf_addc(&k, '\t');
+	nf_buf_add(&k, w, strlen(w));
+	if ((mode & P_OR) || nf_strset_get(s, k.p, k.len) < 0)
+		nf_strset_add(s, k.p, k.len, v);
+	if (!(mode & P_ONLY) && ((mode & P_OR) || nf_strset_get(s, k.p + ll, k.len - ll) < 0))
+		nf_strset_add(s, k.p + ll, k.len - ll, v);
+	nf_buf_free(&k);
+}
+
+static void put(nf_strset *s, const char *lang, const char *w, int v) { put_mode(s, lang, w, v, P_FIRST); }
+
+static void load_cur(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 4 || strlen(f[3]) != 3)
+		return;
+	int v = code_index(f[3]) + 1;
+	if (strcmp(f[1], "name") == 0) {
+		put(t_name, f[0], f[2], v);
+		int words = 1;
+		for (const char *p = f[2]; *p; p++)
+			words += *p == ' ';
+		if (words > maxphrase)
+			maxphrase = words;
+	} else if (strcmp(f[1], "symbol") == 0) {
+		put(t_sym, "*", f[2], v);
+		size_t k = 0; /* the word part of a symbol: RMB, Rs, SFr */
+		while (f[2][k] && (unsigned char)f[2][k] != '$' && f[2][k] != '.' && f[2][k] != ' ')
+			k++;
+		if (k)
+			bloom_add(f[2], k);
+	} else if (strcmp(f[1], "scaled") == 0) {
+		put(t_sname, f[0], f[2], v);
+	} else if (strcmp(f[1], "linked") == 0) {
+		put(t_lname, f[0], f[2], v);
+	} else if (strcmp(f[1], "prefix") == 0) {
+		put_mode(t_sym, f[0], f[2], v, P_ONLY);
+		bloom_add(f[2], strlen(f[2]));
+	} else if (strcmp(f[1], "code") == 0) {
+		put(t_code, "*", f[2], v);
+		bloom_add(f[2], strlen(f[2]));
+	}
+}
+
+static struct { char lang[8]; int comma; } declangs[64];
+static int ndeclangs;
+
+static void load_dec(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 2 || strlen(f[0]) >= sizeof declangs[0].lang)
+		return;
+	int comma = strcmp(f[1], "comma") == 0;
+	nf_strset_add(t_dec, f[0], strlen(f[0]), comma ? 2 : 1);
+	if (ndeclangs < 64) {
+		strcpy(declangs[ndeclangs].lang, f[0]);
+		declangs[ndeclangs++].comma = comma;
+	}
+}
+
+static void load_scale(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n >= 3)
+		put(t_scale, f[0], f[1], atoi(f[2]));
+}
+
+static void load_num(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	numvals = nf_xrealloc(numvals, (size_t)(nnumvals + 1) * sizeof *numvals);
+	numvals[nnumvals++] = nf_xstrdup(f[2]);
+	put(t_num, f[0], f[1], n > 3 && strcmp(f[3], "article") == 0 ? ARTICLE + nnumvals : nnumvals);
+	bloom_add(f[1], strlen(f[1]));
+}
+
+static void load_link(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	int v = strcmp(f[2], "range") == 0 ? L_RANGE : strcmp(f[2], "and") == 0 ? L_AND
+	        : strcmp(f[2], "between") == 0 ? L_BETWEEN : L_LINK;
+	put_mode(t_link, f[0], f[1], v, P_OR);
+}
+
+void nf_money_init(void)
+{
+	if (t_name)
+		return;
+	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new(), t_lname = nf_strset_new(), t_sname = nf_strset_new();
+	t_dec = nf_strset_new();
+	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
+	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_link = nf_strset_new();
+	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
+	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
+	nf_table_each(nf_data_money_scales, nf_data_money_scales_len, load_scale, NULL);
+	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
+	nf_mod_init();
+	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
+	nf_tokens_init();
+}
+
+/* ---- tokens ---- */
+
+static nf_toks TK;
+#define T (TK.t)
+#define nt (TK.n)
+enum { T_WORD = NF_T_WORD, T_NUM = NF_T_NUM, T_SYM = NF_T_SYM, T_PUNCT = NF_T_PUNCT };
+
+static int32_t dec(const char *t, size_t i, size_t e, size_t *l)
+{
+	int32_t c;
+	*l = nf_utf8_dec((const unsigned char *)t + i, (const unsigned char *)t + e, &c);
+	return c;
+}
+
+/* ---- word lookups ---- */
+
+#define lower nf_tok_lower
+
+static char lang[8];
+
+static size_t langlen;
+
+static int tget(const nf_strset *s, const char *w, size_t n)
+{
+	char k[160];
+	size_t ll = langlen;
+	if (n + ll + 2 > sizeof k)
+		return -1;
+	int v;
+	memcpy(k, lang, ll);
+	k[ll] = '\t';
+	memcpy(k + ll + 1, w, n);
+	if (ll && (v = nf_strset_get(s, k, ll + 1 + n)) >= 0)
+		return v;
+	k[0] = '*';
+	memcpy(k + 2, w, n);
+	k[1] = '\t';
+	if ((v = nf_strset_get(s, k, 2 + n)) >= 0)
+		return v;
+	return nf_strset_get(s, k + 1, 1 + n);
+}
+
+/* lower-cased word of token i, with a glued "." appended when dot (Mrd., ca.) */
+static int word_key(const char *t, size_t i, int dot, char *out, size_t *n)
+{
+	if (i >= nt || T[i].kind != T_WORD)
+		return 0;
+	*n = lower(t, T[i].s, T[i].e, out);
+	if (!*n)
+		return 0;
+	if (dot) {
+		if (i + 1 >= nt || T[i + 1].sp || t[T[i + 1].s] != '.' || T[i + 1].kind != T_PUNCT)
+			return 0;
+		out[(*n)++] = '.';
+		out[*n] = 0;
+	}
+	return 1;
+}
+
+/* the same word without an elided article (d’euros) or an Arabic proclitic (بالدولار) */
+static size_t strip_clitic(const char *w, size_t n)
+{
+	for (size_t i = 1; i <= 3 && i < n; i++)
+		if (w[i] == '\'')
+			return i + 1;
+	return nf_tok_proclitics(w, n, 1);
+}
+
+/* scale word at token i: returns its power (and the tokens it spans), 0 if none */
+static int scale_at(const char *t, size_t i, size_t *len)
+{
+	char w[128];
+	size_t n;
+	if (!word_key(t, i, 0, w, &n))
+		return 0;
+	int v;
+	if (word_key(t, i, 1, w, &n) && (v = tget(t_scale, w, n)) > 0) { /* Mrd. */
+		*len = 2;
+		return v;
+	}
+	word_key(t, i, 0, w, &n);
+	if ((v = tget(t_scale, w, n)) <= 0)
+		return 0;
+	if (n == 1 && T[i].sp && !(i + 1 < nt && T[i + 1].kind == T_SYM && !T[i + 1].sp))
+		return 0; /* k, m, b only glued to the number ("10 m" may be metres), or to a symbol: 60 M€ */
+	*len = 1;
+	return v;
+}
+
+/* ---- numbers ---- */
+
+static int comma_decimal; /* 1: the language writes 1.500,75; 0: 1,500.75; -1 unknown */
+
+/* Without a language: the decimal convention of the languages that have the scale or currency
+ * word at token i ("1.500 millones": Spanish, comma), if they all agree; -1 otherwise. */
+static int word_convention(const char *t, size_t i)
+{
+	char w[128], k[160];
+	size_t n;
+	if (!word_key(t, i, 0, w, &n) || n + 10 > sizeof k)
+		return -1;
+	int seen = -1;
+	for (int d = 0; d < ndeclangs; d++) {
+		size_t ll = strlen(declangs[d].lang);
+		memcpy(k, declangs[d].lang, ll);
+		k[ll] = '\t';
+		memcpy(k + ll + 1, w, n);
+		if (nf_strset_get(t_scale, k, ll + 1 + n) >= 0 || nf_strset_get(t_name, k, ll + 1 + n) >= 0) {
+			if (seen >= 0 && seen != declangs[d].comma)
+				return -1;
+			seen = declangs[d].comma;
+		}
+	}
+	return seen;
+}
+
+/* the number of token i (several tokens for "1 200" grouped by spaces) */
+static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
+{
+	char digits[NF_DEC_MAX + 1];
+	size_t nd = 0, l;
+	int seps[64], nsep = 0; /* digits before each separator */
+	int32_t sepc[64];
+	size_t j = i;
+	for (;;) {
+		for (size_t p = T[j].s; p < T[j].e; p += l) {
+			int32_t c = dec(t, p, T[j].e, &l);
+			if (nf_tok_is_digit(c)) {
+				if (nd >= NF_DEC_MAX)
+					return 0;
+				digits[nd++] = (char)(c <= '9' ? c : c >= 0x6F0 ? '0' + (c - 0x6F0) : '0' + (c - 0x660));
+			} else {
+				if (nsep == 64)
+					return 0;
+				seps[nsep] = (int)nd;
+				sepc[nsep++] = c;
+			}
+		}
+		j++;
+		/* "1 200 millions": a space between groups of three, in languages that do that */
+		size_t lead = 0;
+		while (j < nt && T[j].s + lead < T[j].e && t[T[j].s + lead] >= '0' && t[T[j].s + lead] <= '9')
+			lead++;
+		int spaced_only = 1;
+		for (int k = 0; k < nsep; k++)
+			spaced_only &= sepc[k] == ' ';
+		if (j < nt && T[j].kind == T_NUM && T[j].sp && comma_decimal != 0 && lead == 3 &&
+		    (T[j].s + 3 == T[j].e || t[T[j].s + 3] == ',') && spaced_only &&
+		    (nsep ? (int)nd - seps[nsep - 1] == 3 : nd <= 3) && j + 1 < nt && T[j + 1].kind != T_NUM) {
+			size_t k = j + 1, sl;
+			if (!scale_at(t, k, &sl) && T[k].kind != T_SYM && T[k].kind != T_WORD)
+				break;
+			seps[nsep] = (int)nd;
+			sepc[nsep++] = ' ';
+			continue;
+		}
+		break;
+	}
+	*used = j - i;
+	int frac = 0, wc;
+	size_t sl0;
+	if (nsep) {
+		/* which separator is the decimal one? */
+		int32_t last = sepc[nsep - 1];
+		int after = (int)nd - seps[nsep - 1], mixed = 0;
+		for (int k = 0; k < nsep; k++)
+			if (sepc[k] != last)
+				mixed = 1;
+		int decimal;
+		if (last == 0x66B)
+			decimal = 1;
+		else if (last == 0x66C || last == ' ' || last == '\'' || last == 0x2019)
+			decimal = 0;
+		else if (mixed)
+			decimal = 1; /* 1.500,75 / 1,500.75: the last one */
+		else if (nsep > 1)
+			decimal = 0; /* 1.500.000 */
+		else if (after != 3)
+			decimal = 1;
+		else if (comma_decimal < 0 && (wc = word_convention(t, j)) >= 0)
+			decimal = (last == ',') == (wc == 1); /* the words around decide: 1.500 millones */
+		else if (comma_decimal < 0)
+			decimal = 0; /* 2.000 / 2,000 without a language: grouping */
+		else if (strcmp(lang, "ar") == 0 && last == '.' && !scale_at(t, j, &sl0))
+			decimal = 0; /* Arabic press: 368.000 دولار is 368,000; 1.5 مليار is a decimal */
+		else
+			decimal = (last == ',') == (comma_decimal == 1);
+		/* groups must have three digits */
+		for (int k = 0; k < nsep - decimal; k++) {
+			int g = (k + 1 < nsep ? seps[k + 1] : (int)nd) - seps[k];
+			if (g != 3)
+				return 0; /* 1.2.3.4.5 */
+		}
+		if (decimal)
+			frac = after;
+	}
+	return nf_dec_set(x, digits, nd, frac) == 0;
+}
+
+/* "1⁄2", "21⁄2" (NFKC of ½ and 2½): NUM, a glued fraction slash, NUM. A numerator of several
+ * digits over a one-digit denominator is a mixed number (2 + 1/2). Only denominators that give
+ * an exact decimal (2 4 5 8 10 20 25). */
+static int fraction_at(const char *t, size_t i, nf_dec *x)
+{
+	if (i + 2 >= nt || T[i + 1].sp || T[i + 2].sp || T[i + 2].kind != T_NUM ||
+	    T[i + 1].e - T[i + 1].s != 3 || memcmp(t + T[i + 1].s, "\xE2\x81\x84", 3) != 0)
+		return 0;
+	size_t nn = T[i].e - T[i].s, dn = T[i + 2].e - T[i + 2].s;
+	if (nn > 15 || dn > 2)
+		return 0;
+	unsigned long long num = 0, den = 0, whole = 0;
+	for (size_t k = T[i].s; k < T[i].e; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+		else
+			num = num * 10 + (unsigned)(t[k] - '0');
+	for (size_t k = T[i + 2].s; k < T[i + 2].e; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+		else
+			den = den * 10 + (unsigned)(t[k] - '0');
+	if (den == 0 || 1000 % den)
+		return 0;
+	if (nn > 1 && dn == 1) { /* 21⁄2 = 2 1/2 */
+		whole = num / 10;
+		num %= 10;
+	}
+	if (num >= den)
+		return 0;
+	unsigned long long milli = whole * 1000 + num * (1000 / den);
+	char b[32];
+	int k = snprintf(b, sizeof b, "%llu", milli);
+	return nf_dec_set(x, b, (size_t)k, 3) == 0;
+}
+
+struct qty {
+	nf_dec v;
+	int exp, has_scale;
+	size_t end; /* token after */
+};
+
+/* NUMBER [SCALE...] or NUMBER-WORD SCALE... at token i */
+static int qty_at(const char *t, size_t i, struct qty *q)
+{
+	size_t used, sl;
+	q->exp = 0;
+	q->has_scale = 0;
+	if (i >= nt)
+		return 0;
+	if (T[i].kind == T_NUM) {
+		if (!number_at(t, i, &q->v, &used))
+			return 0;
+		i += used;
+		if (used == 1 && fraction_at(t, i - 1, &q->v))
+			i += 2;
+	} else if (T[i].kind == T_WORD) {
+		char w[128];
+		size_t n;
+		int v;
+		if (!word_key(t, i, 0, w, &n) || (v = tget(t_num, w, n)) <= 0)
+			return 0;
+		int article = v > ARTICLE;
+		if (article)
+			v -= ARTICLE;
+		const char *s = numvals[v - 1];
+		const char *dot = strchr(s, '.');
+		char digits[32];
+		size_t nd = 0;
+		for (const char *p = s; *p && nd < sizeof digits; p++)
+			if (*p != '.')
+				digits[nd++] = *p;
+		nf_dec_set(&q->v, digits, nd, dot ? (int)strlen(dot + 1) : 0);
+		i++;
+		if (!scale_at(t, i, &sl) && (article || !(i < nt && T[i].kind == T_WORD)))
+			return 0; /* a number word needs a scale word or a currency name after it */
+	} else
+		return 0;
+	int p;
+	while (i < nt && (p = scale_at(t, i, &sl)) > 0) {
+		q->exp += p;
+		q->has_scale = 1;
+		i += sl;
+	}
+	q->end = i;
+	return 1;
+}
+
+/* ---- currencies ---- */
+
+/* currency before a number at token i: code index+1 and tokens used, 0 if none */
+static int prefix_at(const char *t, size_t i, size_t *len)
+{
+	if (i >= nt)
+		return 0;
+	char k[64];
+	int v;
+	size_t a = T[i].s;
+	/* US$, NT$, HK$ (word glued to a symbol), US $, $US */
+	if (T[i].kind == T_WORD && i + 1 < nt && T[i + 1].kind == T_SYM && T[i].e - T[i].s <= 6) {
+		size_t n = T[i + 1].e - a;
+		if (n < sizeof k) {
+			memcpy(k, t + a, n);
+			if ((v = tget(t_sym, k, n)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+	}
+	if (T[i].kind == T_SYM) {
+		if (i + 1 < nt && T[i + 1].kind == T_WORD && !T[i + 1].sp && T[i + 1].e - a < sizeof k) {
+			memcpy(k, t + a, T[i + 1].e - a);
+			if ((v = tget(t_sym, k, T[i + 1].e - a)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+		if ((v = tget(t_sym, t + a, T[i].e - a)) > 0) {
+			*len = 1;
+			return v;
+		}
+		return 0;
+	}
+	if (T[i].kind == T_WORD) {
+		size_t n = T[i].e - a;
+		if (i + 1 < nt && !T[i + 1].sp && t[T[i + 1].s] == '.' && n + 1 < sizeof k) { /* Rs. SFr. */
+			memcpy(k, t + a, n);
+			k[n] = '.';
+			if ((v = tget(t_sym, k, n + 1)) > 0) {
+				*len = 2;
+				return v;
+			}
+		}
+		if ((v = tget(t_code, t + a, n)) > 0 || (v = tget(t_sym, t + a, n)) > 0) {
+			*len = 1;
+			return v;
+		}
+	}
+	return 0;
+}
+
+/* currency after a number at token i: symbol, code, or [link] name phrase */
+static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
+{
+	if (i >= nt)
+		return 0;
+	int v;
+	size_t l;
+	if (T[i].kind == T_SYM || (T[i].kind == T_WORD && T[i].e - T[i].s <= 4)) {
+		if ((v = prefix_at(t, i, &l)) > 0 && !(i + l < nt && T[i + l].kind == T_NUM)) { /* 10 €, 10 $US, 10 million USD, not "2024 $5 billion" */
+			*len = l;
+			return v;
+		}
+	}
+	char w[512];
+	size_t n = 0, start = i;
+	char k1[128];
+	size_t kn;
+	int linked = 0;
+	if (word_key(t, i, 0, k1, &kn) && (tget(t_link, k1, kn) & L_LINK) && tget(t_link, k1, kn) > 0)
+		i++, linked = 1; /* millones de euros, miliardi di euro */
+	int best = 0;
+	size_t bestlen = 0;
+	for (size_t m = 0; m < (size_t)maxphrase + 2 && i + m < nt; m++) {
+		size_t l2;
+		int cjk = nf_is_cjk(dec(t, T[i + m].s, T[i + m].e, &l2));
+		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && !cjk))
+			break;
+		if (!word_key(t, i + m, 0, k1, &kn) || n + kn + 2 >= sizeof w)
+			break;
+		if (m && T[i + m].sp)
+			w[n++] = ' ';
+		memcpy(w + n, k1, kn);
+		n += kn;
+		size_t off = m ? 0 : strip_clitic(w, n);
+		if ((v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0) ||
+		    (linked && (v = tget(t_lname, w, n)) > 0) || (scaled && (v = tget(t_sname, w, n)) > 0)) {
+			best = v;
+			bestlen = i + m + 1 - start;
+		}
+	}
+	*len = bestlen;
+	return best;
+}
+
+/* ---- mentions ---- */
+
+static int chinese_context(const char *t, size_t n)
+{
+	static const char *const keys[] = {"yuan", "Yuan", "renminbi", "Renminbi", "RMB", "CNY", "元", "يوان", "人民币",
+	                                   "Chinese currency", "chinesische Währung", "devise chinoise", "monnaie chinoise",
+	                                   "valuta cinese", "moneda china", "Chinese munt", "العملة الصينية", NULL};
+	for (int k = 0; keys[k]; k++) {
+		size_t kl = strlen(keys[k]);
+		for (const char *p = t; p + kl <= t + n; p++) {
+			p = memchr(p, keys[k][0], (size_t)(t + n - p));
+			if (!p || p + kl > t + n)
+				break;
+			if (memcmp(p, keys[k], kl) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int between_before(const char *t, size_t i)
+{
+	char w[256];
+	for (size_t m = 1; m <= 2 && m <= i; m++) {
+		size_t n = 0;
+		for (size_t k = i - m; k < i; k++) {
+			char one[128];
+			size_t on = T[k].kind == T_WORD ? lower(t, T[k].s, T[k].e, one) : 0;
+			if (!on || n + on + 2 >= sizeof w)
+				return 0;
+			if (n)
+				w[n++] = ' ';
+			memcpy(w + n, one, on);
+			n += on;
+		}
+		int bv = tget(t_link, w, n);
+		if (bv > 0 && (bv & L_BETWEEN))
+			return 1;
+	}
+	return 0;
+}
+
+/* try a mention starting at token i; returns the token after it, or 0 */
+static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, const char *text, size_t tn, int *cn)
+{
+	size_t j = i, pl = 0;
+	int pre = prefix_at(t, i, &pl);
+	if (pre)
+		j += pl;
+	if (j >= nt || (pre && T[j].kind != T_NUM && T[j].kind != T_WORD))
+		return 0;
+	if (T[j].kind == T_NUM && !T[j].sp && j > 0 && !pre) { /* glued to a word: SU7, A4, but و300 */
+		const struct nf_tok *p = &T[j - 1];
+		size_t cl;
+		int clitic = p->kind == T_WORD && /* و300, بـ500 */
+		             (nf_tok_is_proclitic(t + p->s, p->e - p->s) || nf_is_cjk(dec(t, p->s, p->e, &cl)));
+		if (p->kind == T_WORD && !clitic)
+			return 0;
+	}
+	struct qty q1, q2;
+	if (!qty_at(t, j, &q1))
+		return 0;
+	j = q1.end;
+	int ranged = 0, pre2 = 0;
+	/* a range: X to Y, X - Y, between X and Y */
+	if (j < nt) {
+		char w[128];
+		size_t n, k = j;
+		int lk = 0;
+		if (T[k].kind == T_PUNCT) /* - – — */
+			lk = tget(t_link, t + T[k].s, T[k].e - T[k].s);
+		else if (word_key(t, k, 0, w, &n))
+			lk = tget(t_link, w, n);
+		if (lk < 0)
+			lk = 0;
+		if ((lk & L_AND) && !(lk & L_RANGE) && !between_before(t, i))
+			lk = 0;
+		if (lk & (L_RANGE | L_AND)) {
+			k++;
+			size_t p2l = 0;
+			pre2 = prefix_at(t, k, &p2l);
+			if (pre2 && pre && pre2 != pre)
+				pre2 = -1;
+			if (pre2 >= 0 && qty_at(t, k + p2l, &q2) && (!pre2 || pre)) {
+				/* a range only if the upper end is larger ("2019-2020" is not one) */
+				nf_dec a = q1.v, b = q2.v;
+				nf_dec_shift(&a, q2.has_scale && !q1.has_scale ? q2.exp : q1.exp);
+				nf_dec_shift(&b, q2.exp);
+				if (nf_dec_cmp(&b, &a) > 0) {
+					ranged = 1;
+					j = q2.end;
+				}
+			}
+		}
+	}
+	size_t sl = 0;
+	int post = suffix_at(t, j, &sl, q1.has_scale || (ranged && q2.has_scale));
+	if (!pre && !post)
+		return 0;
+	size_t end_tok = post ? j + sl : j;
+	/* scale words spread over the range */
+	if (ranged && q2.has_scale && !q1.has_scale)
+		q1.exp = q2.exp;
+	struct nf_money m;
+	nf_dec_shift(&q1.v, q1.exp);
+	nf_dec_format(&q1.v, m.amount);
+	m.amount_max[0] = 0;
+	if (ranged) {
+		nf_dec_shift(&q2.v, q2.exp);
+		nf_dec_format(&q2.v, m.amount_max);
+	}
+	int code = post ? post : pre;
+	memcpy(m.currency, codes[code - 1], 4);
+	/* ¥ is the yen unless the text names the Chinese currency */
+	if (!post && T[i].kind == T_SYM && memcmp(t + T[i].s, "\xC2\xA5", 2) == 0) {
+		if (*cn < 0)
+			*cn = chinese_context(text, tn);
+		if (*cn)
+			memcpy(m.currency, "CNY", 4);
+	}
+	m.start = T[i].s;
+	m.end = T[end_tok - 1].e;
+	size_t mfirst;
+	m.mod = nf_mod_before(t, &TK, i, lang, &mfirst);
+	cb(&m, ctx);
+	return end_tok;
+}
+
+static int trigger(const char *t, size_t i)
+{
+	if (T[i].kind == T_NUM || T[i].kind == T_SYM)
+		return 1;
+	if (T[i].kind != T_WORD || T[i].e - T[i].s > 24 || !bloom_has(t + T[i].s, T[i].e - T[i].s))
+		return 0;
+	size_t l;
+	if (prefix_at(t, i, &l))
+		return 1;
+	char w[128];
+	size_t n;
+	return word_key(t, i, 0, w, &n) && tget(t_num, w, n) > 0;
+}
+
+void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_money_cb cb, void *ctx)
+{
+	lang[0] = 0;
+	if (lgn && lgn < sizeof lang && !(lgn == 3 && memcmp(lg, "und", 3) == 0)) {
+		memcpy(lang, lg, lgn);
+		lang[lgn] = 0;
+	}
+	langlen = strlen(lang);
+	int d = langlen ? nf_strset_get(t_dec, lang, langlen) : -1;
+	comma_decimal = d == 2 ? 1 : d == 1 ? 0 : -1; /* lib/data/money/decimals.tsv */
+	int cn = -1;
+	size_t ls = 0;
+	while (ls < n) {
+		const char *nl = memchr(text + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - text) : n;
+		nf_tokenize(&TK, text, ls, le); /* the pre-filter is trigger(): most words cost one Bloom test */
+		for (size_t i = 0; i < nt;) {
+			size_t next = 0, pl;
+			if (trigger(text, i)) {
+				/* US$ 10, US $ 10, NT$: the symbol's word comes first */
+				if (T[i].kind == T_SYM && i > 0 && T[i - 1].kind == T_WORD && prefix_at(text, i - 1, &pl) && pl == 2)
+					next = mention_at(text, i - 1, cb, ctx, text, n, &cn);
+				if (!next)
+					next = mention_at(text, i, cb, ctx, text, n, &cn);
+			}
+			i = next > i ? next : i + 1;
+		}
+		ls = le + 1;
+	}
+}

@@ -1,0 +1,697 @@
+/* ner.c — see ner.h */
+#include "extract/ner.h"
+#include "core/buf.h"
+#include "core/strset.h"
+#include "extract/tokens.h"
+#include "core/utf8.h"
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <zlib.h>
+
+#define HBITS 18
+#define H (1u << HBITS)
+#define MAXF 40 /* features per token */
+#define MAGIC "NFNER2\n"
+#define GAZMAX 6 /* tokens in the longest name matched */
+#define GAZ_PREFIX 32 /* name-list value of the first words of a longer name */
+
+struct nf_ner {
+	int nt;
+	char tags[NF_NER_MAXTAGS][16];
+	float *w;                /* [H][nt] */
+	float trans[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* [prev or start][tag] */
+	/* training only: averaging */
+	double *acc;
+	uint32_t *ts;
+	double tacc[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
+	uint32_t tts[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS];
+	uint32_t step;
+	char ok[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* allowed transitions */
+	nf_strset *names; /* lower-cased names, tokens joined by ' ' -> type bits */
+	nf_buf ntext;     /* the same as "TYPE\tname\n" lines, as saved */
+};
+
+nf_ner *nf_ner_new(void)
+{
+	nf_ner *m = nf_xmalloc(sizeof *m);
+	memset(m, 0, sizeof *m);
+	return m;
+}
+
+int nf_ner_tag_id(nf_ner *m, const char *tag)
+{
+	for (int i = 0; i < m->nt; i++)
+		if (strcmp(m->tags[i], tag) == 0)
+			return i;
+	if (m->nt == NF_NER_MAXTAGS || strlen(tag) >= sizeof m->tags[0])
+		return -1;
+	snprintf(m->tags[m->nt], sizeof m->tags[0], "%s", tag);
+	return m->nt++;
+}
+
+const char *nf_ner_tag_name(const nf_ner *m, int id) { return id >= 0 && id < m->nt ? m->tags[id] : "O"; }
+int nf_ner_ntags(const nf_ner *m) { return m->nt; }
+
+/* ---- features ---- */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static uint32_t fidx(int tmpl, const char *s, size_t n)
+{
+	uint64_t h = fnv(14695981039346656037ull ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull, s, n);
+	return (uint32_t)(h ^ (h >> 29)) & (H - 1);
+}
+
+/* a feature of two strings: tmpl, a, a separator, b */
+static uint32_t fidx2(int tmpl, const char *a, size_t an, const char *b, size_t bn)
+{
+	uint64_t h = fnv(14695981039346656037ull ^ (uint64_t)tmpl * 0x9E3779B97F4A7C15ull, a, an);
+	h = fnv(h, "\x01", 1);
+	h = fnv(h, b, bn);
+	return (uint32_t)(h ^ (h >> 29)) & (H - 1);
+}
+
+struct tokinfo {
+	char low[64], shape[16], surf[64];
+	size_t lown, shapen, surfn;
+	int caps, allcaps, digit, hyphen, script; /* script: 0 Latin/other, 1 Arabic, 2 CJK */
+	int gpos, gmask, one; /* name-list match: 0 none, 1 first token, 2 later token; its types; the word alone */
+};
+
+static void info(const char *w, struct tokinfo *t)
+{
+	memset(t, 0, sizeof *t);
+	const unsigned char *p = (const unsigned char *)w, *e = p + strlen(w);
+	int letters = 0, upper = 0;
+	char last = 0;
+	while (p < e) {
+		int32_t c;
+		size_t k;
+		int cat;
+		if (*p < 0x80) { /* ASCII without the Unicode tables */
+			c = *p, k = 1;
+			cat = c >= 'A' && c <= 'Z' ? UTF8PROC_CATEGORY_LU : c >= 'a' && c <= 'z' ? UTF8PROC_CATEGORY_LL
+			      : c >= '0' && c <= '9' ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+		} else {
+			k = nf_utf8_dec(p, e, &c);
+			cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
+		}
+		char sc = cat == UTF8PROC_CATEGORY_LU ? 'X' : (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) ? 'x'
+		          : cat == UTF8PROC_CATEGORY_ND ? 'd' : c == '-' ? '-' : c == '.' ? '.' : '#';
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+			letters++;
+			upper += cat == UTF8PROC_CATEGORY_LU;
+			if (c >= 0x600 && c <= 0x6FF)
+				t->script = 1;
+			else if (nf_is_cjk(c))
+				t->script = 2;
+		}
+		if (sc == 'd')
+			t->digit = 1;
+		if (c == '-')
+			t->hyphen = 1;
+		if (sc != last && t->shapen < sizeof t->shape - 1) /* Xxxx -> Xx */
+			t->shape[t->shapen++] = sc;
+		last = sc;
+		int32_t lc = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c < 0 ? 0xFFFD : c);
+		if (t->lown + 4 < sizeof t->low)
+			t->lown += nf_utf8_enc(lc, t->low + t->lown);
+		p += k;
+	}
+	t->low[t->lown] = 0;
+	t->surfn = strlen(w) < sizeof t->surf ? strlen(w) : 0;
+	memcpy(t->surf, w, t->surfn);
+	t->shape[t->shapen] = 0;
+	t->caps = upper > 0 && letters > 0 && t->shape[0] == 'X';
+	t->allcaps = letters > 1 && upper == letters;
+}
+
+/* ---- the document ---- */
+
+struct nf_ner_doc {
+	nf_strset *w; /* lower case -> 1 capitalised inside a sentence, 2 lower case, 4 capitalised first word */
+};
+
+nf_ner_doc *nf_ner_doc_new(void)
+{
+	nf_ner_doc *d = nf_xmalloc(sizeof *d);
+	d->w = nf_strset_new();
+	return d;
+}
+
+void nf_ner_doc_add(nf_ner_doc *d, const struct nf_ner_sent *s)
+{
+	struct tokinfo t;
+	for (size_t i = 0; i < s->n; i++) {
+		if (strlen(s->tok[i]) >= sizeof t.low - 4)
+			continue;
+		info(s->tok[i], &t);
+		int v = t.caps ? (i ? 1 : 4) : t.shape[0] == 'x' ? 2 : 0;
+		if (v)
+			nf_strset_add(d->w, t.low, t.lown, v);
+	}
+}
+
+void nf_ner_doc_clear(nf_ner_doc *d) { nf_strset_clear(d->w); }
+
+void nf_ner_doc_free(nf_ner_doc *d)
+{
+	if (d) {
+		nf_strset_free(d->w);
+		free(d);
+	}
+}
+
+/* ---- the name list ---- */
+
+static const char *const gtypes[] = {"PER", "LOC", "ORG", "MISC", "FIRST"};
+
+static int gtype_bit(const char *type)
+{
+	for (int b = 0; b < 5; b++)
+		if (strcmp(type, gtypes[b]) == 0)
+			return 1 << b;
+	return 0;
+}
+
+/* the key of a name: each space-separated token lower-cased as info() does it */
+static size_t name_key(const char *name, char *out, size_t cap)
+{
+	size_t n = 0;
+	struct tokinfo t;
+	char tok[64];
+	while (*name) {
+		while (*name == ' ')
+			name++;
+		size_t l = strcspn(name, " ");
+		if (!l)
+			break;
+		if (l >= sizeof tok || n + 66 > cap)
+			return 0;
+		memcpy(tok, name, l);
+		tok[l] = 0;
+		info(tok, &t);
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, t.low, t.lown);
+		n += t.lown;
+		name += l;
+	}
+	return n;
+}
+
+int nf_ner_add_name(nf_ner *m, const char *type, const char *name)
+{
+	int bit = gtype_bit(type);
+	char key[GAZMAX * 66];
+	size_t kn;
+	if (!bit || !(kn = name_key(name, key, sizeof key)))
+		return -1;
+	if (!m->names)
+		m->names = nf_strset_new();
+	nf_strset_add(m->names, key, kn, bit);
+	for (size_t i = 0; i < kn; i++) /* its first words, so that the matcher stops early */
+		if (key[i] == ' ')
+			nf_strset_add(m->names, key, i, GAZ_PREFIX);
+	nf_buf_add(&m->ntext, type, strlen(type));
+	nf_buf_add(&m->ntext, "\t", 1);
+	nf_buf_add(&m->ntext, name, strlen(name));
+	nf_buf_add(&m->ntext, "\n", 1);
+	return 0;
+}
+
+/* longest names from the left, not overlapping */
+static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
+{
+	if (!m->names)
+		return;
+	char key[GAZMAX * 66];
+	for (size_t i = 0; i < n;) {
+		size_t kn = 0, best = 0;
+		int bmask = 0;
+		for (size_t l = 1; l <= GAZMAX && i + l <= n; l++) {
+			const struct tokinfo *t = &ti[i + l - 1];
+			if (l > 1)
+				key[kn++] = ' ';
+			memcpy(key + kn, t->low, t->lown);
+			kn += t->lown;
+			int v = nf_strset_get(m->names, key, kn);
+			if (v < 0)
+				break; /* no name goes on with these words */
+			if (l == 1)
+				ti[i].one = v;
+			if (v > 0 && (v & 15))
+				best = l, bmask = v & 15;
+		}
+		if (!best) {
+			i++;
+			continue;
+		}
+		for (size_t l = 0; l < best; l++)
+			ti[i + l].gpos = l ? 2 : 1, ti[i + l].gmask = bmask;
+		i += best;
+	}
+}
+
+/* byte length of the first k characters of s */
+static size_t chars(const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	while (i < n && k > 0) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+static size_t last_chars(const char *s, size_t n, int k)
+{
+	size_t i = n;
+	while (i > 0 && k > 0) {
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+		k--;
+	}
+	return n - i;
+}
+
+static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_doc *doc, uint32_t *f)
+{
+	int k = 0;
+	const struct tokinfo *t = &ti[i];
+	static const char B[] = "<s>", E[] = "</s>";
+	f[k++] = fidx(0, "", 0);
+	f[k++] = fidx(1, t->low, t->lown);
+	for (int a = 1; a <= 3; a++)
+		f[k++] = fidx(2 + a, t->low, chars(t->low, t->lown, a));
+	for (int a = 1; a <= 4; a++) {
+		size_t l = last_chars(t->low, t->lown, a);
+		f[k++] = fidx(6 + a, t->low + t->lown - l, l);
+	}
+	f[k++] = fidx(11, t->shape, t->shapen);
+	char flags[6] = {(char)('0' + t->caps), (char)('0' + t->allcaps), (char)('0' + t->digit), (char)('0' + t->hyphen),
+	                 (char)('0' + t->script), (char)('0' + (i == 0))};
+	f[k++] = fidx(12, flags, 6);
+	f[k++] = fidx(13, flags, 1) ^ fidx(14, flags + 5, 1);
+	for (int d = -2; d <= 2; d++) {
+		if (!d)
+			continue;
+		long j = (long)i + d;
+		const char *w = j < 0 ? B : j >= (long)n ? E : ti[j].low;
+		size_t wl = j < 0 || j >= (long)n ? strlen(w) : ti[j].lown;
+		f[k++] = fidx(20 + d, w, wl);
+		if (d == -1 || d == 1) {
+			const char *sh = j < 0 || j >= (long)n ? w : ti[j].shape;
+			f[k++] = fidx(30 + d, sh, strlen(sh));
+			f[k++] = fidx2(40 + d, t->shape, t->shapen, sh, strlen(sh));
+		}
+	}
+	f[k++] = fidx(60, ti[i].surf, ti[i].surfn);
+	if (t->gmask) {
+		char g[4] = {(char)('0' + t->gpos), (char)('a' + t->gmask), (char)('0' + t->caps), (char)('0' + (i == 0))};
+		f[k++] = fidx(70, g, 2);
+		f[k++] = fidx(71, g, 3);
+		f[k++] = fidx(72, g, 4);
+	}
+	if (t->script == 1) {
+		size_t pl = nf_tok_proclitics(t->low, t->lown, 1); /* the word without و ب ال */
+		const char *st = t->low + pl;
+		size_t sl = t->lown - pl;
+		if (pl) {
+			f[k++] = fidx(80, st, sl);
+			size_t l = last_chars(st, sl, 2);
+			f[k++] = fidx(81, st + sl - l, l);
+		}
+	}
+	if (doc && t->shape[0] == 'X') {
+		int v = nf_strset_get(doc->w, t->low, t->lown);
+		char g[3] = {(char)('a' + (v < 0 ? 0 : v)), (char)('0' + (i == 0)), (char)('0' + t->allcaps)};
+		f[k++] = fidx(90, g, 3);
+	}
+	if (t->one & 16)
+		f[k++] = fidx(73, flags, 1);
+	for (int d = -1; d <= 1; d += 2) {
+		long j = (long)i + d;
+		if (j >= 0 && j < (long)n && ti[j].gmask) {
+			char g[2] = {(char)('0' + ti[j].gpos), (char)('a' + ti[j].gmask)};
+			f[k++] = fidx(75 + d, g, 2);
+		}
+	}
+	if (i + 1 < n) { /* this word with the next one */
+		f[k++] = fidx2(51, t->low, t->lown, ti[i + 1].low, ti[i + 1].lown);
+	}
+	for (int d = -1; d <= 1; d += 2) {
+		long j = (long)i + d;
+		if (j >= 0 && j < (long)n) {
+			size_t l = last_chars(ti[j].low, ti[j].lown, 3);
+			f[k++] = fidx(62 + d, ti[j].low + ti[j].lown - l, l);
+		}
+	}
+	if (i > 0) { /* the previous word with this one */
+		f[k++] = fidx2(50, ti[i - 1].low, ti[i - 1].lown, t->low, t->lown);
+	}
+	return k;
+}
+
+/* ---- decoding ---- */
+
+static void emissions(const nf_ner *m, const uint32_t *f, int nf, float *sc)
+{
+	for (int t = 0; t < m->nt; t++)
+		sc[t] = 0;
+	for (int k = 0; k < nf; k++) {
+		const float *w = m->w + (size_t)f[k] * (size_t)m->nt;
+		for (int t = 0; t < m->nt; t++)
+			sc[t] += w[t];
+	}
+}
+
+/* BIO: I-X only after B-X or I-X */
+static int allowed_slow(const nf_ner *m, int prev, int t)
+{
+	const char *tn = m->tags[t];
+	if (tn[0] != 'I')
+		return 1;
+	if (prev < 0)
+		return 0;
+	const char *pn = m->tags[prev];
+	return pn[0] != 'O' && strcmp(pn + 1, tn + 1) == 0;
+}
+
+/* allowed transitions, computed once per model: [prev + 1][t], prev -1 for the start */
+static int allowed(const nf_ner *m, int prev, int t)
+{
+	return m->ok[prev + 1][t];
+}
+
+static void set_allowed(nf_ner *m)
+{
+	for (int p = -1; p < m->nt; p++)
+		for (int t = 0; t < m->nt; t++)
+			m->ok[p + 1][t] = (char)allowed_slow(m, p, t);
+}
+
+static void viterbi(const nf_ner *m, const float *em, size_t n, int *out)
+{
+	int T = m->nt;
+	float *v = nf_xmalloc(n * (size_t)T * sizeof *v);
+	int *bp = nf_xmalloc(n * (size_t)T * sizeof *bp);
+	for (size_t i = 0; i < n; i++)
+		for (int t = 0; t < T; t++) {
+			float best = -1e30f;
+			int arg = 0;
+			if (i == 0) {
+				best = allowed(m, -1, t) ? m->trans[NF_NER_MAXTAGS][t] : -1e30f;
+			} else
+				for (int p = 0; p < T; p++) {
+					float s = v[(i - 1) * T + p] + m->trans[p][t];
+					if (!allowed(m, p, t))
+						s = -1e30f;
+					if (s > best)
+						best = s, arg = p;
+				}
+			v[i * T + t] = best + em[i * T + t];
+			bp[i * T + t] = arg;
+		}
+	int t = 0;
+	for (int k = 1; k < T; k++)
+		if (v[(n - 1) * T + k] > v[(n - 1) * T + t])
+			t = k;
+	for (size_t i = n; i-- > 0;) {
+		out[i] = t;
+		t = bp[i * T + t];
+	}
+	free(v);
+	free(bp);
+}
+
+void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
+{
+	static nf_buf bti, bem; /* reused: they grow to the longest sentence */
+	if (!s->n)
+		return;
+	bti.len = bem.len = 0;
+	nf_buf_reserve(&bti, s->n * sizeof(struct tokinfo));
+	nf_buf_reserve(&bem, s->n * (size_t)m->nt * sizeof(float));
+	struct tokinfo *ti = (struct tokinfo *)(void *)bti.p;
+	float *em = (float *)(void *)bem.p;
+	uint32_t f[MAXF];
+	for (size_t i = 0; i < s->n; i++)
+		info(s->tok[i], &ti[i]);
+	gaz(m, ti, s->n);
+	for (size_t i = 0; i < s->n; i++) {
+		int nf = features(ti, s->n, i, s->doc, f);
+		emissions(m, f, nf, em + i * (size_t)m->nt);
+	}
+	viterbi(m, em, s->n, tags);
+}
+
+/* ---- training ---- */
+
+static void upd(nf_ner *m, uint32_t f, int t, float d)
+{
+	size_t k = (size_t)f * (size_t)m->nt + (size_t)t;
+	m->acc[k] += (double)(m->step - m->ts[k]) * m->w[k];
+	m->ts[k] = m->step;
+	m->w[k] += d;
+}
+
+static void tupd(nf_ner *m, int p, int t, float d)
+{
+	m->tacc[p][t] += (double)(m->step - m->tts[p][t]) * m->trans[p][t];
+	m->tts[p][t] = m->step;
+	m->trans[p][t] += d;
+}
+
+void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold, size_t nsent, int epochs,
+                  unsigned seed)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	set_allowed(m);
+	m->w = calloc(W, sizeof *m->w);
+	m->acc = calloc(W, sizeof *m->acc);
+	m->ts = calloc(W, sizeof *m->ts);
+	if (!m->w || !m->acc || !m->ts) {
+		fprintf(stderr, "ner: out of memory\n");
+		exit(1);
+	}
+	size_t *order = nf_xmalloc(nsent * sizeof *order);
+	for (size_t i = 0; i < nsent; i++)
+		order[i] = i;
+	uint64_t rnd = seed ? seed : 1;
+	nf_buf fb = {0};
+	for (int ep = 0; ep < epochs; ep++) {
+		for (size_t i = nsent; i > 1; i--) { /* Fisher-Yates with a fixed xorshift: same bytes every run */
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			size_t j = (size_t)(rnd % i), tmp = order[i - 1];
+			order[i - 1] = order[j], order[j] = tmp;
+		}
+		size_t errs = 0, toks = 0;
+		for (size_t q = 0; q < nsent; q++) {
+			const struct nf_ner_sent *x = &s[order[q]];
+			const int *g = gold[order[q]];
+			if (!x->n)
+				continue;
+			m->step++;
+			struct tokinfo *ti = nf_xmalloc(x->n * sizeof *ti);
+			for (size_t i = 0; i < x->n; i++)
+				info(x->tok[i], &ti[i]);
+			gaz(m, ti, x->n);
+			fb.len = 0;
+			nf_buf_reserve(&fb, x->n * MAXF * sizeof(uint32_t) + x->n * sizeof(int));
+			uint32_t *F = (uint32_t *)fb.p;
+			int *nf = (int *)(F + x->n * MAXF);
+			float *em = nf_xmalloc(x->n * (size_t)m->nt * sizeof *em);
+			int *pred = nf_xmalloc(x->n * sizeof *pred);
+			for (size_t i = 0; i < x->n; i++) {
+				nf[i] = features(ti, x->n, i, x->doc, F + i * MAXF);
+				emissions(m, F + i * MAXF, nf[i], em + i * (size_t)m->nt);
+			}
+			viterbi(m, em, x->n, pred);
+			for (size_t i = 0; i < x->n; i++) {
+				toks++;
+				int pp = i ? pred[i - 1] : NF_NER_MAXTAGS, gp = i ? g[i - 1] : NF_NER_MAXTAGS;
+				if (pred[i] != g[i]) {
+					errs++;
+					for (int k = 0; k < nf[i]; k++) {
+						upd(m, F[i * MAXF + k], g[i], 1);
+						upd(m, F[i * MAXF + k], pred[i], -1);
+					}
+				}
+				if (pred[i] != g[i] || pp != gp) {
+					tupd(m, gp, g[i], 1);
+					tupd(m, pp, pred[i], -1);
+				}
+			}
+			free(ti);
+			free(em);
+			free(pred);
+		}
+		fprintf(stderr, "ner: epoch %d: %.2f%% token errors\n", ep + 1, toks ? 100.0 * (double)errs / (double)toks : 0);
+	}
+	/* the averaged weights */
+	for (size_t k = 0; k < W; k++)
+		m->w[k] = (float)((m->acc[k] + (double)(m->step - m->ts[k]) * m->w[k]) / (double)m->step);
+	for (int p = 0; p <= NF_NER_MAXTAGS; p++)
+		for (int t = 0; t < NF_NER_MAXTAGS; t++)
+			m->trans[p][t] = (float)((m->tacc[p][t] + (double)(m->step - m->tts[p][t]) * m->trans[p][t]) / (double)m->step);
+	free(m->acc);
+	free(m->ts);
+	m->acc = NULL;
+	m->ts = NULL;
+	free(order);
+	nf_buf_free(&fb);
+}
+
+/* ---- files ---- */
+
+static void put32(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8), p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24); }
+static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+
+int nf_ner_save(const nf_ner *m, const char *path)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	float mx = 1e-9f;
+	for (size_t k = 0; k < W; k++)
+		if (m->w[k] > mx || -m->w[k] > mx)
+			mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
+	float scale = mx / 32767.0f;
+	nf_buf raw = {0};
+	unsigned char hdr[16];
+	put32(hdr, HBITS);
+	put32(hdr + 4, (uint32_t)m->nt);
+	memcpy(hdr + 8, &scale, 4);
+	put32(hdr + 12, (uint32_t)m->ntext.len);
+	nf_buf_add(&raw, hdr, 16);
+	nf_buf_add(&raw, m->tags, sizeof m->tags);
+	nf_buf_add(&raw, m->trans, sizeof m->trans);
+	for (size_t k = 0; k < W; k++) {
+		float x = m->w[k] / scale;
+		long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
+		int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
+		nf_buf_add(&raw, b, 2);
+	}
+	nf_buf_add(&raw, m->ntext.p, m->ntext.len);
+	uLongf cl = compressBound(raw.len);
+	unsigned char *comp = nf_xmalloc(cl);
+	if (compress2(comp, &cl, (const Bytef *)raw.p, raw.len, 9) != Z_OK) {
+		free(comp);
+		nf_buf_free(&raw);
+		errno = ENOMEM;
+		return -1;
+	}
+	unsigned char head[8 + 12];
+	memcpy(head, MAGIC, 8);
+	put32(head + 8, (uint32_t)raw.len);
+	put32(head + 12, (uint32_t)cl);
+	put32(head + 16, (uint32_t)crc32(0, comp, (uInt)cl));
+	FILE *f = fopen(path, "wb");
+	int rc = f && fwrite(head, 1, sizeof head, f) == sizeof head && fwrite(comp, 1, cl, f) == cl ? 0 : -1;
+	if (f && fclose(f) != 0)
+		rc = -1;
+	free(comp);
+	nf_buf_free(&raw);
+	return rc;
+}
+
+nf_ner *nf_ner_load(const char *path, const char **err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	unsigned char head[20];
+	nf_ner *m = NULL;
+	unsigned char *comp = NULL, *raw = NULL;
+	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC, 8) != 0) {
+		*err = "not a newsfilters model (bad header)";
+		goto out;
+	}
+	uint32_t rl = get32(head + 8), cl = get32(head + 12), crc = get32(head + 16);
+	if (rl < 16 || rl > (1u << 30) || cl > (1u << 30)) {
+		*err = "corrupt model header";
+		goto out;
+	}
+	comp = nf_xmalloc(cl ? cl : 1);
+	if (fread(comp, 1, cl, f) != cl) {
+		*err = "truncated model";
+		goto out;
+	}
+	if ((uint32_t)crc32(0, comp, cl) != crc) {
+		*err = "corrupt model (checksum mismatch)";
+		goto out;
+	}
+	raw = nf_xmalloc(rl);
+	uLongf got = rl;
+	if (uncompress(raw, &got, comp, cl) != Z_OK || got != rl) {
+		*err = "corrupt model (cannot decompress)";
+		goto out;
+	}
+	m = nf_ner_new();
+	uint32_t hb = get32(raw), nt = get32(raw + 4), nl = get32(raw + 12);
+	float scale;
+	memcpy(&scale, raw + 8, 4);
+	size_t W = (size_t)H * nt;
+	if (hb != HBITS || nt == 0 || nt > NF_NER_MAXTAGS || nl > rl || rl != 16 + sizeof m->tags + sizeof m->trans + 2 * W + nl) {
+		*err = "model of another version or size";
+		nf_ner_free(m);
+		m = NULL;
+		goto out;
+	}
+	m->nt = (int)nt;
+	memcpy(m->tags, raw + 16, sizeof m->tags);
+	set_allowed(m);
+	memcpy(m->trans, raw + 16 + sizeof m->tags, sizeof m->trans);
+	m->w = nf_xmalloc(W * sizeof *m->w);
+	const unsigned char *q = raw + 16 + sizeof m->tags + sizeof m->trans;
+	for (size_t k = 0; k < W; k++)
+		m->w[k] = (float)(int16_t)(q[2 * k] | q[2 * k + 1] << 8) * scale;
+	for (const char *p = (const char *)q + 2 * W, *e = p + nl; p < e;) { /* TYPE\tname\n */
+		const char *nlp = memchr(p, '\n', (size_t)(e - p)), *tab = memchr(p, '\t', (size_t)(e - p));
+		if (!nlp || !tab || tab > nlp || tab - p > 7 || nlp - tab > 400) {
+			*err = "corrupt model (name list)";
+			nf_ner_free(m);
+			m = NULL;
+			goto out;
+		}
+		char type[8], name[400];
+		memcpy(type, p, (size_t)(tab - p));
+		type[tab - p] = 0;
+		memcpy(name, tab + 1, (size_t)(nlp - tab - 1));
+		name[nlp - tab - 1] = 0;
+		nf_ner_add_name(m, type, name); /* names it cannot use are skipped, as in training */
+		p = nlp + 1;
+	}
+out:
+	fclose(f);
+	free(comp);
+	free(raw);
+	return m;
+}
+
+void nf_ner_free(nf_ner *m)
+{
+	if (!m)
+		return;
+	free(m->w);
+	free(m->acc);
+	free(m->ts);
+	if (m->names)
+		nf_strset_free(m->names);
+	nf_buf_free(&m->ntext);
+	free(m);
+}

@@ -1,0 +1,533 @@
+/* segment.c — see segment.h. One pass over each line; the byte table `hot` marks the only
+ * bytes that can start a terminator or a line break, so most bytes cost one lookup. */
+#include "text/segment.h"
+#include "core/buf.h"
+#include "core/strset.h"
+#include "core/utf8.h"
+#include <string.h>
+#include <utf8proc.h>
+
+extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
+	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_split_lower[],
+	nf_data_months[];
+extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
+	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
+	nf_data_split_lower_len, nf_data_months_len;
+
+enum { ABBR = 1, TITLE = 2, NOT = 4 };
+#define MAXLANG 32
+#define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
+
+struct nf_seg_lang {
+	char code[8];
+	nf_strset *abbr, *start, *month, *speech, *lower;
+};
+
+static struct nf_seg_lang langs[MAXLANG], all = {.code = "*"}, common = {.code = "*"};
+static int nlangs;
+static unsigned char hot[256];
+
+static struct nf_seg_lang *lang_slot(const char *code)
+{
+	for (int i = 0; i < nlangs; i++)
+		if (strcmp(langs[i].code, code) == 0)
+			return &langs[i];
+	if (nlangs == MAXLANG || strlen(code) >= sizeof langs[0].code)
+		return NULL;
+	struct nf_seg_lang *l = &langs[nlangs++];
+	strcpy(l->code, code);
+	l->abbr = nf_strset_new();
+	l->start = nf_strset_new();
+	l->month = nf_strset_new();
+	l->speech = nf_strset_new();
+	l->lower = nf_strset_new();
+	return l;
+}
+
+static void add_abbr(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 2)
+		return;
+	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT : ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
+	size_t k = strlen(f[1]);
+	struct nf_seg_lang *l = strcmp(f[0], "*") == 0 ? &common : lang_slot(f[0]);
+	if (l)
+		nf_strset_add(l->abbr, f[1], k, v);
+	if (l != &common)
+		nf_strset_add(all.abbr, f[1], k, v & ~TITLE); /* a title in one language may end a sentence in another */
+}
+
+static void add_start(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 2 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->start, f[1], strlen(f[1]), 1);
+		nf_strset_add(all.start, f[1], strlen(f[1]), 1);
+	}
+}
+
+static void add_lower(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 2 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->lower, f[1], strlen(f[1]), 1);
+		nf_strset_add(all.lower, f[1], strlen(f[1]), 1);
+	}
+}
+
+static void add_speech(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 2 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->speech, f[1], strlen(f[1]), 1);
+		nf_strset_add(all.speech, f[1], strlen(f[1]), 1);
+	}
+}
+
+static void add_month(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	struct nf_seg_lang *l;
+	if (n >= 3 && (l = lang_slot(f[0]))) {
+		nf_strset_add(l->month, f[2], strlen(f[2]), 1);
+		nf_strset_add(all.month, f[2], strlen(f[2]), 1);
+	}
+}
+
+void nf_seg_init(void)
+{
+	if (all.abbr)
+		return;
+	all.abbr = nf_strset_new();
+	all.start = nf_strset_new();
+	all.month = nf_strset_new();
+	all.speech = nf_strset_new();
+	all.lower = nf_strset_new();
+	common.abbr = nf_strset_new();
+	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
+	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
+	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_start, NULL);
+	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_start, NULL);
+	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_speech, NULL);
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_lower, NULL);
+	nf_table_each(nf_data_months, nf_data_months_len, add_month, NULL);
+	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
+	/* lead bytes of the multi-byte terminators */
+	hot[0xE2] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
+	hot[0x9F] = 1; /* ؟ is D8 9F: its second byte is much rarer in Arabic text than D8 */
+}
+
+const nf_seg_lang *nf_seg_lang_get(const char *code, size_t n)
+{
+	for (int i = 0; i < nlangs; i++)
+		if (strlen(langs[i].code) == n && memcmp(langs[i].code, code, n) == 0)
+			return &langs[i];
+	return &all;
+}
+
+/* ---- characters ---- */
+
+static int32_t cp_at(const char *t, size_t i, size_t e, size_t *len)
+{
+	int32_t cp;
+	*len = nf_utf8_dec((const unsigned char *)t + i, (const unsigned char *)t + e, &cp);
+	return cp;
+}
+
+static int is_term(int32_t c)
+{
+	switch (c) {
+	case '.': case '!': case '?': case 0x2026: case 0x061F: case 0x06D4: case 0x3002: case 0xFF01:
+	case 0xFF1F: case 0xFF61: case 0x0964: case 0x0965: case 0x0589: case 0x1362: case 0x104B:
+	case 0x203C: case 0x2047: case 0x2048: case 0x2049:
+		return 1;
+	}
+	return 0;
+}
+
+static int is_cjk_term(int32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61; }
+
+static int is_closer(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB:
+	case 0x203A: case 0x300D: case 0x300F: case 0xFF09: case 0x3009: case 0x300B: case 0x201C:
+	case 0x00AB: case 0x2039: /* German »...« : closing when glued to the terminator */
+		return 1;
+	}
+	return 0;
+}
+
+static int is_opener(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '[': case '{': case 0x201C: case 0x2018: case 0x00AB:
+	case 0x2039: case 0x201E: case 0x201A: case 0x300C: case 0x300E: case 0x00BF: case 0x00A1:
+	case 0xFF08: case '-': case 0x2013: case 0x2014: case 0x2022: case '*':
+		return 1;
+	}
+	return 0;
+}
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int category(int32_t c)
+{
+	if (c < 0x80) {
+		if (c >= 'a' && c <= 'z') return UTF8PROC_CATEGORY_LL;
+		if (c >= 'A' && c <= 'Z') return UTF8PROC_CATEGORY_LU;
+		if (c >= '0' && c <= '9') return UTF8PROC_CATEGORY_ND;
+		return UTF8PROC_CATEGORY_PO;
+	}
+	return c < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_get_property(c)->category;
+}
+
+static int is_letter(int32_t c)
+{
+	int k = category(c);
+	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+/* ---- word lists ---- */
+
+static int lookup(const nf_strset *s, const nf_strset *s2, const char *w, size_t n)
+{
+	int v = nf_strset_get(s, w, n);
+	return v >= 0 ? v : nf_strset_get(s2, w, n);
+}
+
+/* flags of the abbreviation w (with its final period), trying "Ca." as "ca." too */
+static int abbrev1(const nf_seg_lang *L, const char *w, size_t n)
+{
+	int v = lookup(L->abbr, common.abbr, w, n);
+	if (v < 0 && n < 32 && w[0] >= 'A' && w[0] <= 'Z') {
+		char b[32];
+		memcpy(b, w, n);
+		b[0] = (char)(b[0] | 32);
+		v = lookup(L->abbr, common.abbr, b, n);
+	}
+	return v >= 0 && (v & NOT) ? -1 : v;
+}
+
+static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
+{
+	int v = abbrev1(L, w, n);
+	for (size_t i = 0; v < 0 && i + 1 < n && i < 4; i++) /* elided article: l’art., all’ing. */
+		if (w[i] == '\'')
+			return abbrev1(L, w + i + 1, n - i - 1);
+		else if (i + 3 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0)
+			return abbrev1(L, w + i + 3, n - i - 3);
+	return v;
+}
+
+/* length of the word (letters, marks) at t[k..e) */
+static size_t word_len(const char *t, size_t k, size_t e)
+{
+	size_t i = k, l;
+	while (i < e) {
+		int32_t c = cp_at(t, i, e, &l);
+		int cat = category(c);
+		if (!(is_letter(c) || cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC))
+			break;
+		i += l;
+	}
+	return i - k;
+}
+
+static int is_starter(const nf_seg_lang *L, const char *w, size_t n)
+{
+	return n && nf_strset_get(L->start, w, n) >= 0;
+}
+
+int nf_seg_is_starter(const nf_seg_lang *L, const char *w, size_t n) { return is_starter(L, w, n); }
+
+static int is_month(const nf_seg_lang *L, const char *w, size_t n)
+{
+	if (!n || n > 40)
+		return 0;
+	size_t fl;
+	char *f = nf_utf8_casefold(w, n, &fl);
+	int r = nf_strset_get(L->month, f, fl) >= 0 || nf_strset_get(all.month, f, fl) >= 0;
+	free(f);
+	return r;
+}
+
+/* a verb of saying among the next three words, before any terminator */
+static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t e)
+{
+	for (int w = 0; w < 3 && k < e; w++) {
+		size_t n = word_len(t, k, e), l;
+		if (n == 0)
+			return 0;
+		if (nf_strset_get(L->speech, t + k, n) >= 0)
+			return 1;
+		k += n;
+		while (k < e && t[k] == ' ')
+			k++;
+		if (k < e && is_term(cp_at(t, k, e, &l)))
+			return 0;
+	}
+	return 0;
+}
+
+/* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
+static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
+{
+	if (!n || n > 40 || L == &all)
+		return 0; /* without a language, the union of lists would hold too much ("euro") */
+	for (size_t i = 1; i < n; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			return 0; /* not in the usual capitalised form: KG, IBM */
+	size_t fl;
+	char *f = nf_utf8_casefold(w, n, &fl);
+	int r = nf_strset_get(L->lower, f, fl) >= 0;
+	free(f);
+	return r;
+}
+
+/* after an abbreviation or an initial: does the next word start a sentence? Not when it is
+ * an initial itself ("В. В. Иванов": В is also a preposition) */
+static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper)
+{
+	if (n < avail && w[n] == '.')
+		return 0;
+	return upper && (is_starter(L, w, n) || lower_word(L, w, n));
+}
+
+/* ---- the decision at a terminator ---- */
+
+/* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
+ * first byte of the block. Does a sentence end at j? */
+static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size_t e, const nf_seg_lang *L)
+{
+	size_t l, k2 = k;
+	int32_t c = cp_at(t, k2, e, &l);
+	while (is_opener(c) && k2 + l < e) { /* “The, (In, ¿Qué, — Dit */
+		k2 += l;
+		while (k2 < e && t[k2] == ' ')
+			k2++;
+		c = cp_at(t, k2, e, &l);
+	}
+	int cat = category(c);
+	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	if (cat == UTF8PROC_CATEGORY_LL) { /* lower case, unless a name like eBay or iPhone */
+		size_t p = k2 + l, wl;
+		int32_t d = p < e ? cp_at(t, p, e, &wl) : 0;
+		if (category(d) != UTF8PROC_CATEGORY_LU)
+			return 0;
+		upper = 1;
+	}
+	if (c == 0x3068 && k2 == j) { /* Japanese quotative: 「...。」と */
+		int32_t q = cp_at(t, j - 3 >= i ? j - 3 : i, j, &l);
+		if (q == 0x300D || q == 0x300F)
+			return 0;
+	}
+	/* what the run holds */
+	int periods = 0, other = 0, quoted = 0;
+	for (size_t p = i; p < j;) {
+		int32_t r = cp_at(t, p, j, &l);
+		if (r == '.')
+			periods++;
+		else if (r == 0x2026)
+			periods += 3;
+		else if (is_term(r))
+			other++;
+		else if (is_closer(r) && r != ')' && r != ']' && r != '}')
+			quoted = 1;
+		p += l;
+	}
+	if (other) /* ! ? ؟ ..., unless a quotation's attribution follows: "Ready?" CNN reported. */
+		return !(quoted && speech_follows(L, t, k2, e));
+	if (periods > 1)
+		return upper; /* an ellipsis ends a sentence only before a capital */
+	size_t nw = word_len(t, k2, e);
+	/* the word before the period, without opening quotes or brackets */
+	size_t ws = i;
+	while (ws > bs && !is_space((unsigned char)t[ws - 1]))
+		ws--;
+	for (;;) {
+		int32_t o = cp_at(t, ws, i + 1, &l);
+		if (ws < i && is_opener(o) && o != '-')
+			ws += l;
+		else
+			break;
+	}
+	size_t wn = i + 1 - ws; /* with the period */
+	if (wn == 1)
+		return 1; /* a period standing alone: "opgericht ." */
+	int digits = 1;
+	for (size_t p = ws; p < i; p++)
+		if (t[p] < '0' || t[p] > '9')
+			digits = 0;
+	if (digits) {
+		if (wn > 4)
+			return 1; /* a year or amount: "in 2024. The" */
+		size_t fs = bs;
+		while (fs < i && is_space((unsigned char)t[fs]))
+			fs++;
+		if (ws == fs)
+			return 0; /* a list number: "1. R&D-centrum" */
+		if (is_month(L, t + k2, nw))
+			return 0; /* a date: "12. September" */
+		if (upper && !is_starter(L, t + k2, nw) && (L == &all || strcmp(L->code, "de") == 0))
+			return 0; /* a German ordinal: "zum 3. Mal" */
+		return 1;
+	}
+	int v = abbrev(L, t + ws, wn);
+	if (v >= 0 && (v & TITLE))
+		return 0;
+	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
+		return cat != UTF8PROC_CATEGORY_ND;
+	if (v >= 0)
+		return starts_sentence(L, t + k2, nw, e - k2, upper);
+	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
+	int initial = 1;
+	for (size_t p = ws; p < i;) {
+		int32_t r = cp_at(t, p, i, &l);
+		size_t q = p + l;
+		if (!is_letter(r) || (q < i && t[q] != '.'))
+			initial = 0;
+		p = q < i && t[q] == '.' ? q + 1 : q;
+	}
+	if (initial)
+		return starts_sentence(L, t + k2, nw, e - k2, upper);
+	return 1;
+}
+
+/* ---- units ---- */
+
+static void emit(const char *t, size_t s, size_t e, nf_seg_cb cb, void *ctx)
+{
+	while (s < e && is_space((unsigned char)t[s]))
+		s++;
+	while (e > s && is_space((unsigned char)t[e - 1]))
+		e--;
+	if (e > s)
+		cb(s, e, ctx);
+}
+
+/* a run with ! or ? (full-width forms that nf-normalize folded to ASCII) */
+static int other_term(const char *t, size_t i, size_t j)
+{
+	for (size_t p = i; p < j; p++)
+		if (t[p] == '!' || t[p] == '?')
+			return 1;
+	return 0;
+}
+
+static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
+{
+	size_t us = bs, i = bs, l;
+	while (i < e) {
+		unsigned char b = (unsigned char)t[i];
+		if (!hot[b]) {
+			i++;
+			continue;
+		}
+		if (b == 0x9F) {
+			if (i == bs || (unsigned char)t[i - 1] != 0xD8) {
+				i++;
+				continue;
+			}
+			i--; /* ؟ */
+		}
+		int32_t c = cp_at(t, i, e, &l);
+		if (!is_term(c)) {
+			i += l;
+			continue;
+		}
+		/* the run: more terminators, then closing quotes and brackets */
+		size_t j = i + l;
+		int cjk = is_cjk_term(c);
+		while (j < e && is_term(c = cp_at(t, j, e, &l)))
+			j += l, cjk |= is_cjk_term(c);
+		while (j < e && is_closer(c = cp_at(t, j, e, &l)))
+			j += l;
+		for (;;) { /* French spacing: "secteur. » La" — a spaced » or › that closes */
+			size_t s = j;
+			while (s < e && t[s] == ' ')
+				s++;
+			if (s == j || s >= e || ((c = cp_at(t, s, e, &l)) != 0x00BB && c != 0x203A) ||
+			    !(s + l >= e || is_space((unsigned char)t[s + l])))
+				break;
+			j = s + l;
+		}
+		if (j >= e)
+			break;
+		size_t k = j;
+		while (k < e && is_space((unsigned char)t[k]))
+			k++;
+		if (k == j && !cjk && !(c > 0x7F && nf_is_cjk(c) && other_term(t, i, j))) {
+			i = j;
+			continue;
+		}
+		if (k >= e || boundary(t, bs, i, j, k, e, L)) {
+			emit(t, us, j, cb, ctx);
+			us = k;
+		}
+		i = k;
+	}
+	emit(t, us, e, cb, ctx);
+}
+
+static int ends_open(const char *t, size_t s, size_t e)
+{ /* the line ends without final punctuation and is long enough to be a wrapped line */
+	while (e > s && is_space((unsigned char)t[e - 1]))
+		e--;
+	if (e - s < SOFT_WRAP_MIN)
+		return 0;
+	unsigned char c = (unsigned char)t[e - 1];
+	return !(c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c >= 0x80 || c == '"' || c == ')');
+}
+
+static int starts_lower(const char *t, size_t s, size_t e)
+{
+	size_t l;
+	while (s < e && (t[s] == ' ' || t[s] == '\t'))
+		s++;
+	return s < e && category(cp_at(t, s, e, &l)) == UTF8PROC_CATEGORY_LL;
+}
+
+void nf_seg_sentences(const char *t, size_t n, const nf_seg_lang *L, int unwrap, nf_seg_cb cb, void *ctx)
+{
+	size_t ls = 0;
+	while (ls < n) {
+		const char *nl = memchr(t + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - t) : n, bs = ls;
+		/* join soft-wrapped lines into one block */
+		while (unwrap && le < n) {
+			const char *nn = memchr(t + le + 1, '\n', n - le - 1);
+			size_t ne = nn ? (size_t)(nn - t) : n;
+			if (!ends_open(t, ls, le) || !starts_lower(t, le + 1, ne))
+				break;
+			ls = le + 1;
+			le = ne;
+		}
+		scan_block(t, bs, le, L, cb, ctx);
+		ls = le + 1;
+	}
+}
+
+void nf_seg_paragraphs(const char *t, size_t n, nf_seg_cb cb, void *ctx)
+{
+	size_t ps = 0, ls = 0;
+	while (ls <= n) {
+		const char *nl = ls < n ? memchr(t + ls, '\n', n - ls) : NULL;
+		size_t le = nl ? (size_t)(nl - t) : n, k = ls;
+		while (k < le && is_space((unsigned char)t[k]))
+			k++;
+		if (k == le) { /* a blank line ends the paragraph */
+			emit(t, ps, ls, cb, ctx);
+			ps = le + 1;
+		}
+		if (!nl)
+			break;
+		ls = le + 1;
+	}
+	if (ps < n)
+		emit(t, ps, n, cb, ctx);
+}
