@@ -110,14 +110,14 @@ cases() {
 # ================================================================ plain text, reference dates
 
 @test "plain text on stdin: echo 'yesterday' | nf-extract-dates gives XXXX-XX-XX (no reference date)" {
-	run --separate-stderr bash -c "echo 'yesterday' | \"\$1\"" _ "$NF_BIN/nf-extract-dates"
+	run --separate-stderr bash -o pipefail -c "echo 'yesterday' | \"\$1\"" _ "$NF_BIN/nf-extract-dates"
 	assert_success
 	assert_stderr_empty
 	assert_output $'id\t'"$DCOLS"$'\nstdin\t0\t9\tDATE\tyesterday\tXXXX-XX-XX\t\t'
 }
 
 @test "plain text with --ref-date: relatives resolve against it; absolute dates are unaffected" {
-	run --separate-stderr bash -c "echo 'yesterday and on 2024-03-21' | \"\$1\" --ref-date 2024-03-01" _ "$NF_BIN/nf-extract-dates"
+	run --separate-stderr bash -o pipefail -c "echo 'yesterday and on 2024-03-21' | \"\$1\" --ref-date 2024-03-01" _ "$NF_BIN/nf-extract-dates"
 	assert_success
 	assert_stderr_empty
 	assert_output $'id\t'"$DCOLS"$'\nstdin\t0\t9\tDATE\tyesterday\t2024-02-29\t\t\nstdin\t17\t27\tDATE\t2024-03-21\t2024-03-21\t\t'
@@ -153,7 +153,7 @@ cases() {
 
 @test "--ref-date with a bad value is a usage error: exit 2, nothing on stdout" {
 	for bad in 2024-13 yesterday 2024-02-30 24-03 2024-3 2024-03-21x; do
-		run --separate-stderr bash -c 'echo yesterday | "$1" --ref-date "$2"' _ "$NF_BIN/nf-extract-dates" "$bad"
+		run --separate-stderr bash -o pipefail -c 'echo yesterday | "$1" --ref-date "$2"' _ "$NF_BIN/nf-extract-dates" "$bad"
 		assert_failure 2
 		assert_output ''
 		[ -n "$stderr" ] || fail "no message for --ref-date '$bad'"
@@ -293,11 +293,11 @@ cases() {
 
 @test "| head -1 ends quietly: no message, killed by SIGPIPE or exit 0 (0 when SIGPIPE is ignored)" {
 	{ printf 'id\tlang\tdate\ttext\n'; seq 1 100000 | sed 's/$/\ten\t2024-05\tLast year and next week, on March 21, 2024./'; } > "$BATS_TEST_TMPDIR/many.tsv"
-	run --separate-stderr bash -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-dates" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-dates" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 0 $'id\tlang\tdate\t'"$DCOLS"
 	[[ ${lines[1]} == "status 0" || ${lines[1]} == "status 141" ]] || fail "${lines[1]}"
-	run --separate-stderr bash -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-dates" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-dates" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 1 "status 0"
 }
@@ -305,7 +305,7 @@ cases() {
 @test "a full disk (/dev/full): error message, exit 1" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	f=$(mkfile s.tsv 'id\tdate\ttext\n1\t2024-05\tlast year\n')
-	run --separate-stderr bash -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-extract-dates" "$f"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-extract-dates" "$f"
 	assert_failure 1
 	assert_stderr_has "write error"
 }

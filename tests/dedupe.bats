@@ -218,13 +218,13 @@ mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^e')" 3
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'^b[0-9a-f]\{8\}\t000000000001\t')" 14
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'\t000000000003\t')" 1
-	run --separate-stderr bash -c "'$NF_BIN/nf-dedupe' --emit-keys '$f' | LC_ALL=C sort | '$NF_BIN/nf-dedupe' --reduce | sort -u"
+	run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-dedupe' --emit-keys '$f' | LC_ALL=C sort | '$NF_BIN/nf-dedupe' --reduce | sort -u"
 	assert_success
 	assert_output $'000000000002\t000000000001\t64\tE\ta'
 }
 
 @test "--reduce: a line that is not a key line is an error with its line number" {
-	run --separate-stderr bash -c "printf 'e0123\tx\n' | '$NF_BIN/nf-dedupe' --reduce"
+	run --separate-stderr bash -o pipefail -c "printf 'e0123\tx\n' | '$NF_BIN/nf-dedupe' --reduce"
 	assert_failure 1
 	[[ "$stderr" == *":1: not a key line"* ]]
 }
@@ -290,7 +290,7 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	run --separate-stderr nfd --mark "$f"
 	assert_success
 	assert_output $'id\ttext\tdup_of\tsimilarity\nlines:1\tWrite a comment\t\t\nlines:2\twrite a comment!\tlines:1\t1.000\nlines:4\tSomething else\t\t'
-	run --separate-stderr bash -c "printf 'b\nB.\na\n' | '$NF_BIN/nf-dedupe'"
+	run --separate-stderr bash -o pipefail -c "printf 'b\nB.\na\n' | '$NF_BIN/nf-dedupe'"
 	assert_success
 	assert_output $'id\ttext\nstdin:1\tb\nstdin:3\ta'
 }

@@ -7,6 +7,10 @@
 # $stderr holds the diagnostics.
 
 bats_require_minimum_version 1.5.0
+
+# One locale for every test, whatever the caller's: sort, awk and the reference commands
+# behave the same on every machine (the filters themselves do not call setlocale).
+export LC_ALL=C.UTF-8
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
 

@@ -145,7 +145,7 @@ to_full() { nfn "$@" > /dev/full; }
 # ---------------------------------------------------------------- -N / --no-header
 
 @test "-N: plain text in, rows out without a header line" {
-	run --separate-stderr bash -c 'printf "Hello there\n" | "$1" -N --lang en' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "Hello there\n" | "$1" -N --lang en' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output $'stdin\t\ten\tHello there'
 }
@@ -192,7 +192,7 @@ to_full() { nfn "$@" > /dev/full; }
 	run --separate-stderr nfn --lang en "$BATS_TEST_TMPDIR/art.txt.gz"
 	assert_success
 	assert_output "$HDR"$'\nart\t\ten\tZipped text'
-	run --separate-stderr bash -c '"$1" --lang en < "$2"' _ "$NF_BIN/nf-normalize" "$BATS_TEST_TMPDIR/art.txt.gz"
+	run --separate-stderr bash -o pipefail -c '"$1" --lang en < "$2"' _ "$NF_BIN/nf-normalize" "$BATS_TEST_TMPDIR/art.txt.gz"
 	assert_success
 	assert_output "$HDR"$'\nstdin\t\ten\tZipped text'
 }
@@ -231,10 +231,10 @@ to_full() { nfn "$@" > /dev/full; }
 }
 
 @test "stdin: no FILE and FILE '-' both read standard input, id 'stdin'" {
-	run --separate-stderr bash -c 'printf "Hello there\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "Hello there\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\nstdin\t\ten\tHello there'
-	run --separate-stderr bash -c 'printf "Hello there\n" | "$1" --lang en -' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "Hello there\n" | "$1" --lang en -' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\nstdin\t\ten\tHello there'
 }
@@ -242,13 +242,13 @@ to_full() { nfn "$@" > /dev/full; }
 @test "stdin: '-' among files is read in its place" {
 	a=$(mkfile a.txt 'File A\n')
 	b=$(mkfile b.txt 'File B\n')
-	run --separate-stderr bash -c 'printf "From stdin\n" | "$1" --lang en "$2" - "$3"' _ "$NF_BIN/nf-normalize" "$a" "$b"
+	run --separate-stderr bash -o pipefail -c 'printf "From stdin\n" | "$1" --lang en "$2" - "$3"' _ "$NF_BIN/nf-normalize" "$a" "$b"
 	assert_success
 	assert_output "$HDR"$'\na\t\ten\tFile A\nstdin\t\ten\tFrom stdin\nb\t\ten\tFile B'
 }
 
 @test "stdin: messages call it '(standard input)'" {
-	run --separate-stderr bash -c 'printf "bad \xff\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "bad \xff\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_stderr_has "(standard input):1:"
 }
@@ -295,7 +295,7 @@ to_full() { nfn "$@" > /dev/full; }
 
 @test "output: '| head -1' ends quietly (no message, status 0 or 141)" {
 	seq 1 100000 | sed 's/$/ words of one line of the text/' > "$BATS_TEST_TMPDIR/many.txt"
-	run --separate-stderr bash -c '"$1" --lines --lang en "$2" | head -1; echo "status=${PIPESTATUS[0]}"' \
+	run --separate-stderr bash -o pipefail -c '"$1" --lines --lang en "$2" | head -1; echo "status=${PIPESTATUS[0]}"' \
 		_ "$NF_BIN/nf-normalize" "$BATS_TEST_TMPDIR/many.txt"
 	assert_success
 	assert_stderr_empty
@@ -306,7 +306,7 @@ to_full() { nfn "$@" > /dev/full; }
 
 @test "output: with SIGPIPE ignored, '| head -1' ends quietly with status 0 (EPIPE)" {
 	seq 1 100000 | sed 's/$/ words of one line of the text/' > "$BATS_TEST_TMPDIR/many.txt"
-	run --separate-stderr bash -c 'trap "" PIPE; "$1" --lines --lang en "$2" | head -1; echo "status=${PIPESTATUS[0]}"' \
+	run --separate-stderr bash -o pipefail -c 'trap "" PIPE; "$1" --lines --lang en "$2" | head -1; echo "status=${PIPESTATUS[0]}"' \
 		_ "$NF_BIN/nf-normalize" "$BATS_TEST_TMPDIR/many.txt"
 	assert_success
 	assert_stderr_empty
@@ -317,7 +317,7 @@ to_full() { nfn "$@" > /dev/full; }
 # status (nf_close uses nf_status); an error reported before the reader left is lost.
 @test "output: an error before '| head -1' (SIGPIPE ignored) still gives exit 1" {
 	seq 1 100000 | sed 's/$/ words of one line of the text/' > "$BATS_TEST_TMPDIR/many.txt"
-	run --separate-stderr bash -c 'trap "" PIPE; "$1" --lines --lang en "$2" "$3" | head -1; echo "status=${PIPESTATUS[0]}"' \
+	run --separate-stderr bash -o pipefail -c 'trap "" PIPE; "$1" --lines --lang en "$2" "$3" | head -1; echo "status=${PIPESTATUS[0]}"' \
 		_ "$NF_BIN/nf-normalize" "$BATS_TEST_TMPDIR/missing.txt" "$BATS_TEST_TMPDIR/many.txt"
 	assert_success
 	assert_stderr_has "missing.txt"

@@ -112,7 +112,7 @@ cases() {
 # ================================================================ plain text, fields, options
 
 @test "plain text on stdin: echo 'Xiaomi will invest \$10 billion' | nf-extract-money (columns id text, id stdin)" {
-	run --separate-stderr bash -c "echo 'Xiaomi will invest \$10 billion' | \"\$1\"" _ "$NF_BIN/nf-extract-money"
+	run --separate-stderr bash -o pipefail -c "echo 'Xiaomi will invest \$10 billion' | \"\$1\"" _ "$NF_BIN/nf-extract-money"
 	assert_success
 	assert_stderr_empty
 	assert_output $'id\t'"$MCOLS"$'\nstdin\t19\t30\tMONEY\t$10 billion\t10000000000 USD\t10000000000\t\tUSD\t'
@@ -151,10 +151,10 @@ cases() {
 }
 
 @test "-N: headerless rows in and out, -f by number (without -f: usage error 2)" {
-	run --separate-stderr bash -c 'printf "1\ten\tPaid \$5 million.\n" | "$1" -N -f 3' _ "$NF_BIN/nf-extract-money"
+	run --separate-stderr bash -o pipefail -c 'printf "1\ten\tPaid \$5 million.\n" | "$1" -N -f 3' _ "$NF_BIN/nf-extract-money"
 	assert_success
 	assert_output $'1\ten\t5\t15\tMONEY\t$5 million\t5000000 USD\t5000000\t\tUSD\t'
-	run --separate-stderr bash -c 'printf "1\ten\tPaid \$5 million.\n" | "$1" -N' _ "$NF_BIN/nf-extract-money"
+	run --separate-stderr bash -o pipefail -c 'printf "1\ten\tPaid \$5 million.\n" | "$1" -N' _ "$NF_BIN/nf-extract-money"
 	assert_failure 2
 }
 
@@ -339,11 +339,11 @@ cases() {
 
 @test "| head -1 ends quietly: no message, killed by SIGPIPE or exit 0 (0 when SIGPIPE is ignored)" {
 	{ printf 'id\tlang\ttext\n'; seq 1 100000 | sed 's/$/\ten\tIt paid $5 million and €3 billion./'; } > "$BATS_TEST_TMPDIR/many.tsv"
-	run --separate-stderr bash -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-money" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-money" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 0 $'id\tlang\t'"$MCOLS"
 	[[ ${lines[1]} == "status 0" || ${lines[1]} == "status 141" ]] || fail "${lines[1]}"
-	run --separate-stderr bash -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-money" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-extract-money" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 1 "status 0"
 }
@@ -351,7 +351,7 @@ cases() {
 @test "a full disk (/dev/full): error message, exit 1" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	f=$(mkfile s.tsv 'id\ttext\n1\tPaid $5 million.\n')
-	run --separate-stderr bash -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-extract-money" "$f"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-extract-money" "$f"
 	assert_failure 1
 	assert_stderr_has "write error"
 }
@@ -416,13 +416,13 @@ pipeline() {
 }
 
 @test "fractions after NFKC: ½ million dollars, 2½ billion euros, \$1¾ billion" {
-	run --separate-stderr bash -c "printf '½ million dollars, 2½ billion euros, \$1¾ billion\n' | '$NF_BIN/nf-normalize' --nfkc --lang en | '$NF_BIN/nf-extract-money' | cut -f9,11"
+	run --separate-stderr bash -o pipefail -c "printf '½ million dollars, 2½ billion euros, \$1¾ billion\n' | '$NF_BIN/nf-normalize' --nfkc --lang en | '$NF_BIN/nf-extract-money' | cut -f9,11"
 	assert_success
 	assert_output "$(printf 'amount\tcurrency\n500000\tUSD\n2500000000\tEUR\n1750000000\tUSD')"
 }
 
 @test "without a language the words around decide the decimal convention (1,500 millones = 1.5 million)" {
-	run --separate-stderr bash -c "printf '1,500 millones de euros; 1.500 miljoen euro; 1,500 million dollars\n' | '$NF_BIN/nf-extract-money' --in text | cut -f7"
+	run --separate-stderr bash -o pipefail -c "printf '1,500 millones de euros; 1.500 miljoen euro; 1,500 million dollars\n' | '$NF_BIN/nf-extract-money' --in text | cut -f7"
 	assert_success
 	assert_output "$(printf 'amount\n1500000\n1500000000\n1500000000')"
 }

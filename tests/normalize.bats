@@ -408,7 +408,7 @@ HDR=$'id\tdate\tlang\ttext'
 # ================================================================ bad input
 
 @test "empty input: stdin from /dev/null gives the header only, exit 0" {
-	run --separate-stderr bash -c '"$1" < /dev/null' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c '"$1" < /dev/null' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"
 }
@@ -686,16 +686,16 @@ PY
 
 @test "auto: stdin is detected too (TSV, gzip TSV, CSV, text)" {
 	printf 'id\ttext\n1\tFrom a pipe.\n' > "$BATS_TEST_TMPDIR/p.tsv"
-	run --separate-stderr bash -c 'cat "$1" | "$2" --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'cat "$1" | "$2" --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\n1\t\ten\tFrom a pipe.'
-	run --separate-stderr bash -c 'gzip -c "$1" | "$2" --lang en -' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'gzip -c "$1" | "$2" --lang en -' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\n1\t\ten\tFrom a pipe.'
-	run --separate-stderr bash -c 'printf "id,text\n1,CSV from a pipe.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "id,text\n1,CSV from a pipe.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\n1\t\ten\tCSV from a pipe.'
-	run --separate-stderr bash -c 'printf "Just text.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'printf "Just text.\n" | "$1" --lang en' _ "$NF_BIN/nf-normalize"
 	assert_success
 	assert_output "$HDR"$'\nstdin\t\ten\tJust text.'
 }
@@ -959,11 +959,11 @@ progress_lines() {
 
 @test "--progress on a pipe: no percent (the size is unknown), except with --rows ...B" {
 	mkbigtsv p.tsv 1
-	run --separate-stderr bash -c 'cat "$1" | "$2" --progress --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'cat "$1" | "$2" --progress --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
 	assert_success
 	p=$(progress_lines) || fail "$p"
 	[[ $p == *"rows in"* && $p != *"%"* ]] || fail "progress: $p"
-	run --separate-stderr bash -c 'cat "$1" | "$2" --progress --rows -900 --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
+	run --separate-stderr bash -o pipefail -c 'cat "$1" | "$2" --progress --rows -900 --lang en' _ "$BATS_TEST_TMPDIR/p.tsv" "$NF_BIN/nf-normalize"
 	assert_success
 	[[ $(progress_lines) == *"%"* ]] || fail "no percent with --rows -900: $stderr"
 }

@@ -145,7 +145,7 @@ mkexport() {
 	run --separate-stderr nfp "$d"/*.txt
 	assert_success
 	printf '%s\n' "$output" | grep -q '^en-chip-results'$'\t'
-	! printf '%s\n' "$output" | grep -q '^zz-repost'$'\t'
+	refute_line --regexp '^zz-repost'$'\t'
 	with=$(NF_DEDUPE=0 NF_BIN=$NF_BIN "$NFP" "$d"/*.txt | grep -c '^zz-repost')
 	[ "$with" -gt 5 ]
 }
@@ -174,7 +174,7 @@ mkexport() {
 }
 
 @test "news-facts | head ends quietly" {
-	run --separate-stderr bash -c "NF_BIN='$NF_BIN' '$NFP' --block 1k '$SAMPLES'/*.txt | head -n 3; exit \${PIPESTATUS[0]}"
+	run --separate-stderr bash -o pipefail -c "NF_BIN='$NF_BIN' '$NFP' --block 1k '$SAMPLES'/*.txt | head -n 3; exit \${PIPESTATUS[0]}"
 	assert_success
 	assert_equal "$(nrows)" 3
 	assert_stderr_empty

@@ -135,14 +135,14 @@ m	und	End.	9	155	159"
 # ================================================================ plain text, fields
 
 @test "plain text without a header: one document with id stdin" {
-	run --separate-stderr bash -c 'echo "Xiaomi will invest \$10 billion. It said so on Monday." | "$1"' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'echo "Xiaomi will invest \$10 billion. It said so on Monday." | "$1"' _ "$NF_BIN/nf-split"
 	assert_success
 	assert_stderr_empty
 	assert_output $'id\ttext\t'"$UHDR"$'\nstdin\tXiaomi will invest $10 billion.\t1\t0\t31\nstdin\tIt said so on Monday.\t2\t32\t53'
 }
 
 @test "plain text: several lines are one document, each line ends a unit" {
-	run --separate-stderr bash -c 'printf "Headline here\nFirst sentence. Second one.\n\nTag\n" | "$1"' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'printf "Headline here\nFirst sentence. Second one.\n\nTag\n" | "$1"' _ "$NF_BIN/nf-split"
 	assert_success
 	run awk -F'\t' 'NR > 1 { print $1 "|" $2 "|" $3 }' <<< "$output"
 	assert_output $'stdin|Headline here|1\nstdin|First sentence.|2\nstdin|Second one.|3\nstdin|Tag|4'
@@ -172,10 +172,10 @@ m	und	End.	9	155	159"
 }
 
 @test "-N: headerless rows in and out, -f by number" {
-	run --separate-stderr bash -c 'printf "1\tOne. Two.\n" | "$1" -N -f 2' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'printf "1\tOne. Two.\n" | "$1" -N -f 2' _ "$NF_BIN/nf-split"
 	assert_success
 	assert_output $'1\tOne.\t1\t0\t4\n1\tTwo.\t2\t5\t9'
-	run --separate-stderr bash -c 'printf "1\tOne. Two.\n" | "$1" -N' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'printf "1\tOne. Two.\n" | "$1" -N' _ "$NF_BIN/nf-split"
 	assert_failure 2
 }
 
@@ -254,7 +254,7 @@ m	und	End.	9	155	159"
 	run --separate-stderr sp "$f"
 	assert_success
 	assert_output $'id\ttext\t'"$UHDR"$'\n1\tOne.\t1\t0\t4\n1\tTwo.\t2\t5\t9\n2\tThree.\t1\t0\t6'
-	run --separate-stderr bash -c 'printf "One.\r\nTwo.\r\n" | "$1"' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'printf "One.\r\nTwo.\r\n" | "$1"' _ "$NF_BIN/nf-split"
 	assert_success
 	assert_output $'id\ttext\t'"$UHDR"$'\nstdin\tOne.\t1\t0\t4\nstdin\tTwo.\t2\t5\t9'
 }
@@ -270,18 +270,18 @@ m	und	End.	9	155	159"
 	assert_success
 	assert_stderr_empty
 	assert_output "$want"
-	run --separate-stderr bash -c '"$1" < "$2"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/packed.tsv"
+	run --separate-stderr bash -o pipefail -c '"$1" < "$2"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/packed.tsv"
 	assert_success
 	assert_output "$want"
 }
 
 @test "| head -1 ends quietly: no message, killed by SIGPIPE or exit 0 (0 when SIGPIPE is ignored)" {
 	{ printf 'id\ttext\n'; seq 1 200000 | sed 's/$/\tFirst sentence here. Second one follows./'; } > "$BATS_TEST_TMPDIR/many.tsv"
-	run --separate-stderr bash -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 0 $'id\ttext\t'"$UHDR"
 	[[ ${lines[1]} == "status 0" || ${lines[1]} == "status 141" ]] || fail "${lines[1]}"
-	run --separate-stderr bash -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/many.tsv"
+	run --separate-stderr bash -o pipefail -c 'trap "" PIPE; "$1" "$2" | head -1; echo "status ${PIPESTATUS[0]}"' _ "$NF_BIN/nf-split" "$BATS_TEST_TMPDIR/many.tsv"
 	assert_stderr_empty
 	assert_line --index 1 "status 0"
 }
@@ -289,7 +289,7 @@ m	und	End.	9	155	159"
 @test "a full disk (/dev/full): error message, exit 1" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	f=$(mkfile s.tsv 'id\ttext\n1\tOne. Two.\n')
-	run --separate-stderr bash -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-split" "$f"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" > /dev/full' _ "$NF_BIN/nf-split" "$f"
 	assert_failure 1
 	assert_stderr_has "write error"
 }
