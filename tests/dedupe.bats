@@ -305,3 +305,13 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	[[ "$stderr" == *"(2 from the state)"* ]]
 	assert_equal "$(nrows)" 2
 }
+
+@test "--state in a folder that does not exist yet (a first run with ~/.cache/...): the folders are created" {
+	f=$(mkfile in.txt 'one line of news\nanother line of news\n')
+	run --separate-stderr "$NF_BIN/nf-dedupe" --state "$BATS_TEST_TMPDIR/new/sub/news.dedupe" "$f"
+	assert_success
+	[ -s "$BATS_TEST_TMPDIR/new/sub/news.dedupe" ]
+	run --separate-stderr "$NF_BIN/nf-dedupe" --state "$BATS_TEST_TMPDIR/new/sub/news.dedupe" "$f"
+	assert_success
+	assert_equal "$(nrows)" 1
+}

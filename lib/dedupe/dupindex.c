@@ -2,6 +2,7 @@
 #include "dedupe/dupindex.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -403,6 +404,22 @@ static void params_put(unsigned char *p, const struct nf_dup_params *q)
 		put32(p + 4 * i, v[i]);
 }
 
+/* mkdir -p of the folder holding path (path itself excluded); 0, or -1 with errno */
+static int make_parents(const char *path)
+{
+	nf_buf d = {0};
+	nf_buf_add(&d, path, strlen(path) + 1);
+	int rc = 0;
+	for (char *p = d.p + 1; rc == 0 && (p = strchr(p, '/')) != NULL; p++) {
+		*p = 0;
+		if (mkdir(d.p, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	nf_buf_free(&d);
+	return rc;
+}
+
 int nf_dupstate_lock(const char *path, const char **err)
 {
 	static char msg[64];
@@ -410,6 +427,8 @@ int nf_dupstate_lock(const char *path, const char **err)
 	nf_buf_add(&lp, path, strlen(path));
 	nf_buf_add(&lp, ".lock", 6);
 	int fd = open(lp.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT && make_parents(lp.p) == 0) /* a first run: ~/.cache/x */
+		fd = open(lp.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	nf_buf_free(&lp);
 	if (fd < 0) {
 		*err = strerror(errno);

@@ -49,7 +49,8 @@ size_t nf_dupindex_bytes(const nf_dupindex *x); /* memory held, without the ids 
  * in exact mode, by whole days) */
 void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items);
 
-/* State files. lock: take FILE.lock (0, or -1 with *err when another run holds it).
+/* State files. lock: take FILE.lock (0, or -1 with *err when another run holds it), creating
+ * the folders of FILE when they are missing (a first run with --state ~/.cache/news.dedupe).
  * load: 0 and the index, 1 when the file does not exist (a new state), -1 with *err
  * (unreadable, foreign, truncated, corrupt, or built with other parameters: never
  * overwritten then). save: 0, or -1 with *err (the old file is untouched). */

@@ -18,6 +18,7 @@ if [ "${1:-build}" = test ]; then
 	command -v bats >/dev/null 2>&1 || need="$need bats"
 	[ -d /usr/lib/bats/bats-assert ] || need="$need bats-assert bats-support"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
+	command -v mlr >/dev/null 2>&1 || need="$need miller" # man page examples, pipelines/report
 	# tests/slurm.bats starts a one-node Slurm cluster (as root; it skips without these)
 	if [ "$(id -u)" = 0 ]; then
 		command -v slurmctld >/dev/null 2>&1 || need="$need slurmctld"
