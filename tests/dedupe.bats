@@ -121,10 +121,11 @@ LONG='The chipmaker said on Tuesday that revenue rose 18 percent to 2.41 billion
 	[[ "$stderr" == *"lock"* ]]
 }
 
-@test "--state: a save that fails (no such directory) is an error and the old state stays" {
+@test "--state: a state path that cannot be written (a file where its folder should be) is an error" {
 	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
-	run --separate-stderr nfd --state "$BATS_TEST_TMPDIR/no/such/dir/state" "$f"
+	run --separate-stderr nfd --state "$f/sub/state" "$f"
 	assert_failure 1
+	assert_stderr_has "$f/sub/state"
 }
 
 @test "--state with --max-items keeps the newest items only" {
