@@ -56,6 +56,24 @@ int nf_ner_tag_id(nf_ner *m, const char *tag)
 const char *nf_ner_tag_name(const nf_ner *m, int id) { return id >= 0 && id < m->nt ? m->tags[id] : "O"; }
 int nf_ner_ntags(const nf_ner *m) { return m->nt; }
 
+size_t nf_ner_spans(const nf_ner *m, const int *tags, size_t n, struct nf_ner_span *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		const char *tn = nf_ner_tag_name(m, tags[i]);
+		if (tn[0] != 'B' && tn[0] != 'I') {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && nf_ner_tag_name(m, tags[j])[0] == 'I' && !strcmp(nf_ner_tag_name(m, tags[j]) + 2, tn + 2))
+			j++;
+		out[k++] = (struct nf_ner_span){i, j, tn + 2};
+		i = j;
+	}
+	return k;
+}
+
 /* ---- features ---- */
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)

@@ -45,5 +45,13 @@ nf_ner *nf_ner_load(const char *path, const char **err);
 void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags); /* tags[n] */
 const char *nf_ner_tag_name(const nf_ner *m, int id);
 int nf_ner_ntags(const nf_ner *m);
+
+/* BIO tags to entities: a B- or I- tag starts one, the I- tags of the same type after it
+ * continue it. out needs room for n spans; returns how many it wrote. */
+struct nf_ner_span {
+	size_t start, end;  /* token indices, end exclusive */
+	const char *type;   /* "PER", ... (the tag name after "B-"; lives as long as m) */
+};
+size_t nf_ner_spans(const nf_ner *m, const int *tags, size_t n, struct nf_ner_span *out);
 void nf_ner_free(nf_ner *m);
 #endif

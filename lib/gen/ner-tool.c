@@ -119,29 +119,6 @@ static void docs(struct corpus *c)
 			c->s[q].doc = d[c->doc[q]];
 }
 
-/* entities as "start end type" triples */
-static size_t spans(const nf_ner *m, const int *t, size_t n, size_t (*out)[3], int gold_names, char **names)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n;) {
-		const char *tn = gold_names ? names[i] : nf_ner_tag_name(m, t[i]);
-		if (tn[0] == 'B' || (tn[0] == 'I')) {
-			size_t j = i + 1;
-			while (j < n) {
-				const char *u = gold_names ? names[j] : nf_ner_tag_name(m, t[j]);
-				if (u[0] != 'I' || strcmp(u + 2, tn + 2) != 0)
-					break;
-				j++;
-			}
-			out[k][0] = i, out[k][1] = j, out[k][2] = (size_t)(tn[2] ^ tn[3] << 8);
-			k++;
-			i = j;
-		} else
-			i++;
-	}
-	return k;
-}
-
 static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
 {
 	size_t tp = 0, np = 0, ng = 0;
@@ -149,17 +126,14 @@ static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
 		size_t n = dev->s[q].n;
 		int *pred = nf_xmalloc(n * sizeof *pred);
 		nf_ner_decode(m, &dev->s[q], pred);
-		char **gn = nf_xmalloc(n * sizeof *gn);
-		for (size_t i = 0; i < n; i++)
-			gn[i] = (char *)nf_ner_tag_name(tagset, dev->g[q][i]);
-		size_t (*ps)[3] = nf_xmalloc((n + 1) * sizeof *ps), (*gs)[3] = nf_xmalloc((n + 1) * sizeof *gs);
-		size_t kp = spans(m, pred, n, ps, 0, NULL), kg = spans(m, NULL, n, gs, 1, gn);
+		struct nf_ner_span *ps = nf_xmalloc((n + 1) * sizeof *ps), *gs = nf_xmalloc((n + 1) * sizeof *gs);
+		size_t kp = nf_ner_spans(m, pred, n, ps), kg = nf_ner_spans(tagset, dev->g[q], n, gs);
 		for (size_t a = 0; a < kp; a++)
 			for (size_t b = 0; b < kg; b++)
-				if (ps[a][0] == gs[b][0] && ps[a][1] == gs[b][1] && ps[a][2] == gs[b][2])
+				if (ps[a].start == gs[b].start && ps[a].end == gs[b].end && !strcmp(ps[a].type, gs[b].type))
 					tp++;
 		np += kp, ng += kg;
-		free(pred), free(gn), free(ps), free(gs);
+		free(pred), free(ps), free(gs);
 	}
 	double P = np ? (double)tp / (double)np : 0, R = ng ? (double)tp / (double)ng : 0;
 	printf("entities: P=%.3f R=%.3f F1=%.3f (%zu predicted, %zu gold)\n", P, R, P + R ? 2 * P * R / (P + R) : 0, np, ng);
