@@ -1,0 +1,26 @@
+/* enttokens.h — the tokens of the entity tagger: the extractors' words (tokens.h) cut
+ * further at hyphens, after an elided article or preposition (l’, d’) and before a possessive
+ * ending (’s), by the per-language rows of lib/data/entities/tokens.tsv, which also name the
+ * lower-case letters that may begin a name (iPhone, eBay). */
+#ifndef NF_ENTTOKENS_H
+#define NF_ENTTOKENS_H
+#include <stddef.h>
+
+typedef struct nf_enttok_lang nf_enttok_lang;
+
+struct nf_enttok {
+	size_t s, e; /* byte offsets, end exclusive */
+};
+typedef struct {
+	struct nf_enttok *v;
+	size_t n, cap; /* reused: no allocation once it has grown */
+} nf_enttoks;
+
+void nf_enttok_init(void);
+/* the rows of a language (ISO 639-1 code), or those of "*"; never NULL */
+const nf_enttok_lang *nf_enttok_lang_get(const char *code, size_t n);
+void nf_enttok_add(nf_enttoks *out, size_t s, size_t e);             /* text[s..e), if not empty */
+void nf_enttok_word(nf_enttoks *out, const nf_enttok_lang *L, const char *t, size_t s, size_t e); /* a word */
+/* does w[0..n) begin with a capital, or with a lower-brand letter and a capital (iPhone)? */
+int nf_enttok_name_start(const nf_enttok_lang *L, const char *w, size_t n);
+#endif
