@@ -4,6 +4,23 @@ load helpers
 
 nft() { "$NF_BIN/nf-tag-entities" "$@"; }
 
+# cases LANG MIN: every case of LANG in tests/entities-cases.tsv passes (and there are >= MIN)
+cases() {
+	run --separate-stderr "$BATS_TEST_DIRNAME/entities-cases.sh" "$1"
+	local last=
+	if [ ${#lines[@]} -gt 0 ]; then last=${lines[${#lines[@]} - 1]}; fi
+	[[ $last =~ ^entities\ cases:\ [0-9]+/([0-9]+)\ passed$ ]] || fail "$(printf 'no summary line\n%s\n%s' "$output" "$stderr")"
+	[ "${BASH_REMATCH[1]}" -ge "$2" ] || fail "only ${BASH_REMATCH[1]} cases for $1, want at least $2"
+	assert_success
+}
+
+@test "golden cases (tests/entities-cases.tsv): English" { cases en 20; }
+@test "golden cases (tests/entities-cases.tsv): the other languages" {
+	run --separate-stderr "$BATS_TEST_DIRNAME/entities-cases.sh" fr nl it de es ar pt
+	assert_success
+	assert_line --regexp '^entities cases: [0-9]+/[0-9]+ passed$'
+}
+
 @test "plain text: people, organisations and places with their types" {
 	run --separate-stderr bash -o pipefail -c "echo 'Xiaomi chief executive Lei Jun spoke in Beijing on Monday.' | '$NF_BIN/nf-tag-entities' | cut -f4,5"
 	assert_success
