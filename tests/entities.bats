@@ -179,3 +179,25 @@ cases() {
 	run --separate-stderr bash -o pipefail -c "head -c 8 '$BATS_TEST_DIRNAME/../lib/data/models/ner-nl.model'"
 	assert_output 'NFNER2'
 }
+
+@test "library: two entity contexts used at once keep their documents apart (tests/ents-two.c)" {
+	local root="$BATS_TEST_DIRNAME/.." b=build flags=
+	[ "$(basename "$NF_BIN")" = bin-san ] && b=build-san flags="-fsanitize=address,undefined"
+	[ -f "$root/$b/libnf.a" ] || skip "no $b/libnf.a (run make)"
+	command -v "${CC:-cc}" > /dev/null || skip "no C compiler"
+	"${CC:-cc}" -std=c11 -I"$root/lib" $flags "$BATS_TEST_DIRNAME/ents-two.c" "$root/$b/libnf.a" \
+		$(pkg-config --libs libpcre2-8 libutf8proc zlib) -lcsv -o "$BATS_TEST_TMPDIR/ents-two"
+	# interleaved: each document's later row takes its own earlier names
+	printf '0\tRudolf Dittrich joined Xiaomi in Munich.\n1\tCorvane Semiconductor Inc. said revenue rose.\n0\tDittrich said Corvane will also expand.\n1\tCorvane and Dittrich will also expand.\n' > "$BATS_TEST_TMPDIR/rows"
+	run --separate-stderr "$BATS_TEST_TMPDIR/ents-two" "$root/lib/data/models" < "$BATS_TEST_TMPDIR/rows"
+	assert_success
+	assert_line $'0\t0\t8\tPER\tDittrich\tRudolf Dittrich'
+	assert_line $'1\t12\t20\tPER\tDittrich\tDittrich'
+	assert_line $'1\t0\t7\tORG\tCorvane\tCorvane'
+	refute_line $'0\t14\t21\tORG\tCorvane\tCorvane'
+	# the same mentions as one context per document in turn
+	local inter=$output
+	run --separate-stderr bash -o pipefail -c "grep '^0' '$BATS_TEST_TMPDIR/rows' | '$BATS_TEST_TMPDIR/ents-two' '$root/lib/data/models'; grep '^1' '$BATS_TEST_TMPDIR/rows' | '$BATS_TEST_TMPDIR/ents-two' '$root/lib/data/models'"
+	assert_success
+	assert_equal "$(printf '%s\n' "$inter" | sort)" "$(printf '%s\n' "$output" | sort)"
+}
