@@ -1,0 +1,360 @@
+/* entrules.c — see entrules.h */
+#include "extract/entrules.h"
+#include "extract/gazetteer.h"
+#include <stdio.h>
+#include <stdlib.h>
+/* a word that does not begin a name: lower case (de, la), a title or role (Mme, CEO), a
+ * preposition; the rules read it as the mention's cue */
+static int lead_word(nf_ents *c, const char *text, size_t k)
+{
+	const char *w = text + c->st.v[k].s;
+	size_t n = c->st.v[k].e - c->st.v[k].s;
+	int32_t ch;
+	nf_utf8_dec((const unsigned char *)w, (const unsigned char *)w + n, &ch);
+	if (utf8proc_get_property(ch < 0 ? 0xFFFD : ch)->category == UTF8PROC_CATEGORY_LL)
+		return 1;
+	const char *cue = nf_gaz_cue(w, n, 0); /* a kind of company or place may begin a name: Banco Santander */
+	return (cue && !strcmp(cue, "PER")) || nf_gaz_prep(w, n) ||
+	       (nf_gaz_not_entity(w, n) && !nf_gaz_org_word(w, n));
+}
+
+/* does text[a..b) hold an upper-case letter, or a letter of a script without case? */
+static int has_name_letter(const char *text, size_t a, size_t b)
+{
+	const unsigned char *p = (const unsigned char *)text + a, *e = (const unsigned char *)text + b;
+	while (p < e) {
+		if (*p < 0x80) {
+			if (*p >= 'A' && *p <= 'Z')
+				return 1;
+			p++;
+			continue;
+		}
+		int32_t c;
+		p += nf_utf8_dec(p, e, &c);
+		int cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
+		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
+			return 1;
+	}
+	return 0;
+}
+
+
+/* Gazetteer names fix the type of a tagged mention and add the untagged ones (the longest
+ * first); then one surface keeps one type in a document: the one it has most often. */
+/* the first of the sorted, non-overlapping mentions en[lo..hi) that ends after pos */
+static size_t ends_after(const struct ent *en, size_t lo, size_t hi, size_t pos)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en[mid].e <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* insert x into the sorted en[e0..ne) */
+static size_t insert_ent(struct ent **ents, size_t e0, size_t ne, size_t *cap, const struct ent *x)
+{
+	if (ne == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ents = nf_xrealloc(*ents, *cap * sizeof **ents);
+	}
+	size_t at = ends_after(*ents, e0, ne, x->s);
+	memmove(*ents + at + 1, *ents + at, (ne - at) * sizeof **ents);
+	(*ents)[at] = *x;
+	return ne + 1;
+}
+
+/* Gazetteer names fix the type of a tagged mention of the line (en[e0..ne), sorted) and add
+ * the untagged ones (the longest first); a name replaces tagged parts of it */
+size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t s0, size_t sn)
+{
+	const char *type, *canon;
+	int soft;
+	for (size_t k = e0; k < ne; k++)
+		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon, &soft) &&
+		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
+			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
+			(*ents)[k].canon = canon;
+			(*ents)[k].strong = !soft;
+		}
+	for (size_t i = s0; i < sn; i++) {
+		if (!nf_gaz_first_word(text + c->st.v[i].s, c->st.v[i].e - c->st.v[i].s))
+			continue;
+		for (int w = nf_gaz_max_words(); w >= 1; w--) {
+			/* w words: sub-tokens i.. spanning w-1 spaces */
+			size_t j = i, words = 1;
+			while (j + 1 < sn && words < (size_t)w) {
+				j++;
+				if (text[c->st.v[j].s - 1] == ' ')
+					words++;
+			}
+			if (words != (size_t)w)
+				continue;
+			size_t a = c->st.v[i].s, b = c->st.v[j].e;
+			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft))
+				continue;
+			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
+			size_t k0 = ends_after(*ents, e0, ne, a), k1 = k0;
+			for (; k1 < ne && (*ents)[k1].s < b; k1++) {
+				if (a <= (*ents)[k1].s && (*ents)[k1].e <= b && (*ents)[k1].e - (*ents)[k1].s < b - a)
+					inside++;
+				else
+					overlap++;
+			}
+			if (inside && !overlap) { /* the tagger found a part of it: "Lei" of Lei Jun */
+				memmove(*ents + k0, *ents + k1, (ne - k1) * sizeof **ents);
+				ne -= k1 - k0;
+			}
+			if (!overlap) {
+				struct ent x = {.s = a, .e = b, .canon = canon, .strong = !soft};
+				snprintf(x.type, sizeof x.type, "%s", type);
+				ne = insert_ent(ents, e0, ne, cap, &x);
+			}
+			i = j;
+			break;
+		}
+	}
+	return ne;
+}
+
+/* ---- named products: SU7, Xiaomi SU7, ID.3, Atto 3, Renault 5 E-Tech, Seal U ---- */
+
+static int sub_is(nf_ents *c, const char *text, size_t k, const char *w)
+{
+	return c->st.v[k].e - c->st.v[k].s == strlen(w) && memcmp(text + c->st.v[k].s, w, strlen(w)) == 0;
+}
+static int num_sub(nf_ents *c, const char *text, size_t k, size_t maxlen)
+{
+	size_t n = c->st.v[k].e - c->st.v[k].s;
+	for (size_t i = 0; i < n; i++)
+		if (text[c->st.v[k].s + i] < '0' || text[c->st.v[k].s + i] > '9')
+			return 0;
+	return n > 0 && n <= maxlen;
+}
+static int letter_start(nf_ents *c, const char *text, size_t k) /* a word: upper case, or iPhone / eBay */
+{
+	return nf_enttok_name_start(c->tl, text + c->st.v[k].s, c->st.v[k].e - c->st.v[k].s);
+}
+
+static int all_caps(nf_ents *c, const char *text, size_t k)
+{
+	for (size_t i = c->st.v[k].s; i < c->st.v[k].e; i++)
+		if (text[i] >= 'a' && text[i] <= 'z')
+			return 0;
+	return 1;
+}
+
+
+size_t nf_entr_products(nf_ents *c, const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t a, size_t z)
+{
+	for (size_t k = a; k < z; k++) {
+		if (!letter_start(c, text, k) || nf_gaz_not_entity(text + c->st.v[k].s, c->st.v[k].e - c->st.v[k].s))
+			continue; /* not "RMB 10" */
+		size_t e = k + 1;
+		int kind;
+		if (e < z && glued(c, e) && num_sub(c, text, e, 4))
+			e++, kind = 1; /* SU7 */
+		else if (e + 1 < z && sub_is(c, text, e, ".") && glued(c, e) && glued(c, e + 1) && num_sub(c, text, e + 1, 3))
+			e += 2, kind = 1; /* ID.3 */
+		else if (e < z && !glued(c, e) && num_sub(c, text, e, 3) && !(e + 1 < z && glued(c, e + 1)))
+			e++, kind = 2; /* Atto 3, not "Artikel 3,5" */
+		else if (e < z && !glued(c, e) && c->st.v[e].e - c->st.v[e].s == 1 && upper_start(c, text, e) && !(e + 1 < z && glued(c, e + 1)))
+			e++, kind = 3; /* Seal U, not "J. Smith" */
+		else
+			continue;
+		if (kind == 1 && nf_gaz_product_word(text + c->st.v[k].s, c->st.v[e - 1].e - c->st.v[k].s, NF_PROD_NOT))
+			continue;
+		for (;;) { /* E-Tech, Pro */
+			if (e < z && !glued(c, e) && nf_gaz_product_word(text + c->st.v[e].s, c->st.v[e].e - c->st.v[e].s, NF_PROD_SUFFIX))
+				e++;
+			else if (e + 2 < z && !glued(c, e) && upper_start(c, text, e) && sub_is(c, text, e + 1, "-") && glued(c, e + 1) &&
+			         glued(c, e + 2) && upper_start(c, text, e + 2) && c->st.v[e].e - c->st.v[e].s <= 2)
+				e += 3;
+			else
+				break;
+		}
+		size_t start = c->st.v[k].s, end = c->st.v[e - 1].e;
+		int brand = 0, self = 0, cue = 0;
+		for (size_t q = ends_after(*ents, e0, ne, start >= 2 ? start - 2 : 0); q < ne && (*ents)[q].s <= start; q++) {
+			if (kind == 1 && (*ents)[q].s < start && (*ents)[q].e > start && (*ents)[q].e < end)
+				brand = 1, start = (*ents)[q].s; /* the tagger's "Volkswagen ID" of Volkswagen ID.3 */
+			if (strcmp((*ents)[q].type, "ORG") != 0)
+				continue;
+			if ((*ents)[q].e + 1 == start && text[start - 1] == ' ' && !memchr(text + (*ents)[q].s, ' ', (*ents)[q].e - (*ents)[q].s) &&
+			    (kind == 1 || (*ents)[q].strong))
+				brand = 1, start = (*ents)[q].s; /* Xiaomi SU7 */
+			if ((*ents)[q].s == start && (*ents)[q].e <= end && (*ents)[q].strong)
+				self = 1; /* Renault 5: a known brand */
+		}
+		if (kind == 2 && !brand && !self &&
+		    (all_caps(c, text, k) || nf_gaz_product_word(text + c->st.v[k].s, c->st.v[k].e - c->st.v[k].s, NF_PROD_MONTH)))
+			continue; /* MEXICO 37: a table; March 11: a date */
+		for (size_t q = k >= a + 4 ? k - 4 : a; q < e + 3 && q < z && !cue; q++)
+			cue = (q < k || q >= e) && nf_gaz_product_word(text + c->st.v[q].s, c->st.v[q].e - c->st.v[q].s, NF_PROD_CUE);
+		if (!(kind == 3 ? cue : brand || self || cue))
+			continue;
+		size_t k0 = ends_after(*ents, e0, ne, start), k1 = k0; /* it replaces what the tagger made of it */
+		while (k1 < ne && (*ents)[k1].s < end)
+			k1++;
+		memmove(*ents + k0, *ents + k1, (ne - k1) * sizeof **ents);
+		ne -= k1 - k0;
+		struct ent x = {.s = start, .e = end, .strong = 1};
+		snprintf(x.type, sizeof x.type, "PRODUCT");
+		ne = insert_ent(ents, e0, ne, cap, &x);
+		k = e - 1;
+	}
+	return ne;
+}
+
+/* the word before text[at]: the one right before it, or the part attached to it (d’Oddo) */
+static size_t word_before(const char *text, size_t at, size_t *start)
+{
+	size_t e = at;
+	if (e > 0 && text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' && text[b - 1] != '"')
+		b--;
+	*start = b;
+	return e - b;
+}
+
+/* a cue word before the mention (Mme, PDG de, la société, à) types it */
+static void cue(const char *text, struct ent *x)
+{
+	size_t a, n = word_before(text, x->s, &a);
+	if (!n)
+		return;
+	const char *t = NULL;
+	int prep = 0;
+	if (nf_gaz_prep(text + a, n)) {
+		size_t a2, n2 = word_before(text, a, &a2);
+		if (n2 && a2 < a && (t = nf_gaz_cue(text + a2, n2, 1)))
+			prep = 1;
+	} else
+		t = nf_gaz_cue(text + a, n, 0);
+	if (!t || !strcmp(t, x->type))
+		return;
+	int is_per = !strcmp(x->type, "PER"), is_misc = !strcmp(x->type, "MISC"), is_loc = !strcmp(x->type, "LOC");
+	int ok = prep ? is_per || is_misc
+	              : !strcmp(t, "PER") || (!strcmp(t, "ORG") && (is_per || is_misc || is_loc)) ||
+	                    (!strcmp(t, "LOC") && (is_per || is_misc));
+	if (ok) {
+		snprintf(x->type, sizeof x->type, "%s", t);
+		x->strong = 1;
+	}
+}
+
+/* the rules on top of the tagger: company words make ORG, a lone sentence-starting function
+ * word is no entity, and within the document a name that begins an ORG is ORG, one that ends a
+ * PER is PER */
+size_t nf_entr_rules(nf_ents *c, const char *text, size_t tn, struct ent *en, size_t ne, const nf_seg_lang *L)
+{
+	size_t out = 0;
+	for (size_t k = 0; k < ne; k++) {
+		struct ent *x = &en[k];
+		size_t l = x->e - x->s;
+		const char *lastw = text + x->e; /* the last word of the mention */
+		while (lastw > text + x->s && lastw[-1] != ' ')
+			lastw--;
+		size_t lwn = (size_t)(text + x->e - lastw);
+		if (x->e < tn && text[x->e] == '.' && lwn < 16 &&
+		    nf_gaz_org_word(lastw, lwn + 1))
+			x->e++, lwn++; /* the period of Inc., Corp., N.V. belongs to the name */
+		if (!x->canon && nf_gaz_org_word(lastw, lwn)) {
+			snprintf(x->type, sizeof x->type, "ORG");
+			x->strong = lastw > text + x->s;
+		}
+		else if (!x->canon && x->e + 1 < tn && text[x->e] == ' ') { /* Lumaris SA */
+			size_t a = x->e + 1, b = a;
+			while (b < tn && text[b] != ' ' && text[b] != ',' && text[b] != '\n' && text[b] != ')')
+				b++;
+			if (b > a && text[b - 1] == '.' && !nf_gaz_org_word(text + a, b - a))
+				b--;
+			if (nf_gaz_org_word(text + a, b - a)) {
+				snprintf(x->type, sizeof x->type, "ORG");
+				x->e = b;
+				x->strong = 1;
+			}
+		}
+		while (x->e > x->s + 1 && (text[x->e - 1] == '\'' || (x->e >= x->s + 3 && !memcmp(text + x->e - 3, "\xE2\x80\x99", 3))))
+			x->e -= text[x->e - 1] == '\'' ? 1 : 3; /* EV’ */
+		l = x->e - x->s;
+		if (!x->canon && !memchr(text + x->s, ' ', l) && (nf_seg_is_starter(L, text + x->s, l) || nf_gaz_not_entity(text + x->s, l)))
+			continue; /* "Les", "The": a capitalised article; EV, CEO: common nouns */
+		if (!x->canon && strcmp(x->type, "PRODUCT") != 0) { /* "CNY 2", "Kapazität 40": no number at the end */
+			size_t b = x->e;
+			while (b > x->s && text[b - 1] >= '0' && text[b - 1] <= '9')
+				b--;
+			if (b < x->e && b > x->s + 1 && text[b - 1] == ' ') {
+				x->e = b - 1;
+				l = x->e - x->s;
+				if (!memchr(text + x->s, ' ', l) && nf_gaz_not_entity(text + x->s, l))
+					continue;
+			}
+		}
+		if (!x->canon)
+			cue(text, x);
+		en[out++] = *x;
+	}
+	nf_strset_clear(c->rowset); /* the word prefixes of companies (1), the word suffixes of people (2) */
+	for (size_t j = 0; j < out; j++) {
+		const char *o = text + en[j].s;
+		size_t m = en[j].e - en[j].s;
+		int org = !strcmp(en[j].type, "ORG"), per = !strcmp(en[j].type, "PER");
+		for (size_t p = 0; p < m && (org || per); p++)
+			if (o[p] == ' ') {
+				if (org)
+					nf_strset_add(c->rowset, o, p, 1);
+				else
+					nf_strset_add(c->rowset, o + p + 1, m - p - 1, 2);
+			}
+	}
+	for (size_t k = 0; k < out; k++) {
+		if (en[k].canon)
+			continue;
+		int v = nf_strset_get(c->rowset, text + en[k].s, en[k].e - en[k].s);
+		if (v > 0)
+			snprintf(en[k].type, sizeof en[k].type, "%s", v & 1 ? "ORG" : "PER");
+	}
+	return out;
+}
+
+/* the tagger's mentions of line k (tokens a..a+n), trimmed, appended to c->ents */
+size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne)
+{
+	struct nf_ner_sent sent = {c->toks + a, n, c->docctx};
+	nf_ner_decode(m, &sent, c->tags + a);
+	size_t ns = nf_ner_spans(m, c->tags + a, n, c->spans);
+	const struct nf_enttok *st = c->st.v;
+	for (size_t q = 0; q < ns; q++) {
+		size_t b = a + c->spans[q].start, e = a + c->spans[q].end; /* no punctuation at the ends, none of : ; inside */
+		while (b < e && punct_sub(c, text, b))
+			b++;
+		for (size_t p = b; p < e; p++)
+			if (st[p].e - st[p].s == 1 && (text[st[p].s] == ':' || text[st[p].s] == ';'))
+				e = p;
+		while (e > b && punct_sub(c, text, e - 1))
+			e--;
+		while (b + 1 < e && lead_word(c, text, b)) /* "CEO Elaine Brooks", "de la Commission" */
+			b++;
+		while (b >= a + 2 && st[b - 1].e - st[b - 1].s == 1 && text[st[b - 1].s] == '-' &&
+		       st[b - 1].s == st[b - 2].e && st[b].s == st[b - 1].e && upper_start(c, text, b - 2))
+			b -= 2; /* Noord-Brabant, Mercedes-Benz: the tagger saw the second part */
+		if (e == b + 1 && st[b].e - st[b].s == 1)
+			continue; /* one letter */
+		if (e == b || !has_name_letter(text, st[b].s, st[e - 1].e))
+			continue; /* "betont:" */
+		if (ne == c->capent) {
+			c->capent = c->capent ? c->capent * 2 : 64;
+			c->ents = nf_xrealloc(c->ents, c->capent * sizeof *c->ents);
+		}
+		c->ents[ne] = (struct ent){.s = st[b].s, .e = st[e - 1].e};
+		snprintf(c->ents[ne].type, sizeof c->ents[ne].type, "%s", c->spans[q].type);
+		ne++;
+	}
+	return ne;
+}
