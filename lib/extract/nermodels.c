@@ -2,19 +2,34 @@
 #include "extract/nermodels.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/strset.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* the shipped models (lib/gen/ner-models.sh); the first is the fallback */
-static const char *const langs[] = {"en", "nl", "it", "ar", "es", "de", NULL};
-enum { NLANGS = sizeof langs / sizeof *langs - 1 };
+extern const char nf_data_entities_models[];
+extern const unsigned long nf_data_entities_models_len;
+
+/* the languages with a model of their own (lib/data/entities/models.tsv); the first is the fallback */
+enum { MAXLANGS = 64 };
+static char langs[MAXLANGS][8];
+static int nlangs;
+
+static void load_lang(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 1 || !*f[0])
+		return;
+	if (nlangs == MAXLANGS || strlen(f[0]) >= sizeof langs[0])
+		nf_errx(NF_EXIT_DATA, "entities/models.tsv: too many languages, or a long code: %s", f[0]);
+	snprintf(langs[nlangs++], sizeof langs[0], "%s", f[0]);
+}
 
 struct nf_ner_models {
 	char *dir;
-	nf_ner *m[NLANGS];
-	int tried[NLANGS];
+	nf_ner *m[MAXLANGS];
+	int tried[MAXLANGS];
 };
 
 /* the program's path: /proc/self/exe, else argv0 (malloc'd) */
@@ -63,6 +78,10 @@ char *nf_ner_model_dir(const char *argv0)
 
 nf_ner_models *nf_ner_models_new(const char *dir)
 {
+	if (!nlangs)
+		nf_table_each(nf_data_entities_models, nf_data_entities_models_len, load_lang, NULL);
+	if (!nlangs)
+		nf_errx(NF_EXIT_DATA, "entities/models.tsv: no language");
 	nf_ner_models *ms = nf_xmalloc(sizeof *ms);
 	memset(ms, 0, sizeof *ms);
 	ms->dir = nf_xstrdup(dir);
@@ -75,10 +94,10 @@ const nf_ner *nf_ner_models_get(nf_ner_models *ms, const char *lang, size_t n, i
 {
 	int k = 0;
 	*fallback = 0;
-	for (; langs[k]; k++)
+	for (; k < nlangs; k++)
 		if (strlen(langs[k]) == n && memcmp(langs[k], lang, n) == 0)
 			break;
-	if (!langs[k]) {
+	if (k == nlangs) {
 		k = 0;
 		*fallback = 1;
 	}
@@ -101,7 +120,7 @@ void nf_ner_models_free(nf_ner_models *ms)
 {
 	if (!ms)
 		return;
-	for (int k = 0; k < NLANGS; k++)
+	for (int k = 0; k < nlangs; k++)
 		nf_ner_free(ms->m[k]);
 	free(ms->dir);
 	free(ms);

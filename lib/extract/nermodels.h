@@ -4,8 +4,8 @@
  * from /proc/self/exe, or argv[0] without /proc), the build tree's BIN/../lib/data/models,
  * then the install prefix's BIN/../share/newsfilters/models (where make install puts them);
  * the first folder that can be read is taken (the last one when none can, for the message).
- * A language has a model when lib/data/models has ner-LANG.model (nl en it ar es de); the
- * other languages use the English one. A model is loaded on first use; a missing or broken
+ * The languages with a model of their own are listed in lib/data/entities/models.tsv (en nl
+ * it ar es de); the other languages use the first one's (English). A model is loaded on first use; a missing or broken
  * model is an error (exit 1) that names the file. */
 #ifndef NF_NERMODELS_H
 #define NF_NERMODELS_H
