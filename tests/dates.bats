@@ -64,6 +64,7 @@ cases() {
 @test "golden cases: it (Italian)" { cases it 35; }
 @test "golden cases: es (Spanish)" { cases es 35; }
 @test "golden cases: ar (Arabic)" { cases ar 35; }
+@test "golden cases: pt (Portuguese)" { cases pt 10; }
 @test "golden cases: und (unknown language)" { cases und 5; }
 
 @test "golden cases: every language in the table has a test above" {
