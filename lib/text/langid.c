@@ -19,6 +19,7 @@
  * No allocation per call; not thread-safe (static scratch).
  */
 #include "text/langid.h"
+#include "core/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -163,33 +164,18 @@ static struct {
 static uint16_t sym[PREFIX_BYTES + NGRAM_LEN + 16];
 static uint32_t touched[(PREFIX_BYTES + 4) * NGRAM_LEN];
 
-/* Decodes one UTF-8 character at s (n > 0 bytes left); returns its length.
-   Invalid bytes decode to 0xDC00 + byte. */
+/* One UTF-8 character at s (n > 0 bytes left), by core/utf8.h's decoder; returns its
+   length. An invalid byte reads as 0xDC00 + byte, one byte at a time. */
 static size_t utf8_dec(const unsigned char *s, size_t n, uint32_t *cp)
 {
-    unsigned c = s[0];
-    size_t len;
-    uint32_t v;
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; }
-    else goto bad;
-    if (len > n)
-        goto bad;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            goto bad;
-        v = (v << 6) | (s[i] & 0x3F);
+    int32_t c;
+    size_t len = nf_utf8_dec(s, s + n, &c);
+    if (c < 0) {
+        *cp = 0xDC00 + s[0];
+        return 1;
     }
-    if ((len == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
-        (len == 4 && (v < 0x10000 || v > 0x10FFFF)))
-        goto bad;
-    *cp = v;
+    *cp = (uint32_t)c;
     return len;
-bad:
-    *cp = 0xDC00 + c;
-    return 1;
 }
 
 /* Script of a non-ASCII code point; *hint caches the last range found. */
@@ -629,23 +615,13 @@ void nf_langid_free(void)
 
 /* ---- classification ---- */
 
-/* Skips leading space and a " date YYYY-MM[-DD]" header. */
-static size_t skip_header(const char *s, size_t len)
+/* Skips leading space (the " date YYYY-MM[-DD]" header is text/isodate.c's, which
+   nf-normalize strips before it asks for the language). */
+static size_t skip_space(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
-    if (len - i > 5 && memcmp(s + i, "date", 4) == 0 &&
-        (s[i + 4] == ' ' || s[i + 4] == '\t')) {
-        size_t j = i + 4;
-        while (j < len && (s[j] == ' ' || s[j] == '\t'))
-            j++;
-        if (j < len && s[j] >= '0' && s[j] <= '9') {
-            while (j < len && ((s[j] >= '0' && s[j] <= '9') || s[j] == '-'))
-                j++;
-            return j;
-        }
-    }
     return i;
 }
 
@@ -800,7 +776,7 @@ const char *nf_langid(const char *text, size_t len)
 {
     if (!S.ready || !text)
         return "und";
-    size_t start = skip_header(text, len);
+    size_t start = skip_space(text, len);
     const unsigned char *s = (const unsigned char *)text + start;
     size_t n = len - start;
     if (n > PREFIX_BYTES) {   /* cut at a space, else a character boundary */

@@ -12,7 +12,7 @@ int nf_langid_init(void);
 /* Language of text[0..len) (UTF-8): a static string, "nl", "en", "ar", ...
    (a 639-2/3 code such as "ckb" where there is no 639-1 one), or "und" when
    too short, not prose, or unsure.  Looks at the first 512 bytes only, after
-   a leading " date YYYY-MM[-DD]" header.  Not thread-safe. */
+   leading white space (strip a " date" header first: text/isodate.h).  Not thread-safe. */
 const char *nf_langid(const char *text, size_t len);
 
 void nf_langid_free(void);
