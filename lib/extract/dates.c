@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "extract/modifiers.h"
 #include "core/strset.h"
+#include "text/langword.h"
 #include "extract/tokens.h"
 #include "core/utf8.h"
 #include <stdio.h>
@@ -14,10 +15,11 @@
 
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
-	nf_data_numwords[], nf_data_dates_months_extra[];
+	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
-	nf_data_numwords_len, nf_data_dates_months_extra_len;
+	nf_data_numwords_len, nf_data_dates_months_extra_len, nf_data_dates_words_len,
+	nf_data_dates_conventions_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -52,7 +54,6 @@ static int lang_id(const char *l)
 
 static struct pat *pats;
 static int npats;
-/* word sets, "lang\tword" -> value, and "\tword" for any language (declared above) */
 static nf_strset *by_word; /* first literal word -> 1 + index into lists */
 static int **lists, *nlists, nls;
 static int *slot_pats[16], nslot[16]; /* patterns that start with a slot */
@@ -64,7 +65,12 @@ enum { F_PAT = 1 << 0, F_NUM = 1 << 1, F_ORD = 1 << 2, F_UNIT = 1 << 3, F_MONTH 
        F_WDAY = 1 << 6 };
 static nf_strset *s_feat;
 static uint64_t bloom[1024];
-static nf_strset *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num;
+/* the word lists, read through text/langword.h: the row's language, then "*" */
+static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
+enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
+static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
+static int nconv;
+static size_t maxaffix; /* bytes of the longest ending or beginning in future.tsv */
 
 static uint32_t bhash(const char *w, size_t n)
 {
@@ -91,43 +97,48 @@ static int feat(const char *w, size_t n)
 	return v < 0 ? 0 : v;
 }
 
-static void put(nf_strset *s, const char *lang, const char *w, int v)
+static void put(nf_langword *s, const char *lang, const char *w, int v)
 {
 	int bit = s == s_num ? F_NUM : s == s_ord ? F_ORD : s == s_unit ? F_UNIT : s == s_month ? F_MONTH
 	          : s == s_season ? F_SEASON : s == s_wday ? F_WDAY : 0;
 	if (bit)
 		feat_add(w, strlen(w), bit);
-	char k[256];
-	int n = snprintf(k, sizeof k, "%s\t%s", lang, w);
-	if (n <= 0 || (size_t)n >= sizeof k)
-		return;
-	if (nf_strset_get(s, k, (size_t)n) < 0)
-		nf_strset_add(s, k, (size_t)n, v);
-	size_t ll = strlen(lang);
-	if (nf_strset_get(s, k + ll, (size_t)n - ll) < 0)
-		nf_strset_add(s, k + ll, (size_t)n - ll, v);
+	nf_lw_add(s, lang, w, strlen(w), v, s == s_words ? NF_LW_OR : 0);
 }
 
 static char cur_lang[8];
 static size_t cur_langn;
 
-static int get(const nf_strset *s, const char *w, size_t n)
+static int get(const nf_langword *s, const char *w, size_t n) { return nf_lw_get(s, cur_lang, cur_langn, w, n); }
+
+/* the value of a convention (conventions.tsv) in the current language: "dmy", "capital"... */
+static const char *conv(const char *key)
 {
-	char k[256];
-	if (n + 10 > sizeof k)
-		return -1;
-	int v;
-	memcpy(k, cur_lang, cur_langn);
-	k[cur_langn] = '\t';
-	memcpy(k + cur_langn + 1, w, n);
-	if (cur_langn && (v = nf_strset_get(s, k, cur_langn + 1 + n)) >= 0)
-		return v;
-	return cur_langn ? -1 : nf_strset_get(s, k, 1 + n);
+	int v = get(s_conv, key, strlen(key));
+	return v > 0 && v <= nconv ? convval[v - 1] : "";
+}
+
+static void load_words(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	static const char *const kinds[] = {"day", "decade", "am", "pm", "hour", "hour-min", "not-mod", NULL};
+	for (int k = 0; n >= 3 && kinds[k]; k++)
+		if (strcmp(f[2], kinds[k]) == 0)
+			put(s_words, f[0], f[1], 1 << k);
+}
+
+static void load_conv(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3 || nconv == 16)
+		return;
+	snprintf(convval[nconv++], sizeof convval[0], "%s", f[2]);
+	put(s_conv, f[0], f[1], nconv);
 }
 
 static void load_kv(char **f, int n, void *ctx)
 {
-	nf_strset *s = ctx;
+	nf_langword *s = ctx;
 	if (n < 3)
 		return;
 	int v = s == s_unit ? (strcmp(f[2], "Y") == 0 ? 1 : strcmp(f[2], "M") == 0 ? 2 : strcmp(f[2], "W") == 0 ? 3
@@ -142,25 +153,20 @@ static int load_abbr; /* months and weekdays load in two passes: full names win 
 
 static void load_month(char **f, int n, void *ctx)
 {
-	nf_strset *s = ctx;
+	nf_langword *s = ctx;
 	if (n >= 4 && (strcmp(f[3], "abbr") == 0) == load_abbr) /* LANG NUM NAME FORM: abbreviations carry +100 */
 		put(s, f[0], f[2], atoi(f[1]) + (load_abbr ? 100 : 0));
 }
-
-static struct { char lang[8], sfx[16]; } fsfx[32]; /* endings of future verb forms */
-static int nfsfx;
 
 static void load_future(char **f, int n, void *ctx)
 {
 	(void)ctx;
 	if (n < 2)
 		return;
-	if (f[1][0] == '-' && nfsfx < 32) {
-		snprintf(fsfx[nfsfx].lang, sizeof fsfx[0].lang, "%s", f[0]);
-		snprintf(fsfx[nfsfx].sfx, sizeof fsfx[0].sfx, "%s", f[1] + 1);
-		nfsfx++;
-	} else
-		put(s_future, f[0], f[1], 1);
+	size_t l = strlen(f[1]);
+	if (l > 1 && (f[1][0] == '-' || f[1][l - 1] == '-') && l - 1 > maxaffix)
+		maxaffix = l - 1; /* -rá: an ending; سي-: a beginning */
+	put(s_future, f[0], f[1], 1);
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -283,9 +289,12 @@ void nf_dates_init(void)
 		return;
 	nf_tokens_init();
 	nf_mod_init();
-	s_unit = nf_strset_new(), s_season = nf_strset_new(), s_ord = nf_strset_new(), s_future = nf_strset_new();
-	s_wday = nf_strset_new(), s_month = nf_strset_new(), s_num = nf_strset_new(), by_word = nf_strset_new();
+	s_unit = nf_lw_new(), s_season = nf_lw_new(), s_ord = nf_lw_new(), s_future = nf_lw_new();
+	s_wday = nf_lw_new(), s_month = nf_lw_new(), s_num = nf_lw_new(), by_word = nf_strset_new();
+	s_words = nf_lw_new(), s_conv = nf_lw_new();
 	s_feat = nf_strset_new();
+	nf_table_each(nf_data_dates_words, nf_data_dates_words_len, load_words, NULL);
+	nf_table_each(nf_data_dates_conventions, nf_data_dates_conventions_len, load_conv, NULL);
 	nf_table_each(nf_data_dates_units, nf_data_dates_units_len, load_kv, s_unit);
 	nf_table_each(nf_data_dates_seasons, nf_data_dates_seasons_len, load_kv, s_season);
 	nf_table_each(nf_data_dates_ordinals, nf_data_dates_ordinals_len, load_kv, s_ord);
@@ -377,7 +386,7 @@ static int slot(int k, size_t i, struct cap *c)
 			c->month = v - 100;
 			return x->kind == NF_T_PUNCT ? 2 : 1;
 		}
-		if (txt[t->s] >= 'a' && txt[t->s] <= 'z' && strcmp(cur_lang, "en") == 0)
+		if (txt[t->s] >= 'a' && txt[t->s] <= 'z' && strcmp(conv("months"), "capital") == 0)
 			return 0; /* English months are capitalised: "may" is a verb */
 		return c->month = v, 1;
 	case E_YEAR:
@@ -392,7 +401,8 @@ static int slot(int k, size_t i, struct cap *c)
 		c->day = v;
 		if (i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind == NF_T_WORD) { /* 1st, 2nd, 1er */
 			const char *sfx = lw(i + 1);
-			if (!strcmp(sfx, "st") || !strcmp(sfx, "nd") || !strcmp(sfx, "rd") || !strcmp(sfx, "th") || !strcmp(sfx, "er"))
+			int k = get(s_words, sfx, strlen(sfx));
+			if (k > 0 && (k & W_DAY))
 				return 2;
 			return 0;
 		}
@@ -504,18 +514,17 @@ static int future(size_t a, size_t b)
 		size_t wl = strlen(w);
 		if (get(s_future, w, wl) > 0)
 			return 1;
-		for (int k = 0; k < nfsfx; k++) { /* ouvrira, aprirà, abrirá */
-			size_t sl = strlen(fsfx[k].sfx);
-			if ((!cur_langn || strcmp(fsfx[k].lang, cur_lang) == 0) && wl > sl + 2 &&
-			    memcmp(w + wl - sl, fsfx[k].sfx, sl) == 0)
+		char k[32]; /* an ending (ouvrira, aprirà, abrirá: -ra) or a beginning (سيـ: سي-) */
+		for (size_t l = 1; l <= maxaffix && wl > l + 2; l++) {
+			k[0] = '-';
+			memcpy(k + 1, w + wl - l, l);
+			if (get(s_future, k, l + 1) > 0)
+				return 1;
+			memcpy(k, w, l);
+			k[l] = '-';
+			if (get(s_future, k, l + 1) > 0)
 				return 1;
 		}
-	}
-	/* Arabic future prefix: سيـ / ستـ on a verb */
-	for (size_t i = s; i < e; i++) {
-		const char *w = lw(i);
-		if (strlen(w) > 6 && (strncmp(w, "سي", 4) == 0 || strncmp(w, "ست", 4) == 0))
-			return 1;
 	}
 	return 0;
 }
@@ -637,7 +646,7 @@ static int glued(size_t i, char ch) { return i < TK.n && !TK.t[i].sp && TK.t[i].
 static int valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
 
 /* returns tokens used (0: none); fills value */
-static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
+static size_t numeric_at(size_t i, char *v, size_t n)
 {
 	const struct nf_tok *t = &TK.t[i];
 	int a, b, c;
@@ -661,7 +670,7 @@ static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
 			}
 			if (l3 == 4) {
 				/* day first, as everywhere but in English (03/21/2024); a part over 12 decides */
-				int month_first = strcmp(lang, "en") == 0;
+				int month_first = strcmp(conv("numeric"), "mdy") == 0;
 				if (x > 12)
 					month_first = 0;
 				else if (y > 12)
@@ -675,8 +684,9 @@ static size_t numeric_at(size_t i, char *v, size_t n, const char *lang)
 			return 0;
 		}
 		/* the 1990s, 1990er */
+		int k;
 		if (t->e - t->s == 4 && i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind == NF_T_WORD &&
-		    (strcmp(lw(i + 1), "s") == 0 || strcmp(lw(i + 1), "er") == 0) && buf[3] == '0') {
+		    (k = get(s_words, lw(i + 1), strlen(lw(i + 1)))) > 0 && (k & W_DECADE) && buf[3] == '0') {
 			snprintf(v, n, "%.3s", buf);
 			return 2;
 		}
@@ -719,18 +729,21 @@ static size_t time_at(size_t i, int *hh, int *mm)
 		return 0;
 	if (j < TK.n && TK.t[j].kind == NF_T_WORD) {
 		const char *w = lw(j);
-		if (!strcmp(w, "a.m") || !strcmp(w, "p.m") || !strcmp(w, "am") || !strcmp(w, "pm")) {
-			if (w[0] == 'p' && h < 12)
+		int kind = get(s_words, w, strlen(w));
+		if (kind < 0)
+			kind = 0;
+		if (kind & (W_AM | W_PM)) {
+			if ((kind & W_PM) && h < 12)
 				h += 12;
-			if (w[0] == 'a' && h == 12)
+			if ((kind & W_AM) && h == 12)
 				h = 0;
 			j++;
 			if (glued(j, '.'))
 				j++;
 			k = 1;
-		} else if (!strcmp(w, "uur") || !strcmp(w, "uhr") || !strcmp(w, "h") || !strcmp(w, "heures") || !strcmp(w, "heure")) {
+		} else if (kind & (W_HOUR | W_HOURMIN)) {
 			j++;
-			if (j < TK.n && TK.t[j].kind == NF_T_NUM && TK.t[j].e - TK.t[j].s == 2 && !strcmp(w, "h")) /* 9 h 30 */
+			if (j < TK.n && TK.t[j].kind == NF_T_NUM && TK.t[j].e - TK.t[j].s == 2 && (kind & W_HOURMIN)) /* 9 h 30 */
 				m = atoi(txt + TK.t[j].s), j++;
 			k = 1;
 		}
@@ -852,7 +865,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	}
 	txt = text;
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
-	int en_lid = lid_of("en");
+	int en_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
@@ -894,7 +907,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				i += hh_used;
 				continue;
 			}
-			if ((used = numeric_at(i, d.value, sizeof d.value, cur_lang)) > 0) {
+			if ((used = numeric_at(i, d.value, sizeof d.value)) > 0) {
 				d.type = types[0];
 				d.start = TK.t[i].s;
 				d.end = TK.t[i + used - 1].e;
@@ -930,7 +943,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 					if (!*d.mod && d.type == types[2]) {
 						size_t first;
 						d.mod = nf_mod_before(text, &TK, bc.from, cur_lang, &first);
-						if (first < bc.from && strcmp(lw(first), "over") == 0)
+						int k;
+						if (first < bc.from && (k = get(s_words, lw(first), strlen(lw(first)))) > 0 && (k & W_NOTMOD))
 							d.mod = ""; /* over the next 10 years, over tien jaar: not "more than" */
 					}
 					if (strlen(d.value) == 10 && d.value[4] == '-' && d.value[0] != 'X')
