@@ -1,13 +1,14 @@
 /* modifiers.c — see modifiers.h */
 #include "extract/modifiers.h"
 #include "core/strset.h"
+#include "text/langword.h"
 #include <stdio.h>
 #include <string.h>
 
 extern const char nf_data_modifiers[];
 extern const unsigned long nf_data_modifiers_len;
 
-static nf_strset *mods; /* "lang\tphrase" and "\tphrase" */
+static nf_langword *mods; /* text/langword.h: the row's language, then "*" */
 static const char *const names[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
 
 static void load(char **f, int n, void *ctx)
@@ -16,38 +17,18 @@ static void load(char **f, int n, void *ctx)
 	if (n < 3)
 		return;
 	int v = strcmp(f[2], "APPROX") == 0 ? 1 : strcmp(f[2], "MORE_THAN") == 0 ? 2 : 3;
-	char k[256];
-	int kn = snprintf(k, sizeof k, "%s\t%s", f[0], f[1]);
-	if (kn <= 0 || (size_t)kn >= sizeof k)
-		return;
-	nf_strset_add(mods, k, (size_t)kn, v);
-	size_t ll = strlen(f[0]);
-	if (nf_strset_get(mods, k + ll, (size_t)kn - ll) < 0)
-		nf_strset_add(mods, k + ll, (size_t)kn - ll, v);
+	nf_lw_add(mods, f[0], f[1], strlen(f[1]), v, 0);
 }
 
 void nf_mod_init(void)
 {
 	if (mods)
 		return;
-	mods = nf_strset_new();
+	mods = nf_lw_new();
 	nf_table_each(nf_data_modifiers, nf_data_modifiers_len, load, NULL);
 }
 
-static int get(const char *lang, const char *w, size_t n)
-{
-	char k[300];
-	size_t ll = strlen(lang);
-	if (ll + n + 2 > sizeof k)
-		return -1;
-	int v;
-	memcpy(k, lang, ll);
-	k[ll] = '\t';
-	memcpy(k + ll + 1, w, n);
-	if (ll && (v = nf_strset_get(mods, k, ll + 1 + n)) > 0)
-		return v;
-	return nf_strset_get(mods, k + ll, n + 1);
-}
+static int get(const char *lang, const char *w, size_t n) { return nf_lw_get(mods, lang, strlen(lang), w, n); }
 
 const char *nf_mod_before(const char *t, const nf_toks *tk, size_t i, const char *lang, size_t *first)
 {
