@@ -8,7 +8,7 @@
 extern const char nf_data_modifiers[];
 extern const unsigned long nf_data_modifiers_len;
 
-static nf_langword *mods; /* text/langword.h: the row's language, then "*" */
+static nf_langword *mods; /* text/langword.h, an open table */
 static const char *const names[] = {"", "APPROX", "MORE_THAN", "LESS_THAN"};
 
 static void load(char **f, int n, void *ctx)
@@ -25,6 +25,7 @@ void nf_mod_init(void)
 	if (mods)
 		return;
 	mods = nf_lw_new();
+	nf_lw_open(mods); /* a modifier of another language counts too */
 	nf_table_each(nf_data_modifiers, nf_data_modifiers_len, load, NULL);
 }
 

@@ -1,10 +1,12 @@
 /* money.c — see money.h. Each line is cut into tokens (words, numbers, currency symbols,
  * punctuation; each knows whether white space precedes it), then every number, currency
- * symbol or code and number word is tried as the start of a mention. Words are looked up in
- * the language's tables, then in those of every language ("*"), then in the union. */
+ * symbol or code and number word is tried as the start of a mention. Words are looked up
+ * through text/langword.h (open tables): the language's rows, then those of every language
+ * ("*"), then every language's. */
 #include "extract/money.h"
 #include "core/buf.h"
 #include "core/strset.h"
+#include "text/langword.h"
 #include "extract/tokens.h"
 #include "extract/modifiers.h"
 #include "core/utf8.h"
@@ -22,8 +24,11 @@ extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_curr
 
 /* ---- tables ---- */
 
-/* every table maps "LANG\tword" and "*\tword" (and "\tword": the first language's value) */
-static nf_strset *t_dec, *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link;
+static nf_strset *t_dec; /* LANG -> 1 point, 2 comma, | 4 groups */
+static nf_langword *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link;
+static char **ctxs; /* context phrases of ¥ (currencies.tsv), and their codes */
+static char (*ctxcode)[4];
+static int nctx;
 static char (*codes)[4];
 static int ncodes;
 static char **numvals;
@@ -69,25 +74,16 @@ static int code_index(const char *c)
 	return ncodes++;
 }
 
-enum { P_FIRST = 0, P_OR = 1, P_ONLY = 2 };
+enum { P_FIRST = 0, P_OR = NF_LW_OR, P_ONLY = NF_LW_NOUNION };
 
-/* add "LANG\tword" and (unless P_ONLY) "\tword", the any-language key; P_OR combines the
- * values of a word listed more than once (links), else the first value stays */
-static void put_mode(nf_strset *s, const char *lang, const char *w, int v, int mode)
+/* P_OR combines the values of a word listed more than once (links), else the first value
+ * stays; P_ONLY: a row seen by its language only */
+static void put_mode(nf_langword *s, const char *lang, const char *w, int v, int mode)
 {
-	nf_buf k = {0};
-	size_t ll = strlen(lang);
-	nf_buf_add(&k, lang, ll);
-	nf_buf_addc(&k, '\t');
-	nf_buf_add(&k, w, strlen(w));
-	if ((mode & P_OR) || nf_strset_get(s, k.p, k.len) < 0)
-		nf_strset_add(s, k.p, k.len, v);
-	if (!(mode & P_ONLY) && ((mode & P_OR) || nf_strset_get(s, k.p + ll, k.len - ll) < 0))
-		nf_strset_add(s, k.p + ll, k.len - ll, v);
-	nf_buf_free(&k);
+	nf_lw_add(s, lang, w, strlen(w), v, mode);
 }
 
-static void put(nf_strset *s, const char *lang, const char *w, int v) { put_mode(s, lang, w, v, P_FIRST); }
+static void put(nf_langword *s, const char *lang, const char *w, int v) { put_mode(s, lang, w, v, P_FIRST); }
 
 static void load_cur(char **f, int n, void *ctx)
 {
@@ -119,6 +115,11 @@ static void load_cur(char **f, int n, void *ctx)
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
 		bloom_add(f[2], strlen(f[2]));
+	} else if (strcmp(f[1], "context") == 0) {
+		ctxs = nf_xrealloc(ctxs, (size_t)(nctx + 1) * sizeof *ctxs);
+		ctxcode = nf_xrealloc(ctxcode, (size_t)(nctx + 1) * sizeof *ctxcode);
+		ctxs[nctx] = nf_xstrdup(f[2]);
+		memcpy(ctxcode[nctx++], codes[v - 1], 4);
 	}
 }
 
@@ -131,7 +132,7 @@ static void load_dec(char **f, int n, void *ctx)
 	if (n < 2 || strlen(f[0]) >= sizeof declangs[0].lang)
 		return;
 	int comma = strcmp(f[1], "comma") == 0;
-	nf_strset_add(t_dec, f[0], strlen(f[0]), comma ? 2 : 1);
+	nf_strset_add(t_dec, f[0], strlen(f[0]), (comma ? 2 : 1) | (n > 2 && strcmp(f[2], "groups") == 0 ? 4 : 0));
 	if (ndeclangs < 64) {
 		strcpy(declangs[ndeclangs].lang, f[0]);
 		declangs[ndeclangs++].comma = comma;
@@ -170,10 +171,13 @@ void nf_money_init(void)
 {
 	if (t_name)
 		return;
-	t_name = nf_strset_new(), t_sym = nf_strset_new(), t_code = nf_strset_new(), t_lname = nf_strset_new(), t_sname = nf_strset_new();
+	t_name = nf_lw_new(), t_sym = nf_lw_new(), t_code = nf_lw_new(), t_lname = nf_lw_new(), t_sname = nf_lw_new();
 	t_dec = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
-	t_scale = nf_strset_new(), t_num = nf_strset_new(), t_link = nf_strset_new();
+	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new();
+	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link};
+	for (size_t k = 0; k < sizeof open / sizeof open[0]; k++)
+		nf_lw_open(open[k]); /* words of other languages count too: dlrs in an English text */
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
 	nf_table_each(nf_data_money_scales, nf_data_money_scales_len, load_scale, NULL);
@@ -205,25 +209,7 @@ static char lang[8];
 
 static size_t langlen;
 
-static int tget(const nf_strset *s, const char *w, size_t n)
-{
-	char k[160];
-	size_t ll = langlen;
-	if (n + ll + 2 > sizeof k)
-		return -1;
-	int v;
-	memcpy(k, lang, ll);
-	k[ll] = '\t';
-	memcpy(k + ll + 1, w, n);
-	if (ll && (v = nf_strset_get(s, k, ll + 1 + n)) >= 0)
-		return v;
-	k[0] = '*';
-	memcpy(k + 2, w, n);
-	k[1] = '\t';
-	if ((v = nf_strset_get(s, k, 2 + n)) >= 0)
-		return v;
-	return nf_strset_get(s, k + 1, 1 + n);
-}
+static int tget(const nf_langword *s, const char *w, size_t n) { return nf_lw_get(s, lang, langlen, w, n); }
 
 /* lower-cased word of token i, with a glued "." appended when dot (Mrd., ca.) */
 static int word_key(const char *t, size_t i, int dot, char *out, size_t *n)
@@ -275,22 +261,21 @@ static int scale_at(const char *t, size_t i, size_t *len)
 /* ---- numbers ---- */
 
 static int comma_decimal; /* 1: the language writes 1.500,75; 0: 1,500.75; -1 unknown */
+static int dot_groups;    /* 368.000 is 368,000 unless a scale word follows (decimals.tsv) */
 
 /* Without a language: the decimal convention of the languages that have the scale or currency
  * word at token i ("1.500 millones": Spanish, comma), if they all agree; -1 otherwise. */
 static int word_convention(const char *t, size_t i)
 {
-	char w[128], k[160];
+	char w[128];
 	size_t n;
-	if (!word_key(t, i, 0, w, &n) || n + 10 > sizeof k)
+	if (!word_key(t, i, 0, w, &n))
 		return -1;
 	int seen = -1;
 	for (int d = 0; d < ndeclangs; d++) {
-		size_t ll = strlen(declangs[d].lang);
-		memcpy(k, declangs[d].lang, ll);
-		k[ll] = '\t';
-		memcpy(k + ll + 1, w, n);
-		if (nf_strset_get(t_scale, k, ll + 1 + n) >= 0 || nf_strset_get(t_name, k, ll + 1 + n) >= 0) {
+		const char *dl = declangs[d].lang;
+		size_t ll = strlen(dl);
+		if (nf_lw_get_own(t_scale, dl, ll, w, n) >= 0 || nf_lw_get_own(t_name, dl, ll, w, n) >= 0) {
 			if (seen >= 0 && seen != declangs[d].comma)
 				return -1;
 			seen = declangs[d].comma;
@@ -366,7 +351,7 @@ static int number_at(const char *t, size_t i, nf_dec *x, size_t *used)
 			decimal = (last == ',') == (wc == 1); /* the words around decide: 1.500 millones */
 		else if (comma_decimal < 0)
 			decimal = 0; /* 2.000 / 2,000 without a language: grouping */
-		else if (strcmp(lang, "ar") == 0 && last == '.' && !scale_at(t, j, &sl0))
+		else if (dot_groups && last == '.' && !scale_at(t, j, &sl0))
 			decimal = 0; /* Arabic press: 368.000 دولار is 368,000; 1.5 مليار is a decimal */
 		else
 			decimal = (last == ',') == (comma_decimal == 1);
@@ -569,19 +554,17 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
 
 /* ---- mentions ---- */
 
-static int chinese_context(const char *t, size_t n)
+/* the currency the text names for ¥ (a context phrase of currencies.tsv), 0 if none */
+static int yen_context(const char *t, size_t n)
 {
-	static const char *const keys[] = {"yuan", "Yuan", "renminbi", "Renminbi", "RMB", "CNY", "元", "يوان", "人民币",
-	                                   "Chinese currency", "chinesische Währung", "devise chinoise", "monnaie chinoise",
-	                                   "valuta cinese", "moneda china", "Chinese munt", "العملة الصينية", NULL};
-	for (int k = 0; keys[k]; k++) {
-		size_t kl = strlen(keys[k]);
+	for (int k = 0; k < nctx; k++) {
+		size_t kl = strlen(ctxs[k]);
 		for (const char *p = t; p + kl <= t + n; p++) {
-			p = memchr(p, keys[k][0], (size_t)(t + n - p));
+			p = memchr(p, ctxs[k][0], (size_t)(t + n - p));
 			if (!p || p + kl > t + n)
 				break;
-			if (memcmp(p, keys[k], kl) == 0)
-				return 1;
+			if (memcmp(p, ctxs[k], kl) == 0)
+				return k + 1;
 		}
 	}
 	return 0;
@@ -680,12 +663,12 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	}
 	int code = post ? post : pre;
 	memcpy(m.currency, codes[code - 1], 4);
-	/* ¥ is the yen unless the text names the Chinese currency */
+	/* ¥ is the yen unless the text names another currency (the Chinese one) */
 	if (!post && T[i].kind == T_SYM && memcmp(t + T[i].s, "\xC2\xA5", 2) == 0) {
 		if (*cn < 0)
-			*cn = chinese_context(text, tn);
+			*cn = yen_context(text, tn);
 		if (*cn)
-			memcpy(m.currency, "CNY", 4);
+			memcpy(m.currency, ctxcode[*cn - 1], 4);
 	}
 	m.start = T[i].s;
 	m.end = T[end_tok - 1].e;
@@ -718,7 +701,8 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 	}
 	langlen = strlen(lang);
 	int d = langlen ? nf_strset_get(t_dec, lang, langlen) : -1;
-	comma_decimal = d == 2 ? 1 : d == 1 ? 0 : -1; /* lib/data/money/decimals.tsv */
+	comma_decimal = d < 0 ? -1 : (d & 3) == 2; /* lib/data/money/decimals.tsv */
+	dot_groups = d > 0 && (d & 4);
 	int cn = -1;
 	size_t ls = 0;
 	while (ls < n) {

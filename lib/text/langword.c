@@ -7,6 +7,7 @@
 
 struct nf_langword {
 	nf_strset *w, *langs;
+	int open;
 };
 
 #define KEYMAX 512
@@ -16,8 +17,11 @@ nf_langword *nf_lw_new(void)
 	nf_langword *t = nf_xmalloc(sizeof *t);
 	t->w = nf_strset_new();
 	t->langs = nf_strset_new();
+	t->open = 0;
 	return t;
 }
+
+void nf_lw_open(nf_langword *t) { t->open = 1; }
 
 void nf_lw_know(nf_langword *t, const char *lang)
 {
@@ -74,5 +78,5 @@ int nf_lw_get(const nf_langword *t, const char *lang, size_t langn, const char *
 		return v;
 	if ((v = lookup(t->w, "*", 1, w, n)) >= 0)
 		return v;
-	return nf_lw_knows(t, lang, langn) ? -1 : lookup(t->w, "", 0, w, n);
+	return nf_lw_knows(t, lang, langn) && !t->open ? -1 : lookup(t->w, "", 0, w, n);
 }

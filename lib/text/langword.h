@@ -1,7 +1,10 @@
 /* langword.h — the one language-aware word lookup of the language tables (lib/data/,
  * rows LANG<TAB>WORD...): a word is looked up in the rows of the text's language, then in
- * the rows for every language ("*"); a text whose language the table does not know ("",
- * "und", or a code without rows) sees every language's rows, the first loaded winning. */
+ * the rows for every language ("*"), then, for a text whose language the table does not
+ * know ("", "und", a code without rows) or in an open table, in every language's rows (the
+ * first loaded wins). Open tables (money's, modifiers) let a text read words of another
+ * language (dlrs, naira in an English text tagged French); closed ones (dates: "Mars" in
+ * English is no month) do not. */
 #ifndef NF_LANGWORD_H
 #define NF_LANGWORD_H
 #include <stddef.h>
@@ -13,7 +16,8 @@ enum {
 	NF_LW_NOUNION = 2, /* the row is not seen by texts of other languages */
 };
 
-nf_langword *nf_lw_new(void);
+nf_langword *nf_lw_new(void); /* a closed table */
+void nf_lw_open(nf_langword *t);  /* make it an open table */
 /* add word w[0..n) of language lang ("*": every language) with value v (> 0) */
 void nf_lw_add(nf_langword *t, const char *lang, const char *w, size_t n, int v, int flags);
 /* declare a language known to the table although it has no row in it */
