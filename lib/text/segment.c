@@ -3,28 +3,35 @@
 #include "text/segment.h"
 #include "core/buf.h"
 #include "core/strset.h"
+#include "text/langword.h"
 #include "core/utf8.h"
 #include <string.h>
 #include <utf8proc.h>
 
 extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
 	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_split_lower[],
-	nf_data_months[];
+	nf_data_months[], nf_data_split_conventions[];
 extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
 	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
-	nf_data_split_lower_len, nf_data_months_len;
+	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len;
 
 enum { ABBR = 1, TITLE = 2, NOT = 4 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
+/* the word lists, read through text/langword.h (closed tables): the language's rows, then
+ * "*"; a text of a language without rows in any of them reads every language's. Unknown
+ * languages read the abbreviations as "any", a pseudo-language holding those of every
+ * language, where a title no longer vetoes a sentence end (a title in one language may end a
+ * sentence in another). */
 struct nf_seg_lang {
 	char code[8];
-	nf_strset *abbr, *start, *month, *speech, *lower;
+	int known;
 };
 
-static struct nf_seg_lang langs[MAXLANG], all = {.code = "*"}, common = {.code = "*"};
+static struct nf_seg_lang langs[MAXLANG], all = {.code = "any"}, none = {.code = ""};
 static int nlangs;
+static nf_langword *t_abbr, *t_start, *t_month, *t_speech, *t_lower, *t_conv;
 static unsigned char hot[256];
 
 static struct nf_seg_lang *lang_slot(const char *code)
@@ -36,11 +43,7 @@ static struct nf_seg_lang *lang_slot(const char *code)
 		return NULL;
 	struct nf_seg_lang *l = &langs[nlangs++];
 	strcpy(l->code, code);
-	l->abbr = nf_strset_new();
-	l->start = nf_strset_new();
-	l->month = nf_strset_new();
-	l->speech = nf_strset_new();
-	l->lower = nf_strset_new();
+	l->known = 1;
 	return l;
 }
 
@@ -51,70 +54,40 @@ static void add_abbr(char **f, int n, void *ctx)
 		return;
 	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT : ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
 	size_t k = strlen(f[1]);
-	struct nf_seg_lang *l = strcmp(f[0], "*") == 0 ? &common : lang_slot(f[0]);
-	if (l)
-		nf_strset_add(l->abbr, f[1], k, v);
-	if (l != &common)
-		nf_strset_add(all.abbr, f[1], k, v & ~TITLE); /* a title in one language may end a sentence in another */
+	int star = strcmp(f[0], "*") == 0;
+	if (star || lang_slot(f[0]))
+		nf_lw_add(t_abbr, f[0], f[1], k, v, NF_LW_OR | NF_LW_NOUNION);
+	if (!star)
+		nf_lw_add(t_abbr, all.code, f[1], k, v & ~TITLE, NF_LW_OR | NF_LW_NOUNION);
 }
 
-static void add_start(char **f, int n, void *ctx)
+static void add_word(char **f, int n, void *ctx)
 {
-	(void)ctx;
-	struct nf_seg_lang *l;
-	if (n >= 2 && (l = lang_slot(f[0]))) {
-		nf_strset_add(l->start, f[1], strlen(f[1]), 1);
-		nf_strset_add(all.start, f[1], strlen(f[1]), 1);
-	}
-}
-
-static void add_lower(char **f, int n, void *ctx)
-{
-	(void)ctx;
-	struct nf_seg_lang *l;
-	if (n >= 2 && (l = lang_slot(f[0]))) {
-		nf_strset_add(l->lower, f[1], strlen(f[1]), 1);
-		nf_strset_add(all.lower, f[1], strlen(f[1]), 1);
-	}
-}
-
-static void add_speech(char **f, int n, void *ctx)
-{
-	(void)ctx;
-	struct nf_seg_lang *l;
-	if (n >= 2 && (l = lang_slot(f[0]))) {
-		nf_strset_add(l->speech, f[1], strlen(f[1]), 1);
-		nf_strset_add(all.speech, f[1], strlen(f[1]), 1);
-	}
-}
-
-static void add_month(char **f, int n, void *ctx)
-{
-	(void)ctx;
-	struct nf_seg_lang *l;
-	if (n >= 3 && (l = lang_slot(f[0]))) {
-		nf_strset_add(l->month, f[2], strlen(f[2]), 1);
-		nf_strset_add(all.month, f[2], strlen(f[2]), 1);
-	}
+	nf_langword *t = ctx;
+	int col = t == t_month ? 2 : 1; /* months.tsv: LANG NUM NAME FORM */
+	if (n > col && lang_slot(f[0]))
+		nf_lw_add(t, f[0], f[col], strlen(f[col]), 1, NF_LW_OR);
 }
 
 void nf_seg_init(void)
 {
-	if (all.abbr)
+	if (t_abbr)
 		return;
-	all.abbr = nf_strset_new();
-	all.start = nf_strset_new();
-	all.month = nf_strset_new();
-	all.speech = nf_strset_new();
-	all.lower = nf_strset_new();
-	common.abbr = nf_strset_new();
+	t_abbr = nf_lw_new(), t_start = nf_lw_new(), t_month = nf_lw_new(), t_speech = nf_lw_new();
+	t_lower = nf_lw_new(), t_conv = nf_lw_new();
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
-	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_start, NULL);
-	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_start, NULL);
-	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_speech, NULL);
-	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_lower, NULL);
-	nf_table_each(nf_data_months, nf_data_months_len, add_month, NULL);
+	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_word, t_start);
+	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_word, t_start);
+	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_word, t_speech);
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_word, t_lower);
+	nf_table_each(nf_data_months, nf_data_months_len, add_word, t_month);
+	nf_table_each(nf_data_split_conventions, nf_data_split_conventions_len, add_word, t_conv);
+	/* a language with rows in one list knows the others: no rows there is an empty list */
+	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_lower, t_conv};
+	for (int i = 0; i < nlangs; i++)
+		for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+			nf_lw_know(lists[k], langs[i].code);
 	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
 	/* lead bytes of the multi-byte terminators */
 	hot[0xE2] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
@@ -194,21 +167,20 @@ static int is_letter(int32_t c)
 
 /* ---- word lists ---- */
 
-static int lookup(const nf_strset *s, const nf_strset *s2, const char *w, size_t n)
+static int get(const nf_langword *t, const nf_seg_lang *L, const char *w, size_t n)
 {
-	int v = nf_strset_get(s, w, n);
-	return v >= 0 ? v : nf_strset_get(s2, w, n);
+	return nf_lw_get(t, L->code, strlen(L->code), w, n);
 }
 
 /* flags of the abbreviation w (with its final period), trying "Ca." as "ca." too */
 static int abbrev1(const nf_seg_lang *L, const char *w, size_t n)
 {
-	int v = lookup(L->abbr, common.abbr, w, n);
+	int v = get(t_abbr, L, w, n);
 	if (v < 0 && n < 32 && w[0] >= 'A' && w[0] <= 'Z') {
 		char b[32];
 		memcpy(b, w, n);
 		b[0] = (char)(b[0] | 32);
-		v = lookup(L->abbr, common.abbr, b, n);
+		v = get(t_abbr, L, b, n);
 	}
 	return v >= 0 && (v & NOT) ? -1 : v;
 }
@@ -240,18 +212,19 @@ static size_t word_len(const char *t, size_t k, size_t e)
 
 static int is_starter(const nf_seg_lang *L, const char *w, size_t n)
 {
-	return n && nf_strset_get(L->start, w, n) >= 0;
+	return n && get(t_start, L, w, n) >= 0;
 }
 
 int nf_seg_is_starter(const nf_seg_lang *L, const char *w, size_t n) { return is_starter(L, w, n); }
 
 static int is_month(const nf_seg_lang *L, const char *w, size_t n)
 {
+	(void)L; /* the months of every language */
 	if (!n || n > 40)
 		return 0;
 	size_t fl;
 	char *f = nf_utf8_casefold(w, n, &fl);
-	int r = nf_strset_get(L->month, f, fl) >= 0 || nf_strset_get(all.month, f, fl) >= 0;
+	int r = get(t_month, &none, f, fl) >= 0; /* the months of every language: "12. September" */
 	free(f);
 	return r;
 }
@@ -263,7 +236,7 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 		size_t n = word_len(t, k, e), l;
 		if (n == 0)
 			return 0;
-		if (nf_strset_get(L->speech, t + k, n) >= 0)
+		if (get(t_speech, L, t + k, n) >= 0)
 			return 1;
 		k += n;
 		while (k < e && t[k] == ' ')
@@ -277,14 +250,14 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 /* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
 static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 {
-	if (!n || n > 40 || L == &all)
+	if (!n || n > 40 || !L->known)
 		return 0; /* without a language, the union of lists would hold too much ("euro") */
 	for (size_t i = 1; i < n; i++)
 		if (w[i] >= 'A' && w[i] <= 'Z')
 			return 0; /* not in the usual capitalised form: KG, IBM */
 	size_t fl;
 	char *f = nf_utf8_casefold(w, n, &fl);
-	int r = nf_strset_get(L->lower, f, fl) >= 0;
+	int r = get(t_lower, L, f, fl) >= 0;
 	free(f);
 	return r;
 }
@@ -373,7 +346,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 			return 0; /* a list number: "1. R&D-centrum" */
 		if (is_month(L, t + k2, nw))
 			return 0; /* a date: "12. September" */
-		if (upper && !is_starter(L, t + k2, nw) && (L == &all || strcmp(L->code, "de") == 0))
+		if (upper && !is_starter(L, t + k2, nw) && get(t_conv, L, "ordinal", 7) > 0)
 			return 0; /* a German ordinal: "zum 3. Mal" */
 		return 1;
 	}
