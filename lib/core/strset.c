@@ -1,5 +1,6 @@
 /* strset.c — see strset.h */
 #include "core/strset.h"
+#include "core/bloom.h"
 #include "core/buf.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,13 +18,7 @@ struct nf_strset {
 	nf_buf arena;
 };
 
-static uint32_t fnv(const char *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
+static uint32_t fnv(const char *k, size_t n) { return nf_fnv1a(k, n, 0); }
 
 nf_strset *nf_strset_new(void)
 {

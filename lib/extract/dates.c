@@ -3,6 +3,7 @@
  * value template is filled from the captures and the reference date. */
 #include "extract/dates.h"
 #include "text/isodate.h"
+#include "core/bloom.h"
 #include "core/buf.h"
 #include "extract/modifiers.h"
 #include "core/strset.h"
@@ -64,7 +65,7 @@ static const char *types[] = {"DATE", "TIME", "DURATION", "SET"};
 enum { F_PAT = 1 << 0, F_NUM = 1 << 1, F_ORD = 1 << 2, F_UNIT = 1 << 3, F_MONTH = 1 << 4, F_SEASON = 1 << 5,
        F_WDAY = 1 << 6 };
 static nf_strset *s_feat;
-static uint64_t bloom[1024];
+static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
@@ -72,26 +73,15 @@ static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
 static int nconv;
 static size_t maxaffix; /* bytes of the longest ending or beginning in future.tsv */
 
-static uint32_t bhash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 static void feat_add(const char *w, size_t n, int bit)
 {
-	uint32_t h = bhash(w, n);
-	bloom[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
-	bloom[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
+	nf_bloom_add(&bloom, w, n);
 	nf_strset_add(s_feat, w, n, bit);
 }
 
 static int feat(const char *w, size_t n)
 {
-	uint32_t h = bhash(w, n);
-	if (!((bloom[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (bloom[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1)))
+	if (!nf_bloom_has(&bloom, w, n))
 		return 0;
 	int v = nf_strset_get(s_feat, w, n);
 	return v < 0 ? 0 : v;

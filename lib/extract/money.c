@@ -4,6 +4,7 @@
  * through text/langword.h (open tables): the language's rows, then those of every language
  * ("*"), then every language's. */
 #include "extract/money.h"
+#include "core/bloom.h"
 #include "core/buf.h"
 #include "core/strset.h"
 #include "text/langword.h"
@@ -38,30 +39,11 @@ enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may 
 
 /* Bloom filter of the words that can start a mention (number words, codes, symbols that are
  * words), over their bytes with ASCII in lower case: most words of a text skip every lookup */
-static uint64_t bloom[1024];
+static nf_bloom bloom;
 
-static uint32_t bhash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)w[i];
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
-	}
-	return h;
-}
+static void bloom_add(const char *w, size_t n) { nf_bloom_add(&bloom, w, n); }
 
-static void bloom_add(const char *w, size_t n)
-{
-	uint32_t h = bhash(w, n);
-	bloom[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
-	bloom[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
-}
-
-static int bloom_has(const char *w, size_t n)
-{
-	uint32_t h = bhash(w, n);
-	return (bloom[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (bloom[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1);
-}
+static int bloom_has(const char *w, size_t n) { return nf_bloom_has(&bloom, w, n); }
 
 static int code_index(const char *c)
 {
