@@ -19,6 +19,7 @@
  * No allocation per call; not thread-safe (static scratch).
  */
 #include "text/langid.h"
+#include "core/script.h"
 #include "core/utf8.h"
 
 #include <stdint.h>
@@ -49,91 +50,49 @@
 #define NO_CHECK     UINT16_MAX /* check of a free cell */
 #define MAX_STATES   UINT16_MAX
 
-/* Scripts; the first N_GROUPS are scored against fingerprint groups. */
-enum {
-    SC_LATN, SC_CYRL, SC_ARAB, SC_DEVA, SC_HEBR, N_GROUPS,
-    SC_GREK = N_GROUPS, SC_ARMN, SC_THAA, SC_BENG, SC_GURU, SC_GUJR,
-    SC_ORYA, SC_TAML, SC_TELU, SC_KNDA, SC_MLYM, SC_SINH, SC_THAI,
-    SC_LAOO, SC_TIBT, SC_MYMR, SC_GEOR, SC_HANG, SC_ETHI, SC_KHMR,
-    SC_KANA, SC_HANI, N_SCRIPTS, SC_NONE = N_SCRIPTS
-};
+/* Scripts (core/script.h); the first N_GROUPS are scored against fingerprint groups. */
+enum { N_GROUPS = NF_SC_GREK };
 
 /* Code of scripts that are not scored (Han, kana, Hangul decided apart). */
-static const char *const script_code[N_SCRIPTS] = {
-    [SC_GREK] = "el", [SC_ARMN] = "hy", [SC_THAA] = "dv", [SC_BENG] = "bn",
-    [SC_GURU] = "pa", [SC_GUJR] = "gu", [SC_ORYA] = "or", [SC_TAML] = "ta",
-    [SC_TELU] = "te", [SC_KNDA] = "kn", [SC_MLYM] = "ml", [SC_SINH] = "si",
-    [SC_THAI] = "th", [SC_LAOO] = "lo", [SC_TIBT] = "bo", [SC_MYMR] = "my",
-    [SC_GEOR] = "ka", [SC_HANG] = "ko", [SC_ETHI] = "am", [SC_KHMR] = "km",
-    [SC_KANA] = "ja", [SC_HANI] = "zh",
-};
-
-/* Letters by script, sorted (gaps are digits, punctuation, marks...). */
-static const struct { uint32_t lo, hi; uint8_t sc; } ranges[] = {
-    {0x00C0, 0x00D6, SC_LATN}, {0x00D8, 0x00F6, SC_LATN},
-    {0x00F8, 0x024F, SC_LATN}, {0x0370, 0x037D, SC_GREK},
-    {0x0386, 0x03FF, SC_GREK}, {0x0400, 0x052F, SC_CYRL},
-    {0x0531, 0x058F, SC_ARMN}, {0x0591, 0x05F4, SC_HEBR},
-    {0x0620, 0x065F, SC_ARAB}, {0x066E, 0x06D3, SC_ARAB},
-    {0x06D5, 0x06EF, SC_ARAB}, {0x06FA, 0x06FF, SC_ARAB},
-    {0x0750, 0x077F, SC_ARAB}, {0x0780, 0x07BF, SC_THAA},
-    {0x08A0, 0x08FF, SC_ARAB}, {0x0900, 0x0963, SC_DEVA},
-    {0x0970, 0x097F, SC_DEVA}, {0x0980, 0x09E5, SC_BENG},
-    {0x09F0, 0x09FF, SC_BENG}, {0x0A00, 0x0A65, SC_GURU},
-    {0x0A70, 0x0A7F, SC_GURU}, {0x0A80, 0x0AE5, SC_GUJR},
-    {0x0AF0, 0x0AFF, SC_GUJR}, {0x0B00, 0x0B65, SC_ORYA},
-    {0x0B70, 0x0B7F, SC_ORYA}, {0x0B80, 0x0BE5, SC_TAML},
-    {0x0BF0, 0x0BFF, SC_TAML}, {0x0C00, 0x0C65, SC_TELU},
-    {0x0C70, 0x0C7F, SC_TELU}, {0x0C80, 0x0CE5, SC_KNDA},
-    {0x0CF0, 0x0CFF, SC_KNDA}, {0x0D00, 0x0D65, SC_MLYM},
-    {0x0D70, 0x0D7F, SC_MLYM}, {0x0D80, 0x0DFF, SC_SINH},
-    {0x0E00, 0x0E4F, SC_THAI}, {0x0E80, 0x0ECF, SC_LAOO},
-    {0x0F00, 0x0FFF, SC_TIBT}, {0x1000, 0x103F, SC_MYMR},
-    {0x104A, 0x109F, SC_MYMR}, {0x10A0, 0x10FF, SC_GEOR},
-    {0x1100, 0x11FF, SC_HANG}, {0x1200, 0x139F, SC_ETHI},
-    {0x1780, 0x17DF, SC_KHMR}, {0x1C90, 0x1CBF, SC_GEOR},
-    {0x1E00, 0x1EFF, SC_LATN}, {0x1F00, 0x1FFF, SC_GREK},
-    {0x2D00, 0x2D2F, SC_GEOR}, {0x2D80, 0x2DDF, SC_ETHI},
-    {0x3040, 0x30FF, SC_KANA}, {0x3130, 0x318F, SC_HANG},
-    {0x31F0, 0x31FF, SC_KANA}, {0x3400, 0x4DBF, SC_HANI},
-    {0x4E00, 0x9FFF, SC_HANI}, {0xA960, 0xA97F, SC_HANG},
-    {0xAB00, 0xAB2F, SC_ETHI}, {0xAC00, 0xD7FF, SC_HANG},
-    {0xF900, 0xFAFF, SC_HANI}, {0xFB1D, 0xFB4F, SC_HEBR},
-    {0xFB50, 0xFDFF, SC_ARAB}, {0xFE70, 0xFEFF, SC_ARAB},
-    {0xFF21, 0xFF3A, SC_LATN}, {0xFF41, 0xFF5A, SC_LATN},
-    {0xFF66, 0xFF9F, SC_KANA}, {0x20000, 0x3FFFF, SC_HANI},
+static const char *const script_code[NF_N_SCRIPTS] = {
+    [NF_SC_GREK] = "el", [NF_SC_ARMN] = "hy", [NF_SC_THAA] = "dv", [NF_SC_BENG] = "bn",
+    [NF_SC_GURU] = "pa", [NF_SC_GUJR] = "gu", [NF_SC_ORYA] = "or", [NF_SC_TAML] = "ta",
+    [NF_SC_TELU] = "te", [NF_SC_KNDA] = "kn", [NF_SC_MLYM] = "ml", [NF_SC_SINH] = "si",
+    [NF_SC_THAI] = "th", [NF_SC_LAOO] = "lo", [NF_SC_TIBT] = "bo", [NF_SC_MYMR] = "my",
+    [NF_SC_GEOR] = "ka", [NF_SC_HANG] = "ko", [NF_SC_ETHI] = "am", [NF_SC_KHMR] = "km",
+    [NF_SC_KANA] = "ja", [NF_SC_HANI] = "zh",
 };
 
 /* Fingerprints by script group; earlier entries win ties. */
 static const struct { const char *file, *code; uint8_t group; } langs[] = {
-    {"en", "en", SC_LATN}, {"es", "es", SC_LATN}, {"fr", "fr", SC_LATN},
-    {"de", "de", SC_LATN}, {"pt", "pt", SC_LATN}, {"it", "it", SC_LATN},
-    {"nl", "nl", SC_LATN}, {"id", "id", SC_LATN}, {"tr", "tr", SC_LATN},
-    {"pl", "pl", SC_LATN}, {"vi", "vi", SC_LATN}, {"sw", "sw", SC_LATN},
-    {"ro", "ro", SC_LATN}, {"cs", "cs", SC_LATN}, {"sv", "sv", SC_LATN},
-    {"hu", "hu", SC_LATN}, {"da", "da", SC_LATN}, {"nb", "nb", SC_LATN},
-    {"nn", "nn", SC_LATN}, {"fi", "fi", SC_LATN}, {"sk", "sk", SC_LATN},
-    {"hr", "hr", SC_LATN}, {"bs", "bs", SC_LATN}, {"sr-Latn", "sr", SC_LATN},
-    {"sl", "sl", SC_LATN}, {"lt", "lt", SC_LATN}, {"lv", "lv", SC_LATN},
-    {"et", "et", SC_LATN}, {"ca", "ca", SC_LATN}, {"gl", "gl", SC_LATN},
-    {"eu", "eu", SC_LATN}, {"ms", "ms", SC_LATN}, {"tl", "tl", SC_LATN},
-    {"af", "af", SC_LATN}, {"sq", "sq", SC_LATN}, {"az", "az", SC_LATN},
-    {"uz", "uz", SC_LATN}, {"tk", "tk", SC_LATN}, {"is", "is", SC_LATN},
-    {"ga", "ga", SC_LATN}, {"cy", "cy", SC_LATN}, {"gd", "gd", SC_LATN},
-    {"mt", "mt", SC_LATN}, {"lb", "lb", SC_LATN}, {"fy", "fy", SC_LATN},
-    {"eo", "eo", SC_LATN}, {"la", "la", SC_LATN}, {"so", "so", SC_LATN},
-    {"ha-NG", "ha", SC_LATN}, {"yo", "yo", SC_LATN}, {"zu", "zu", SC_LATN},
-    {"xh", "xh", SC_LATN}, {"rw", "rw", SC_LATN}, {"ny", "ny", SC_LATN},
-    {"st", "st", SC_LATN}, {"tn", "tn", SC_LATN}, {"plt", "mg", SC_LATN},
-    {"ht", "ht", SC_LATN}, {"mi", "mi", SC_LATN},
-    {"ru", "ru", SC_CYRL}, {"uk", "uk", SC_CYRL}, {"bg", "bg", SC_CYRL},
-    {"sr-Cyrl", "sr", SC_CYRL}, {"mk", "mk", SC_CYRL}, {"be", "be", SC_CYRL},
-    {"kk", "kk", SC_CYRL}, {"ky", "ky", SC_CYRL}, {"tg", "tg", SC_CYRL},
-    {"tt", "tt", SC_CYRL}, {"mn", "mn", SC_CYRL},
-    {"ar", "ar", SC_ARAB}, {"fa", "fa", SC_ARAB}, {"ur", "ur", SC_ARAB},
-    {"ckb", "ckb", SC_ARAB}, {"sd", "sd", SC_ARAB}, {"ug", "ug", SC_ARAB},
-    {"hi", "hi", SC_DEVA}, {"mr", "mr", SC_DEVA}, {"ne", "ne", SC_DEVA},
-    {"he", "he", SC_HEBR}, {"yi", "yi", SC_HEBR},
+    {"en", "en", NF_SC_LATN}, {"es", "es", NF_SC_LATN}, {"fr", "fr", NF_SC_LATN},
+    {"de", "de", NF_SC_LATN}, {"pt", "pt", NF_SC_LATN}, {"it", "it", NF_SC_LATN},
+    {"nl", "nl", NF_SC_LATN}, {"id", "id", NF_SC_LATN}, {"tr", "tr", NF_SC_LATN},
+    {"pl", "pl", NF_SC_LATN}, {"vi", "vi", NF_SC_LATN}, {"sw", "sw", NF_SC_LATN},
+    {"ro", "ro", NF_SC_LATN}, {"cs", "cs", NF_SC_LATN}, {"sv", "sv", NF_SC_LATN},
+    {"hu", "hu", NF_SC_LATN}, {"da", "da", NF_SC_LATN}, {"nb", "nb", NF_SC_LATN},
+    {"nn", "nn", NF_SC_LATN}, {"fi", "fi", NF_SC_LATN}, {"sk", "sk", NF_SC_LATN},
+    {"hr", "hr", NF_SC_LATN}, {"bs", "bs", NF_SC_LATN}, {"sr-Latn", "sr", NF_SC_LATN},
+    {"sl", "sl", NF_SC_LATN}, {"lt", "lt", NF_SC_LATN}, {"lv", "lv", NF_SC_LATN},
+    {"et", "et", NF_SC_LATN}, {"ca", "ca", NF_SC_LATN}, {"gl", "gl", NF_SC_LATN},
+    {"eu", "eu", NF_SC_LATN}, {"ms", "ms", NF_SC_LATN}, {"tl", "tl", NF_SC_LATN},
+    {"af", "af", NF_SC_LATN}, {"sq", "sq", NF_SC_LATN}, {"az", "az", NF_SC_LATN},
+    {"uz", "uz", NF_SC_LATN}, {"tk", "tk", NF_SC_LATN}, {"is", "is", NF_SC_LATN},
+    {"ga", "ga", NF_SC_LATN}, {"cy", "cy", NF_SC_LATN}, {"gd", "gd", NF_SC_LATN},
+    {"mt", "mt", NF_SC_LATN}, {"lb", "lb", NF_SC_LATN}, {"fy", "fy", NF_SC_LATN},
+    {"eo", "eo", NF_SC_LATN}, {"la", "la", NF_SC_LATN}, {"so", "so", NF_SC_LATN},
+    {"ha-NG", "ha", NF_SC_LATN}, {"yo", "yo", NF_SC_LATN}, {"zu", "zu", NF_SC_LATN},
+    {"xh", "xh", NF_SC_LATN}, {"rw", "rw", NF_SC_LATN}, {"ny", "ny", NF_SC_LATN},
+    {"st", "st", NF_SC_LATN}, {"tn", "tn", NF_SC_LATN}, {"plt", "mg", NF_SC_LATN},
+    {"ht", "ht", NF_SC_LATN}, {"mi", "mi", NF_SC_LATN},
+    {"ru", "ru", NF_SC_CYRL}, {"uk", "uk", NF_SC_CYRL}, {"bg", "bg", NF_SC_CYRL},
+    {"sr-Cyrl", "sr", NF_SC_CYRL}, {"mk", "mk", NF_SC_CYRL}, {"be", "be", NF_SC_CYRL},
+    {"kk", "kk", NF_SC_CYRL}, {"ky", "ky", NF_SC_CYRL}, {"tg", "tg", NF_SC_CYRL},
+    {"tt", "tt", NF_SC_CYRL}, {"mn", "mn", NF_SC_CYRL},
+    {"ar", "ar", NF_SC_ARAB}, {"fa", "fa", NF_SC_ARAB}, {"ur", "ur", NF_SC_ARAB},
+    {"ckb", "ckb", NF_SC_ARAB}, {"sd", "sd", NF_SC_ARAB}, {"ug", "ug", NF_SC_ARAB},
+    {"hi", "hi", NF_SC_DEVA}, {"mr", "mr", NF_SC_DEVA}, {"ne", "ne", NF_SC_DEVA},
+    {"he", "he", NF_SC_HEBR}, {"yi", "yi", NF_SC_HEBR},
 };
 #define N_LANGS (sizeof langs / sizeof langs[0])
 
@@ -176,26 +135,6 @@ static size_t utf8_dec(const unsigned char *s, size_t n, uint32_t *cp)
     }
     *cp = (uint32_t)c;
     return len;
-}
-
-/* Script of a non-ASCII code point; *hint caches the last range found. */
-static int script_of(uint32_t cp, size_t *hint)
-{
-    size_t lo = 0, hi = sizeof ranges / sizeof ranges[0];
-    if (cp >= ranges[*hint].lo && cp <= ranges[*hint].hi)
-        return ranges[*hint].sc;
-    while (lo < hi) {
-        size_t m = (lo + hi) / 2;
-        if (cp < ranges[m].lo) {
-            hi = m;
-        } else if (cp > ranges[m].hi) {
-            lo = m + 1;
-        } else {
-            *hint = m;
-            return ranges[m].sc;
-        }
-    }
-    return SC_NONE;
 }
 
 /* Non-ASCII characters that separate words, like textcat's isspace and
@@ -789,7 +728,7 @@ const char *nf_langid(const char *text, size_t len)
         n = cut;
     }
     /* symbols for the n-grams; letters by script, weighted by UTF-8 length */
-    uint32_t w[N_SCRIPTS + 1] = {0};
+    uint32_t w[NF_N_SCRIPTS + 1] = {0};
     size_t ns = 0, letters = 0, visible = 0, caps = 0, hint = 0;
     int boundary = 1;
     n_uk = n_ru = 0;
@@ -803,7 +742,7 @@ const char *nf_langid(const char *text, size_t len)
             ns += !(sep & boundary);
             boundary = (int)sep;
             letters += cl & 1;
-            w[SC_LATN] += cl & 1;
+            w[NF_SC_LATN] += cl & 1;
             visible += !(cl & 4);
             caps += cl >> 3;
             continue;
@@ -817,13 +756,13 @@ const char *nf_langid(const char *text, size_t len)
             continue;
         }
         visible++;
-        int sc = script_of(cp, &hint);
-        if (sc != SC_NONE) {
+        int sc = nf_script_hint((int32_t)cp, &hint);
+        if (sc != NF_SC_NONE) {
             letters++;
             w[sc] += (uint32_t)cl;
-            if (sc == SC_CYRL)
+            if (sc == NF_SC_CYRL)
                 cyrillic_letter(cp);
-            if (sc == SC_LATN || sc == SC_CYRL || sc == SC_GREK)
+            if (sc == NF_SC_LATN || sc == NF_SC_CYRL || sc == NF_SC_GREK)
                 caps += fold(cp) != cp;
         } else if (cp >= 0x300 && cp <= 0x36F) {
             visible--;   /* combining marks (decomposed text) */
@@ -835,22 +774,22 @@ const char *nf_langid(const char *text, size_t len)
         sym[ns++] = S.sym_b;
     /* too short (a Han, kana or Hangul character counts as 3 letters), or
        not prose: most of what is not space is digits or punctuation */
-    if (letters + 2 * (w[SC_HANI] + w[SC_KANA] + w[SC_HANG]) / 3 < MIN_LETTERS ||
+    if (letters + 2 * (w[NF_SC_HANI] + w[NF_SC_KANA] + w[NF_SC_HANG]) / 3 < MIN_LETTERS ||
         2 * letters < visible)
         return "und";
     if (2 * caps > letters)   /* in capitals: compare in lower case */
         for (size_t i = 0; i < ns; i++)
             sym[i] = S.lower[sym[i]];
     int top = 0;
-    for (int sc = 1; sc < N_SCRIPTS; sc++)
+    for (int sc = 1; sc < NF_N_SCRIPTS; sc++)
         if (w[sc] > w[top])
             top = sc;
     /* Han, kana, Hangul: Japanese if kana is a real share */
-    if (top == SC_HANI || top == SC_KANA || top == SC_HANG) {
-        uint32_t cjk = w[SC_HANI] + w[SC_KANA] + w[SC_HANG];
-        if (w[SC_HANG] * 4 > cjk)
+    if (top == NF_SC_HANI || top == NF_SC_KANA || top == NF_SC_HANG) {
+        uint32_t cjk = w[NF_SC_HANI] + w[NF_SC_KANA] + w[NF_SC_HANG];
+        if (w[NF_SC_HANG] * 4 > cjk)
             return "ko";
-        return w[SC_KANA] * 10 >= cjk ? "ja" : "zh";
+        return w[NF_SC_KANA] * 10 >= cjk ? "ja" : "zh";
     }
     if (top >= N_GROUPS)
         return script_code[top];
@@ -864,7 +803,7 @@ const char *nf_langid(const char *text, size_t len)
             best, second, v.fit, v.margin, v.occurrences, n_uk, n_ru);
 #endif
     /* letters that only Ukrainian, or only Russian, of these have */
-    if (top == SC_CYRL && strstr(" ru uk bg mk sr ", best)) {
+    if (top == NF_SC_CYRL && strstr(" ru uk bg mk sr ", best)) {
         if (n_uk >= 2 && n_ru * 8 < n_uk)
             return "uk";
         if (n_ru >= 2 && n_uk * 8 < n_ru)
