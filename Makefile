@@ -94,7 +94,7 @@ fuzz:
 	@mkdir -p build-fuzz/corpus && cp samples/*.txt build-fuzz/corpus/
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-Ilib -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE tests/fuzz-norm.c \
-		lib/text/textnorm.c lib/text/foldtab.c lib/core/utf8.c lib/core/diag.c lib/text/isodate.c \
+		lib/text/textnorm.c lib/text/foldtab.c lib/core/utf8.c lib/core/script.c lib/core/diag.c lib/text/isodate.c \
 		lib/text/langid.c \
 		$$($(PKG_CONFIG) --cflags --libs libutf8proc) -o build-fuzz/fuzz-norm
 	build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/buf.h"
+#include "core/script.h"
 
 #define NF_REPLACEMENT "\xEF\xBF\xBD"
 
@@ -64,11 +65,13 @@ static inline size_t nf_utf8_enc(int32_t cp, char *out)
 	return 4;
 }
 
-/* Han, kana and Hangul: scripts written without spaces between words */
+/* Han, kana and Hangul (core/script.h): scripts written without spaces between words */
 static inline int nf_is_cjk(int32_t c)
 {
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+	if (c < 0x1100)
+		return 0;
+	int s = nf_script(c);
+	return s == NF_SC_HANI || s == NF_SC_KANA || s == NF_SC_HANG;
 }
 
 /* Length of the longest valid UTF-8 prefix of s[0..n) (n when all of it is valid). */

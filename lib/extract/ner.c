@@ -128,7 +128,7 @@ static void info(const char *w, struct tokinfo *t)
 		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
 			letters++;
 			upper += cat == UTF8PROC_CATEGORY_LU;
-			if (c >= 0x600 && c <= 0x6FF)
+			if (nf_script(c) == NF_SC_ARAB)
 				t->script = 1;
 			else if (nf_is_cjk(c))
 				t->script = 2;
