@@ -48,13 +48,17 @@ void nf_dupkey_init(void)
 }
 
 /* scripts written without spaces: one character, one word; 2 for a Han character or a Hangul
- * syllable, 1 for a letter of an alphabet (kana, Thai, Lao, Khmer, Myanmar); 0 otherwise */
+ * syllable, 1 for a letter of an alphabet (kana, Thai, Lao, Khmer, Myanmar); 0 otherwise,
+ * digits of those scripts too */
 static int own_word(int32_t c)
 {
-	if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x1000 && c <= 0x109F) ||
-	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
-		return 1;
-	return nf_is_cjk(c) ? 2 : 0;
+	if (c < 0xE00)
+		return 0;
+	switch (nf_script(c)) { /* core/script.h */
+	case NF_SC_THAI: case NF_SC_LAOO: case NF_SC_KHMR: case NF_SC_MYMR: case NF_SC_KANA: return 1;
+	case NF_SC_HANI: case NF_SC_HANG: return 2;
+	}
+	return 0;
 }
 
 /* a character's class and its folded form (case folded, compatibility decomposed, marks
