@@ -505,7 +505,7 @@ static int future(size_t a, size_t b)
 		if (get(s_future, w, wl) > 0)
 			return 1;
 		char k[32]; /* an ending (ouvrira, aprirà, abrirá: -ra) or a beginning (سيـ: سي-) */
-		for (size_t l = 1; l <= maxaffix && wl > l + 2; l++) {
+		for (size_t l = 1; l <= maxaffix && l < sizeof k && wl > l + 2; l++) {
 			k[0] = '-';
 			memcpy(k + 1, w + wl - l, l);
 			if (get(s_future, k, l + 1) > 0)
