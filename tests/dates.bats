@@ -370,3 +370,10 @@ pipeline() {
 	assert_success
 	assert_equal "$(cut -f8 <<< "$output" | tail -n +2 | tr '\n' ' ')" "2024-03-04 2024-03-11 XXXX-WXX-1 "
 }
+
+@test "language words (lib/text/langword): a row reads its language's words and the * rows; a row without a known language reads every language's" {
+	f=$(mkfile lw.tsv 'id\tlang\tdate\ttext\n1\ten\t2024-05\tSales fell in maart 2024.\n2\tund\t2024-05\tSales fell in maart 2024.\n3\tnl\t2024-05\tOm 10 a.m. begon het.\n4\tpt\t2024-05\tA fábrica abriu em 5 de março de 2024.\n')
+	run --separate-stderr "$NF_BIN/nf-extract-dates" "$f"
+	assert_success
+	assert_equal "$(cut -f1,7,8 <<< "$output" | tail -n +2 | tr '\t\n' ': ')" "2:maart 2024:2024-03 3:10 a.m.:XXXX-XX-XXT10:00 4:5 de março de 2024:2024-03-05 "
+}

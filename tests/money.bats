@@ -426,3 +426,10 @@ pipeline() {
 	assert_success
 	assert_output "$(printf 'amount\n1500000\n1500000000\n1500000000')"
 }
+
+@test "language words (lib/text/langword): money's tables are open, a row also reads other languages' words (naira, dlrs in English text)" {
+	f=$(mkfile lw.tsv 'id\tlang\ttext\n1\ten\tIt paid 125 naira and 39 dlrs.\n2\tpt\tO BNDES aprovou R$ 1,5 milhão.\n3\tar\tبلغت 368.000 دولار و1.5 مليار دولار\n')
+	run --separate-stderr "$NF_BIN/nf-extract-money" "$f"
+	assert_success
+	assert_equal "$(cut -f1,7 <<< "$output" | tail -n +2 | tr '\t\n' ': ')" "1:125 NGN 1:39 USD 2:1500000 BRL 3:368000 USD 3:1500000000 USD "
+}
