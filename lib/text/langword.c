@@ -1,13 +1,16 @@
 /* langword.c — see langword.h. One strset holds "LANG\tword" for each row, "*\tword" for
- * the rows of every language and "\tword" for the union; another the languages known. */
+ * the rows of every language and "\tword" for the union; a short list the languages known. */
 #include "text/langword.h"
 #include "core/buf.h"
 #include "core/strset.h"
 #include <string.h>
 
+#define MAXLANGS 64
+
 struct nf_langword {
-	nf_strset *w, *langs;
-	int open;
+	nf_strset *w;
+	char langs[MAXLANGS][8]; /* the languages known, NUL-padded */
+	int nlangs, open, star;  /* star: the table has "*" rows */
 };
 
 #define KEYMAX 512
@@ -15,23 +18,28 @@ struct nf_langword {
 nf_langword *nf_lw_new(void)
 {
 	nf_langword *t = nf_xmalloc(sizeof *t);
+	memset(t, 0, sizeof *t);
 	t->w = nf_strset_new();
-	t->langs = nf_strset_new();
-	t->open = 0;
 	return t;
 }
 
 void nf_lw_open(nf_langword *t) { t->open = 1; }
 
-void nf_lw_know(nf_langword *t, const char *lang)
-{
-	if (*lang && strcmp(lang, "*") != 0 && nf_strset_get(t->langs, lang, strlen(lang)) < 0)
-		nf_strset_add(t->langs, lang, strlen(lang), 1);
-}
-
 int nf_lw_knows(const nf_langword *t, const char *lang, size_t langn)
 {
-	return langn && nf_strset_get(t->langs, lang, langn) >= 0;
+	if (!langn || langn >= sizeof t->langs[0])
+		return 0;
+	for (int i = 0; i < t->nlangs; i++)
+		if (memcmp(t->langs[i], lang, langn) == 0 && !t->langs[i][langn])
+			return 1;
+	return 0;
+}
+
+void nf_lw_know(nf_langword *t, const char *lang)
+{
+	size_t n = strlen(lang);
+	if (n && strcmp(lang, "*") != 0 && n < sizeof t->langs[0] && t->nlangs < MAXLANGS && !nf_lw_knows(t, lang, n))
+		memcpy(t->langs[t->nlangs++], lang, n); /* the rest stays NUL */
 }
 
 static void put(nf_strset *s, const char *k, size_t n, int v, int flags)
@@ -47,6 +55,8 @@ void nf_lw_add(nf_langword *t, const char *lang, const char *w, size_t n, int v,
 	if (ll + 1 + n > sizeof k)
 		return;
 	nf_lw_know(t, lang);
+	if (strcmp(lang, "*") == 0)
+		t->star = 1;
 	memcpy(k, lang, ll);
 	k[ll] = '\t';
 	memcpy(k + ll + 1, w, n);
@@ -73,10 +83,10 @@ int nf_lw_get_own(const nf_langword *t, const char *lang, size_t langn, const ch
 
 int nf_lw_get(const nf_langword *t, const char *lang, size_t langn, const char *w, size_t n)
 {
-	int v;
-	if (nf_lw_knows(t, lang, langn) && (v = lookup(t->w, lang, langn, w, n)) >= 0)
+	int v, known = nf_lw_knows(t, lang, langn);
+	if (known && (v = lookup(t->w, lang, langn, w, n)) >= 0)
 		return v;
-	if ((v = lookup(t->w, "*", 1, w, n)) >= 0)
+	if (t->star && (v = lookup(t->w, "*", 1, w, n)) >= 0)
 		return v;
-	return nf_lw_knows(t, lang, langn) && !t->open ? -1 : lookup(t->w, "", 0, w, n);
+	return known && !t->open ? -1 : lookup(t->w, "", 0, w, n);
 }
