@@ -855,7 +855,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	}
 	txt = text;
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
-	int en_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
+	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
@@ -917,9 +917,9 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				if (b2 > best)
 					best = b2, bc = c2, bp = p2;
 			}
-			if (best <= (long)i && row_lid >= 0 && row_lid != en_lid && en_lid >= 0 && tfeat[i]) {
+			if (best <= (long)i && row_lid >= 0 && row_lid != quoted_lid && quoted_lid >= 0 && tfeat[i]) {
 				/* an English phrase quoted in another language: multi-word English patterns only */
-				long b2 = best_at(i, en_lid, &bc, &bp);
+				long b2 = best_at(i, quoted_lid, &bc, &bp);
 				if (b2 > (long)i && bc.to - bc.from >= 2)
 					best = b2;
 			}
