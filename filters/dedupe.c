@@ -33,7 +33,7 @@ static const char usage[] =
 	"                        written to a temporary file and renamed)\n"
 	"      --max-items N     keep at most the N newest items in the index\n"
 	"      --max-age DAYS    drop items DAYS older than the newest (by the date column)\n"
-	"Across machines (see pipelines/dedupe-mapreduce.sh): the same decisions as one run from\n"
+	"Across machines (pipelines/dedupe-mapreduce): the same decisions as one run from\n"
 	"      --emit-keys       map: one line per exact and band key of each row\n"
 	"      --reduce          reduce: key lines grouped by key in, decision lines out\n"
 	"      --apply FILE      the decision lines (sorted by row) applied to the rows\n"

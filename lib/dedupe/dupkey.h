@@ -3,14 +3,15 @@
  * Words: the text after cleaning (nf_norm_text with NFKC: mojibake, entities, NBSP and soft
  * hyphens gone), case folding and accent stripping, punctuation and spacing dropped, digits
  * kept. Han, kana, Hangul, Thai, Lao, Khmer and Myanmar characters are one word each. A word
- * weighs 2 units, except a kana, Thai, Lao, Khmer or Myanmar character (an alphabet: 1 unit),
- * so that a shingle of 6 units is three words, three Han characters or six Thai letters.
+ * weighs 4 units, except a kana, Thai, Lao, Khmer or Myanmar character (a letter of an
+ * alphabet: 3 units), so that a shingle of NF_DUP_SHINGLE = 12 units is three words, three Han
+ * characters or four Thai letters.
  * From the words:
  *  - exact: a 64-bit hash of all the words run together (the exact key);
  *  - nums:  a 64-bit set of the number words (templates differ in their numbers);
  *  - names: a 64-bit set of the capitalised words not at the start of a sentence;
  *  - nsh:   the number of shingles;
- *  - sig:   a MinHash signature of the 6-unit shingles (NF_DUP_K multiply-shift hash
+ *  - sig:   a MinHash signature of the 12-unit shingles (NF_DUP_K multiply-shift hash
  *           functions, minima kept as 8 bits: b-bit MinHash);
  *  - band:  NF_DUP_BANDS LSH band keys: NF_DUP_SBANDS of 2 full shingle minima each (found
  *           when the Jaccard similarity is about 0.4 or more), then NF_DUP_WBANDS of 4 word
