@@ -1,6 +1,7 @@
 /* nf-extract-dates — dates, times, durations and sets, one row per mention. See extract-dates.1. */
 #include "extract/dates.h"
 #include "core/diag.h"
+#include "core/driver.h"
 #include "extract/mention.h"
 #include "core/opts.h"
 #include "core/out.h"
@@ -24,12 +25,11 @@ static const char usage[] =
 	"      --in FORMAT      auto (default), tsv or text\n"
 	NF_COMMON_HELP;
 
-enum { O_LANG = NF_OPT_FIRST_FILTER, O_REF, O_IN };
+enum { O_REF = NF_OPT_FIRST_FILTER };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
-	{"lang", required_argument, 0, O_LANG},
+	NF_LOOP_LONGOPTS,
 	{"ref-date", required_argument, 0, O_REF},
-	{"in", required_argument, 0, O_IN},
 	{0, 0, 0, 0},
 };
 
@@ -50,49 +50,37 @@ int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
 	int c;
-	enum nf_in_fmt fmt = NF_IN_AUTO;
-	const char *force_lang = NULL, *ref = "";
+	nf_loop L = NF_LOOP_INIT;
+	const char *ref = "";
 	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
-		if (nf_opt_common(c, optarg, usage))
+		if (nf_opt_common(c, optarg, usage) || nf_loop_opt(&L, c, optarg))
 			continue;
-		switch (c) {
-		case O_LANG: force_lang = optarg; break;
-		case O_REF: ref = optarg; break;
-		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
-		default: nf_usage_error("unknown option");
-		}
+		if (c != O_REF)
+			nf_usage_error("unknown option");
+		ref = optarg;
 	}
 	nf_dates_init();
 	if (*ref && nf_dates_find("", 0, "", 0, ref, strlen(ref), NULL, NULL) < 0)
 		nf_usage_error("--ref-date: '%s' is not a date (YYYY-MM or YYYY-MM-DD)", ref);
-	nf_stats_start();
-	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
 	long tc;
-	const nf_row *h = nf_reader_header(r, &tc);
+	const nf_row *h = nf_loop_open(&L, argc, argv, optind, &tc);
 	if (!nf_opt.no_header)
 		nf_mention_header(h, tc, "value_max\tmod");
-	nf_doc d;
 	unsigned long bad_dates = 0, bad_line = 0;
 	char *bad_file = NULL; /* a copy: the input is closed by the time we report */
-	while (nf_reader_next(r, &d)) {
-		nf_st.rows_in++;
-		nf_st.bytes_in += d.text_len;
-		const char *lg = force_lang ? force_lang : d.lang;
-		size_t lgn = force_lang ? strlen(force_lang) : d.lang_len;
-		const char *rd = d.date_len ? d.date : ref;
-		size_t rdn = d.date_len ? d.date_len : strlen(ref);
-		if (nf_dates_find(d.text, d.text_len, lg, lgn, rd, rdn, put, &d) < 0 && bad_dates++ == 0) {
-			bad_file = nf_xstrdup(d.file); /* the row was read as undated */
-			bad_line = d.line;
+	while (nf_loop_next(&L)) {
+		const nf_doc *d = &L.d;
+		const char *rd = d->date_len ? d->date : ref;
+		size_t rdn = d->date_len ? d->date_len : strlen(ref);
+		if (nf_dates_find(d->text, d->text_len, L.lang, L.langn, rd, rdn, put, (void *)d) < 0 && bad_dates++ == 0) {
+			bad_file = nf_xstrdup(d->file); /* the row was read as undated */
+			bad_line = d->line;
 		}
-		nf_progress_tick();
 	}
 	if (bad_dates)
 		nf_warn_at(bad_file, bad_line, "%lu date value%s not understood; %s processed as undated (first here)",
 		           bad_dates, bad_dates == 1 ? "" : "s", bad_dates == 1 ? "its row was" : "their rows were");
 	free(bad_file);
-	nf_reader_free(r);
-	nf_out_close();
-	nf_stats_finish(NULL);
-	return nf_status;
+	nf_loop_end(&L);
+	return nf_loop_finish(NULL);
 }

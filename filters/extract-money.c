@@ -1,5 +1,6 @@
 /* nf-extract-money — amounts of money, one row per mention. See extract-money.1. */
 #include "core/diag.h"
+#include "core/driver.h"
 #include "extract/mention.h"
 #include "extract/money.h"
 #include "core/opts.h"
@@ -22,11 +23,9 @@ static const char usage[] =
 	"      --in FORMAT    auto (default), tsv or text\n"
 	NF_COMMON_HELP;
 
-enum { O_LANG = NF_OPT_FIRST_FILTER, O_IN };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
-	{"lang", required_argument, 0, O_LANG},
-	{"in", required_argument, 0, O_IN},
+	NF_LOOP_LONGOPTS,
 	{0, 0, 0, 0},
 };
 
@@ -57,36 +56,17 @@ int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
 	int c;
-	enum nf_in_fmt fmt = NF_IN_AUTO;
-	const char *force_lang = NULL;
-	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
-		if (nf_opt_common(c, optarg, usage))
-			continue;
-		switch (c) {
-		case O_LANG: force_lang = optarg; break;
-		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
-		default: nf_usage_error("unknown option");
-		}
-	}
+	nf_loop L = NF_LOOP_INIT;
+	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1)
+		if (!nf_opt_common(c, optarg, usage) && !nf_loop_opt(&L, c, optarg))
+			nf_usage_error("unknown option");
 	nf_money_init();
-	nf_stats_start();
-	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
 	long tc;
-	const nf_row *h = nf_reader_header(r, &tc);
+	const nf_row *h = nf_loop_open(&L, argc, argv, optind, &tc);
 	if (!nf_opt.no_header)
 		nf_mention_header(h, tc, "amount\tamount_max\tcurrency\tmod");
-	nf_doc d;
-	while (nf_reader_next(r, &d)) {
-		nf_st.rows_in++;
-		nf_st.bytes_in += d.text_len;
-		if (force_lang)
-			nf_money_find(d.text, d.text_len, force_lang, strlen(force_lang), put, &d);
-		else
-			nf_money_find(d.text, d.text_len, d.lang, d.lang_len, put, &d);
-		nf_progress_tick();
-	}
-	nf_reader_free(r);
-	nf_out_close();
-	nf_stats_finish(NULL);
-	return nf_status;
+	while (nf_loop_next(&L))
+		nf_money_find(L.d.text, L.d.text_len, L.lang, L.langn, put, &L.d);
+	nf_loop_end(&L);
+	return nf_loop_finish(NULL);
 }

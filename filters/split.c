@@ -1,5 +1,6 @@
 /* nf-split — documents to one row per sentence (or paragraph). See split.1. */
 #include "core/diag.h"
+#include "core/driver.h"
 #include "core/opts.h"
 #include "core/out.h"
 #include "core/records.h"
@@ -22,12 +23,11 @@ static const char usage[] =
 	"                     and a next line that starts in lower case are one block\n"
 	NF_COMMON_HELP;
 
-enum { O_BY = NF_OPT_FIRST_FILTER, O_IN, O_LANG, O_UNWRAP };
+enum { O_BY = NF_OPT_FIRST_FILTER, O_UNWRAP };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"by", required_argument, 0, O_BY},
-	{"in", required_argument, 0, O_IN},
-	{"lang", required_argument, 0, O_LANG},
+	NF_LOOP_LONGOPTS,
 	{"unwrap", no_argument, 0, O_UNWRAP},
 	{0, 0, 0, 0},
 };
@@ -56,10 +56,9 @@ int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
 	int by_para = 0, unwrap = 0, c;
-	enum nf_in_fmt fmt = NF_IN_AUTO;
-	const char *force_lang = NULL;
+	nf_loop L = NF_LOOP_INIT;
 	while ((c = getopt_long(argc, argv, NF_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
-		if (nf_opt_common(c, optarg, usage))
+		if (nf_opt_common(c, optarg, usage) || nf_loop_opt(&L, c, optarg))
 			continue;
 		switch (c) {
 		case O_BY:
@@ -67,40 +66,28 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "paragraph") == 0) by_para = 1;
 			else nf_usage_error("--by: '%s' is not sentence or paragraph", optarg);
 			break;
-		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
-		case O_LANG: force_lang = optarg; break;
 		case O_UNWRAP: unwrap = 1; break;
 		default: nf_usage_error("unknown option");
 		}
 	}
 	nf_seg_init();
-	nf_stats_start();
-	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
 	long tc;
-	const nf_row *h = nf_reader_header(r, &tc);
+	const nf_row *h = nf_loop_open(&L, argc, argv, optind, &tc);
 	if (!nf_opt.no_header) {
 		nf_row_write(h);
 		nf_out_s("\tunit\tunit_start\tunit_end\n");
 	}
-	const nf_seg_lang *fixed = force_lang ? nf_seg_lang_get(force_lang, strlen(force_lang)) : NULL;
 	unsigned long no_text = 0;
-	nf_doc d;
-	while (nf_reader_next(r, &d)) {
-		struct unit_ctx u = {&d, 0};
-		nf_st.rows_in++;
-		nf_st.bytes_in += d.text_len;
+	while (nf_loop_next(&L)) {
+		struct unit_ctx u = {&L.d, 0};
 		if (by_para)
-			nf_seg_paragraphs(d.text, d.text_len, put_unit, &u);
+			nf_seg_paragraphs(L.d.text, L.d.text_len, put_unit, &u);
 		else
-			nf_seg_sentences(d.text, d.text_len, fixed ? fixed : nf_seg_lang_get(d.lang, d.lang_len), unwrap,
-			                 put_unit, &u);
+			nf_seg_sentences(L.d.text, L.d.text_len, nf_seg_lang_get(L.lang, L.langn), unwrap, put_unit, &u);
 		no_text += u.n == 0;
-		nf_progress_tick();
 	}
-	nf_reader_free(r);
-	nf_out_close();
+	nf_loop_end(&L);
 	char extra[64];
 	snprintf(extra, sizeof extra, "%lu rows without text", no_text);
-	nf_stats_finish(extra);
-	return nf_status;
+	return nf_loop_finish(extra);
 }
