@@ -60,6 +60,16 @@ static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ne
 	c->n++;
 }
 
+static int digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
 static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 {
 	FILE *f = fopen(path, "r");
@@ -70,6 +80,7 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 	char line[4096];
 	char **toks = NULL, **tags = NULL;
 	size_t n = 0, cap = 0;
+	int idxform = -1;
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\r\n")] = 0;
 		char *fields[8];
@@ -85,8 +96,12 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 		}
 		if (nf < 2)
 			continue;
-		char *tok = nf >= 3 && strcmp(fields[0], "1") != 0 && fields[0][0] >= '0' && fields[0][0] <= '9' && nf == 3
-		            ? fields[1] : fields[0]; /* idx<TAB>token<TAB>tag */
+		/* a file is in index form (idx<TAB>token<TAB>tag, CoNLL-U style) when its first token
+		 * line is "0 token tag" or "1 token tag"; elsewhere a number is a token ("24 Num O" in
+		 * the Dutch CoNLL-2002 is the token 24, its POS and its tag) */
+		if (idxform < 0)
+			idxform = nf == 3 && digits(fields[0]) && fields[0][0] <= '1' && !fields[0][1];
+		char *tok = idxform && nf >= 3 && digits(fields[0]) ? fields[1] : fields[0];
 		if (strlen(tok) > 3 && tok[2] == ':' && tok[0] >= 'a' && tok[0] <= 'z')
 			tok += 3; /* WikiANN "nl:Amsterdam" */
 		if (n == cap) {
