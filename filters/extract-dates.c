@@ -22,7 +22,7 @@ static const char usage[] =
 	"\n"
 	"      --lang CODE      language of every row (default: the lang column, else all languages)\n"
 	"      --ref-date DATE  reference date (YYYY-MM or YYYY-MM-DD) for rows without one\n"
-	"      --in FORMAT      auto (default), tsv or text\n"
+	"      --in FORMAT      auto (default), text, tsv or csv\n"
 	NF_COMMON_HELP;
 
 enum { O_REF = NF_OPT_FIRST_FILTER };

@@ -20,7 +20,7 @@ static const char usage[] =
 	"\n"
 	"      --lang CODE    language of every row (default: the lang column; it chooses the\n"
 	"                     decimal convention and the vocabulary; without one, all languages)\n"
-	"      --in FORMAT    auto (default), tsv or text\n"
+	"      --in FORMAT    auto (default), text, tsv or csv\n"
 	NF_COMMON_HELP;
 
 static const struct option longopts[] = {

@@ -1,9 +1,9 @@
 /* nf-normalize — raw articles (text files, .gz, CSV/TSV exports) to one clean document per
  * row: id date lang text. See normalize.1. */
 #include "text/boiler.h"
-#include "core/csvin.h"
 #include "core/diag.h"
 #include "core/input.h"
+#include "core/records.h"
 #include "text/isodate.h"
 #include "text/langid.h"
 #include "core/opts.h"
@@ -64,25 +64,22 @@ static const struct option longopts[] = {
 	{0, 0, 0, 0},
 };
 
-enum fmt { F_AUTO, F_TEXT, F_CSV, F_TSV };
-static enum fmt fmt = F_AUTO;
+static enum nf_in_fmt fmt = NF_IN_AUTO;
 static int lines_mode, strip_boiler, id_path, langid_ok;
 static const char *id_col = "id", *date_col = "date", *force_lang;
 /* --rows: the input lines whose records are processed (a record's first line, 1-based) */
 static unsigned long rows_lo = 1, rows_hi = ULONG_MAX;
 
-/* per-file state */
+/* the input being read: how, and what its cleaning found (reported when it closes) */
 struct file {
-	nf_in *in;
 	const char *name; /* for messages */
-	char *stem;       /* id prefix */
-	struct nf_norm_stats ns;
-	unsigned long bad_line, ctrl_line, bad_dates, bad_date_line, empty, empty_line, blank_lines;
-	/* csv/tsv */
+	enum nf_in_fmt fmt;
 	long c_text, c_id, c_date, c_lang;
-	size_t ncols;
-	int have_hdr;
+	struct nf_norm_stats ns;
+	unsigned long bad_line, ctrl_line, bad_dates, bad_date_line, empty, empty_line;
 };
+static struct file cur;
+static nf_reader *rd;
 
 static nf_buf text, idbuf;
 static int header_done, first_text; /* the header is written; a plain-text file's */
@@ -105,19 +102,19 @@ static unsigned long line_of(const char *s, size_t off)
 static uint64_t range_len(void) { return (uint64_t)rows_hi - rows_lo + 1; }
 
 /* how far the reading of f is, in the unit of nf_progress_total */
-static uint64_t progress_at(const struct file *f, unsigned long line)
+static uint64_t progress_at(unsigned long line)
 {
 	if (!progress_lines)
-		return nf_in_pos(f->in);
+		return nf_reader_pos(rd);
 	if (line < rows_lo)
 		return 0;
 	return line > rows_hi ? range_len() : line - rows_lo + 1;
 }
 
-/* once per record, in the range or not */
-static void progress(const struct file *f, unsigned long line)
+/* once per record */
+static void progress(unsigned long line)
 {
-	nf_progress_pos(progress_done + progress_at(f, line ? line : 1));
+	nf_progress_pos(progress_done + progress_at(line ? line : 1));
 	nf_progress_tick();
 }
 
@@ -135,7 +132,7 @@ static void emit(struct file *f, unsigned long line, const char *id, size_t idn,
                  int pass_escaped)
 {
 	struct nf_norm_stats before = f->ns;
-	progress(f, line);
+	progress(line);
 	nf_st.rows_in++;
 	nf_st.bytes_in += rawn;
 	text.len = 0;
@@ -210,77 +207,10 @@ static nf_field record_id(const struct file *f, unsigned long line)
 	char num[32];
 	int k = snprintf(num, sizeof num, ":%lu", line);
 	idbuf.len = 0;
-	nf_buf_add(&idbuf, f->stem, strlen(f->stem));
+	(void)f;
+	nf_buf_add(&idbuf, nf_reader_stem(rd), strlen(nf_reader_stem(rd)));
 	nf_buf_add(&idbuf, num, (size_t)k);
 	return (nf_field){idbuf.p, idbuf.len};
-}
-
-/* a record starting on this line is outside --rows; its reading is over when past the end */
-static int out_of_range(const struct file *f, unsigned long line)
-{
-	if (line >= rows_lo && line <= rows_hi)
-		return 0;
-	progress(f, line);
-	return 1;
-}
-
-static void do_text(struct file *f)
-{
-	if (!lines_mode) {
-		static nf_buf raw; /* reused: grows to the largest file */
-		if (rows_lo > 1)
-			return; /* the document is the record of line 1: not read at all */
-		raw.len = 0;
-		if (nf_in_slurp(f->in, &raw) < 0 && raw.len == 0)
-			return; /* the read error has been reported */
-		emit(f, 0, f->stem, strlen(f->stem), NULL, 0, NULL, raw.p ? raw.p : "", raw.len, NULL, 0);
-		return;
-	}
-	char *l;
-	size_t n;
-	while ((l = nf_in_line(f->in, &n))) {
-		unsigned long ln = nf_in_lineno(f->in);
-		if (out_of_range(f, ln)) {
-			if (ln > rows_hi)
-				break;
-			continue;
-		}
-		if (n == 0 || (n == 1 && l[0] == '\r')) {
-			f->blank_lines++; /* not a document */
-			continue;
-		}
-		nf_field id = record_id(f, ln);
-		emit(f, ln, id.p, id.n, NULL, 0, NULL, l, n, NULL, 0);
-	}
-}
-
-/* column layout of a csv/tsv file from its header (or numbers with -N) */
-static int setup_cols(struct file *f, const nf_row *h)
-{
-	const char *tc = nf_opt.field;
-	f->ncols = h ? h->n : 0;
-	if (h) {
-		f->c_text = nf_col_find(h, tc);
-		f->c_id = nf_col_find(h, id_col);
-		f->c_date = nf_col_find(h, date_col);
-		f->c_lang = nf_col_find(h, "lang");
-		if (f->c_text < 0) {
-			nf_warn_at(f->name, 1, "no column '%s' in the header (use --text-col)", tc);
-			nf_fail();
-			return -1;
-		}
-	} else {
-		f->c_text = nf_col_num(tc);
-		f->c_id = nf_col_num(id_col);
-		f->c_date = nf_col_num(date_col);
-		f->c_lang = -1;
-		if (f->c_text < 0) {
-			nf_warnx("%s: with -N, --text-col must be a column number", f->name);
-			nf_fail();
-			return -1;
-		}
-	}
-	return 0;
 }
 
 static int is_special(const struct file *f, size_t i)
@@ -331,201 +261,70 @@ static int check_header(struct file *f, const nf_row *h, int escaped)
 
 static nf_row pass_row;
 
-static void emit_record(struct file *f, const nf_row *r, unsigned long line, int escaped)
+/* a copy of an escaped field, unescaped */
+static nf_field unescaped(nf_buf *b, const char *p, size_t n)
 {
-	if (r->n != f->ncols) {
-		nf_warn_at(f->name, line, "%zu fields where the header has %zu; row skipped", r->n, f->ncols);
-		nf_st.rows_in++;
-		nf_st.rejected++;
-		nf_fail();
-		return;
-	}
+	if (n == 0)
+		return (nf_field){"", 0};
+	b->len = 0;
+	nf_buf_add(b, p, n);
+	return (nf_field){b->p, nf_unescape(b->p, n)};
+}
+
+/* one record of a table: its other columns pass through, its id, date and lang are used */
+static void emit_record(struct file *f, const nf_doc *d, unsigned long line)
+{
+	static nf_buf idb, dateb;
 	pass_row.n = 0;
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < d->f.n; i++)
 		if (!is_special(f, i))
-			nf_row_push(&pass_row, r->f[i]);
-	nf_field tx = r->f[f->c_text];
-	nf_field id = f->c_id >= 0 ? r->f[f->c_id] : (nf_field){NULL, 0};
-	nf_field dt = f->c_date >= 0 ? r->f[f->c_date] : (nf_field){NULL, 0};
+			nf_row_push(&pass_row, d->f.f[i]);
+	nf_field id = d->id ? unescaped(&idb, d->id, d->id_len) : (nf_field){NULL, 0};
+	nf_field dt = f->c_date >= 0 ? unescaped(&dateb, d->date, d->date_len) : (nf_field){NULL, 0};
 	char lang[16] = "";
-	if (escaped) {
-		tx.n = nf_unescape(tx.p, tx.n);
-		if (id.p)
-			id.n = nf_unescape(id.p, id.n);
-		if (dt.p)
-			dt.n = nf_unescape(dt.p, dt.n);
-	}
-	if (f->c_lang >= 0 && r->f[f->c_lang].n < sizeof lang) { /* a language code, else detect */
-		nf_field lf = r->f[f->c_lang];
+	if (d->lang_len < sizeof lang) { /* a language code, else detect */
 		size_t k = 0;
-		while (k < lf.n && (((lf.p[k] | 32) >= 'a' && (lf.p[k] | 32) <= 'z') || lf.p[k] == '-' || lf.p[k] == '_'))
+		const char *lf = d->lang;
+		while (k < d->lang_len && (((lf[k] | 32) >= 'a' && (lf[k] | 32) <= 'z') || lf[k] == '-' || lf[k] == '_'))
 			k++;
-		if (k == lf.n) {
-			memcpy(lang, lf.p, lf.n);
-			lang[lf.n] = 0;
+		if (k == d->lang_len) {
+			memcpy(lang, lf, k);
+			lang[k] = 0;
 		}
 	}
 	if (!id.n)
 		id = record_id(f, line);
-	emit(f, line, id.p, id.n, dt.p, dt.n, lang, tx.p, tx.n, &pass_row, escaped);
+	emit(f, line, id.p, id.n, dt.p, dt.n, lang, d->text, d->text_len, &pass_row, 1);
 }
 
-static void do_tsv(struct file *f)
+/* the reader has opened an input: write or check the header; non-zero skips the input */
+static int on_open(void *ctx, const nf_input_info *in)
 {
-	nf_row r = {0};
-	char *l;
-	size_t n;
-	int have_hdr = nf_opt.no_header;
-	if (nf_opt.no_header && (setup_cols(f, NULL) < 0 || check_header(f, NULL, 1) < 0))
-		return;
-	while ((l = nf_in_line(f->in, &n))) {
-		unsigned long ln = nf_in_lineno(f->in);
-		if (n && l[n - 1] == '\r')
-			n--;
-		if (!have_hdr) {
-			if (ln == 1 && n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
-				l += 3, n -= 3;
-			nf_row_split(&r, l, n);
-			have_hdr = 1;
-			if (setup_cols(f, &r) < 0 || check_header(f, &r, 1) < 0)
-				break;
-			continue;
-		}
-		if (nf_opt.no_header && !f->ncols && n) { /* -N: the first row sets the width */
-			nf_row_split(&r, l, n);
-			f->ncols = r.n;
-		}
-		if (out_of_range(f, ln)) {
-			if (ln > rows_hi)
-				break;
-			continue;
-		}
-		if (n == 0) {
-			f->blank_lines++;
-			continue;
-		}
-		nf_row_split(&r, l, n);
-		if (nf_opt.no_header && (size_t)f->c_text >= r.n) {
-			nf_warn_at(f->name, ln, "no column %ld in this row; row skipped", f->c_text + 1);
-			nf_st.rejected++;
-			nf_fail();
-			continue;
-		}
-		emit_record(f, &r, ln, 1);
-	}
-	nf_row_free(&r);
-}
-
-static int csv_rec(const nf_row *r, unsigned long line, void *ctx)
-{
-	struct file *f = ctx;
-	if (!f->have_hdr) {
-		f->have_hdr = 1;
-		return setup_cols(f, r) < 0 || check_header(f, r, 0) < 0;
-	}
-	if (!f->ncols) /* -N: the first record sets the width */
-		f->ncols = r->n;
-	if (out_of_range(f, line))
-		return line > rows_hi; /* records start on later lines only: stop */
-	emit_record(f, r, line, 0);
-	return 0;
-}
-
-static void do_csv(struct file *f)
-{
-	if (nf_opt.no_header) {
-		f->have_hdr = 1;
-		if (setup_cols(f, NULL) < 0 || check_header(f, NULL, 1) < 0)
-			return;
-	}
-	nf_csv_read(f->in, ',', csv_rec, f);
-}
-
-/* Whether the line, read as a CSV header (RFC 4180 quoting, on this one line), has two fields
- * or more and one of them names the text column. A number as --text-col does not count here:
- * too many lines of prose have that many commas. */
-static int csv_names_text(const char *l, size_t n)
-{
-	static nf_buf names;
-	static nf_row hdr;
-	names.len = hdr.n = 0;
-	nf_buf_reserve(&names, n + 1); /* the names are never longer than the line: no realloc */
-	for (size_t i = 0;; i++) { /* i: the start of a field */
-		size_t start = names.len;
-		if (i < n && l[i] == '"') {
-			for (i++;; i++) {
-				if (i >= n)
-					return 0; /* the quote is still open: not a one-line header */
-				if (l[i] == '"' && (i + 1 >= n || l[i + 1] != '"'))
-					break;
-				i += l[i] == '"';
-				names.p[names.len++] = l[i];
-			}
-			if (++i < n && l[i] != ',')
-				return 0; /* text after the closing quote */
-		} else
-			for (; i < n && l[i] != ','; i++) {
-				if (l[i] == '"')
-					return 0; /* a quote inside an unquoted field */
-				names.p[names.len++] = l[i];
-			}
-		nf_row_push(&hdr, (nf_field){names.p + start, names.len - start});
-		if (i >= n)
-			break;
-	}
-	if (hdr.n < 2)
+	(void)ctx;
+	cur.name = in->file;
+	cur.fmt = in->fmt;
+	cur.c_text = in->text_col;
+	cur.c_id = in->id_col;
+	cur.c_date = in->date_col;
+	cur.c_lang = in->lang_col;
+	if (in->fmt == NF_IN_TEXT) {
+		first_text |= !header_done;
+		write_header();
 		return 0;
-	long c = nf_col_find(&hdr, nf_opt.field);
-	if (c < 0)
-		return 0;
-	nf_field h = hdr.f[c];
-	size_t k = strlen(nf_opt.field);
-	return nf_col_num(nf_opt.field) < 0 || (h.n == k && memcmp(h.p, nf_opt.field, k) == 0) ||
-	       (h.n == k + 1 && h.p[0] == '#' && memcmp(h.p + 1, nf_opt.field, k) == 0);
+	}
+	return check_header(&cur, in->hdr, 1);
 }
 
-/* --in auto: TSV when the first line has a TAB and a name that is the text column (with -N:
- * the column's number is within the line's fields), CSV when it reads as a CSV header naming
- * it, else plain text. Nothing is consumed. */
-static enum fmt detect(struct file *f)
-{
-	static nf_buf copy;
-	static nf_row hdr;
-	if (lines_mode)
-		return F_TEXT;
-	size_t n;
-	const char *l = nf_in_peek_line(f->in, &n);
-	if (n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
-		l += 3, n -= 3;
-	if (n && l[n - 1] == '\r')
-		n--;
-	if (memchr(l, '\t', n)) {
-		copy.len = 0;
-		nf_buf_add(&copy, l, n);
-		nf_row_split(&hdr, copy.p, copy.len);
-		long c = nf_opt.no_header ? nf_col_num(nf_opt.field) : nf_col_find(&hdr, nf_opt.field);
-		if (c >= 0 && (size_t)c < hdr.n)
-			return F_TSV;
-	}
-	if (!nf_opt.no_header && csv_names_text(l, n))
-		return F_CSV;
-	return F_TEXT;
-}
+static void report(struct file *f);
 
-/* A file named as a table (.tsv .tab .csv, maybe .gz) that --in auto reads as plain text:
- * most likely --text-col does not name its column, so say so rather than emit one huge row. */
-static void warn_table_as_text(const struct file *f, const char *path)
+/* the reader is done with an input: its report, and the progress of what is closed */
+static void on_close(void *ctx, const char *file, uint64_t pos)
 {
-	static const char *const ends[] = {".tsv", ".tab", ".csv", ".tsv.gz", ".tab.gz", ".csv.gz"};
-	size_t n = strlen(path);
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		size_t k = strlen(ends[i]);
-		if (n > k && strcmp(path + n - k, ends[i]) == 0) {
-			nf_warn_at(f->name, 1, "no column '%s' in the first line: read as plain text, one document "
-			           "(--text-col names the column; --in tsv or --in csv insists on a table)", nf_opt.field);
-			return;
-		}
-	}
+	(void)ctx;
+	cur.name = file;
+	report(&cur);
+	progress_done += progress_lines ? range_len() : pos;
+	memset(&cur, 0, sizeof cur);
 }
 
 static void report(struct file *f)
@@ -542,7 +341,7 @@ static void report(struct file *f)
 	if (f->empty && f->empty_line)
 		nf_warn_at(f->name, f->empty_line, "%lu record%s with no text left after cleaning, no row written (first here)",
 		           f->empty, f->empty == 1 ? "" : "s");
-	tot_empty += f->empty + f->blank_lines;
+	tot_empty += f->empty;
 	tot_moji += f->ns.mojibake;
 	tot_ent += f->ns.entities;
 }
@@ -600,13 +399,7 @@ int main(int argc, char **argv)
 			continue;
 		switch (c) {
 		case O_LINES: lines_mode = 1; break;
-		case O_IN:
-			if (strcmp(optarg, "auto") == 0) fmt = F_AUTO;
-			else if (strcmp(optarg, "text") == 0) fmt = F_TEXT;
-			else if (strcmp(optarg, "csv") == 0) fmt = F_CSV;
-			else if (strcmp(optarg, "tsv") == 0) fmt = F_TSV;
-			else nf_usage_error("--in: unknown format '%s' (auto, text, csv or tsv)", optarg);
-			break;
+		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
 		case O_TEXTCOL: nf_opt.field = optarg; break;
 		case O_IDCOL: id_col = optarg; break;
 		case O_DATECOL: date_col = optarg; break;
@@ -625,9 +418,9 @@ int main(int argc, char **argv)
 		default: nf_usage_error("unknown option");
 		}
 	}
-	if (lines_mode && (fmt == F_CSV || fmt == F_TSV))
-		nf_usage_error("--lines reads plain text; it cannot be combined with --in %s", fmt == F_CSV ? "csv" : "tsv");
-	if (nf_opt.no_header && (fmt == F_CSV || fmt == F_TSV) && nf_col_num(nf_opt.field) < 0)
+	if (lines_mode && (fmt == NF_IN_CSV || fmt == NF_IN_TSV))
+		nf_usage_error("--lines reads plain text; it cannot be combined with --in %s", fmt == NF_IN_CSV ? "csv" : "tsv");
+	if (nf_opt.no_header && (fmt == NF_IN_CSV || fmt == NF_IN_TSV) && nf_col_num(nf_opt.field) < 0)
 		nf_usage_error("with -N, --text-col must be a column number, not '%s'", nf_opt.field);
 	nf_norm_init(&no);
 	if (strip_boiler)
@@ -638,7 +431,7 @@ int main(int argc, char **argv)
 			nf_warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
 	}
 	nf_stats_start();
-	if (fmt == F_TEXT || lines_mode) {
+	if (fmt == NF_IN_TEXT || lines_mode) {
 		first_text = 1;
 		write_header();
 	}
@@ -649,30 +442,26 @@ int main(int argc, char **argv)
 		nf_progress_total((uint64_t)(argc - optind > 0 ? argc - optind : 1) * range_len());
 	else
 		nf_progress_total(input_size(files));
-	for (; *files; files++) {
-		struct file f = {0};
-		if (!(f.in = nf_in_open(*files))) {
-			nf_fail();
+	rd = nf_reader_new(files, nf_opt.field, lines_mode ? NF_IN_TEXT : fmt, nf_opt.no_header);
+	if (lines_mode)
+		nf_reader_lines(rd);
+	nf_reader_set(rd, &(nf_reader_opts){.id_col = id_col, .date_col = date_col, .raw = 1, .each_input = 1,
+	                                    .keep_dir = id_path, .rows_lo = rows_lo,
+	                                    .rows_hi = rows_hi == ULONG_MAX ? 0 : rows_hi,
+	                                    .on_open = on_open, .on_close = on_close});
+	nf_doc d;
+	while (nf_reader_next(rd, &d)) {
+		if (cur.fmt != NF_IN_TEXT) {
+			emit_record(&cur, &d, d.line);
 			continue;
 		}
-		f.name = nf_in_name(f.in);
-		f.stem = nf_path_stem(*files, id_path);
-		enum fmt ff = fmt == F_AUTO ? detect(&f) : fmt;
-		if (fmt == F_AUTO && ff == F_TEXT && !lines_mode)
-			warn_table_as_text(&f, *files);
-		if (ff == F_TEXT) {
-			first_text |= !header_done;
-			write_header();
-			do_text(&f);
-		} else if (ff == F_TSV)
-			do_tsv(&f);
-		else
-			do_csv(&f);
-		progress_done += progress_lines ? range_len() : nf_in_pos(f.in);
-		report(&f);
-		free(f.stem);
-		nf_in_close(f.in);
+		/* plain text: a whole input (line 0) or a line; the reader's id is escaped */
+		unsigned long line = lines_mode ? d.line : 0;
+		nf_field id = unescaped(&idbuf, d.id, d.id_len);
+		emit(&cur, line, id.p, id.n, NULL, 0, NULL, d.text, d.text_len, NULL, 0);
 	}
+	tot_empty += nf_reader_blank(rd);
+	nf_reader_free(rd);
 	if (!header_done)
 		write_header();
 	nf_out_close();

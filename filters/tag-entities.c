@@ -25,7 +25,7 @@ static const char usage[] =
 	"install), BIN being the program's folder.\n"
 	"\n"
 	"      --lang CODE    language of every row (default: the lang column)\n"
-	"      --in FORMAT    auto (default), tsv or text\n"
+	"      --in FORMAT    auto (default), text, tsv or csv\n"
 	NF_COMMON_HELP;
 
 static const struct option longopts[] = {

@@ -291,6 +291,53 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_stderr_has "mal.csv:3:"
 }
 
+@test "CSV: every filter reads it, by --in csv or detected (one record path for all)" {
+	f=$(mkfile q.csv 'id,lang,text\n7,en,"Paid $5 million, on Monday. Then ""more""."\n8,en,Second row.\n')
+	run --separate-stderr "$NF_BIN/nf-split" "$f"
+	assert_success
+	assert_output "$(printf 'id\tlang\ttext\tunit\tunit_start\tunit_end\n7\ten\tPaid $5 million, on Monday.\t1\t0\t27\n7\ten\tThen "more".\t2\t28\t40\n8\ten\tSecond row.\t1\t0\t11')"
+	run --separate-stderr "$NF_BIN/nf-extract-money" --in csv "$f"
+	assert_success
+	assert_line --index 1 --partial $'7\ten\t'
+	assert_line --index 1 --partial $'\t$5 million\t5000000 USD\t'
+	run --separate-stderr "$NF_BIN/nf-dedupe" --in csv "$f" "$f"
+	assert_success
+	assert_equal "${#lines[@]}" 3
+	assert_line --index 0 $'id\tlang\ttext'
+	run --separate-stderr "$NF_BIN/nf-split" --in cvs "$f"
+	assert_failure 2
+	assert_stderr_has "auto, text, tsv or csv"
+}
+
+@test "CSV: a malformed line stops that input for every filter, with its line, exit 1" {
+	f=$(mkfile mal.csv 'id,text\n1,fine\n2,bro"ken\n3,never read\n')
+	run --separate-stderr "$NF_BIN/nf-split" "$f"
+	assert_failure 1
+	assert_output $'id\ttext\tunit\tunit_start\tunit_end\n1\tfine\t1\t0\t4'
+	assert_stderr_has "mal.csv:3:" "malformed CSV"
+}
+
+@test "auto: a one-column table needs --in tsv (a first line 'text' is more often prose)" {
+	f=$(mkfile one.tsv 'text\nFirst. Second.\n')
+	run --separate-stderr "$NF_BIN/nf-split" "$f"
+	assert_success
+	assert_line --index 1 $'one.tsv\ttext\t1\t0\t4'
+	assert_stderr_has "one.tsv:1:" "read as plain text"
+	run --separate-stderr "$NF_BIN/nf-split" --in tsv "$f"
+	assert_success
+	assert_output $'text\tunit\tunit_start\tunit_end\nFirst.\t1\t0\t6\nSecond.\t2\t7\t14'
+}
+
+@test "rows the reader skips are counted: rows in = rows out + rejected, for every filter" {
+	f=$(mkfile w.tsv 'id\ttext\n1\tGood.\n2\tbad\textra\n3\tAlso good.\n')
+	for p in nf-split nf-dedupe nf-extract-money nf-normalize; do
+		run --separate-stderr "$NF_BIN/$p" -v "$f"
+		assert_failure 1
+		assert_stderr_has "w.tsv:3:" "3 fields where the header has 2; row skipped"
+		assert_stderr_has "3 rows in" "1 rejected"
+	done
+}
+
 # ---------------------------------------------------------------- checked output
 
 @test "output: '| head -1' ends quietly (no message, status 0 or 141)" {

@@ -254,9 +254,9 @@ m	und	End.	9	155	159"
 	run --separate-stderr sp "$f"
 	assert_success
 	assert_output $'id\ttext\t'"$UHDR"$'\n1\tOne.\t1\t0\t4\n1\tTwo.\t2\t5\t9\n2\tThree.\t1\t0\t6'
-	run --separate-stderr bash -o pipefail -c 'printf "One.\r\nTwo.\r\n" | "$1"' _ "$NF_BIN/nf-split"
+	run --separate-stderr bash -o pipefail -c 'printf "One.\r\nTwo.\r\nThree.\r\n" | "$1"' _ "$NF_BIN/nf-split"
 	assert_success
-	assert_output $'id\ttext\t'"$UHDR"$'\nstdin\tOne.\t1\t0\t4\nstdin\tTwo.\t2\t5\t9'
+	assert_output $'id\ttext\t'"$UHDR"$'\nstdin\tOne.\t1\t0\t4\nstdin\tTwo.\t2\t5\t9\nstdin\tThree.\t3\t10\t16'
 }
 
 @test "gzip input is detected by content: the same output as the plain file" {

@@ -244,6 +244,10 @@ const char *nf_in_peek_line(nf_in *in, size_t *len)
 		}
 		in->scan = in->end;
 		if (in->end - in->beg >= NF_IN_PEEK_MAX || more(in) == 0) {
+			if (in->end == in->beg) {
+				*len = 0;
+				return NULL; /* the end of the input */
+			}
 			*len = in->end - in->beg < NF_IN_PEEK_MAX ? in->end - in->beg : NF_IN_PEEK_MAX;
 			return in->buf + in->beg;
 		}

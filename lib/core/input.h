@@ -17,8 +17,8 @@ const char *nf_in_name(const nf_in *in); /* for messages: the path, or "(standar
 char *nf_in_line(nf_in *in, size_t *len);
 unsigned long nf_in_lineno(const nf_in *in); /* number of the line last returned */
 /* The next line without consuming it: nf_in_line, nf_in_slurp and readers over them still see
- * all of it. Without its '\n'; at most NF_IN_PEEK_MAX bytes when the line is longer; empty at
- * the end of the input. Valid until the next call on in. */
+ * all of it. Without its '\n'; at most NF_IN_PEEK_MAX bytes when the line is longer; NULL (and
+ * *len 0) at the end of the input. Valid until the next call on in. */
 #define NF_IN_PEEK_MAX (1u << 20)
 const char *nf_in_peek_line(nf_in *in, size_t *len);
 int nf_in_slurp(nf_in *in, nf_buf *dst);     /* append everything left; 0 ok, -1 error */
