@@ -1,5 +1,6 @@
 /* nf-dedupe — keep the first occurrence of each text, exact or near. See dedupe.1. */
 #include "core/diag.h"
+#include "core/driver.h"
 #include "dedupe/dupindex.h"
 #include "dedupe/dupkey.h"
 #include "dedupe/dupmr.h"
@@ -33,6 +34,8 @@ static const char usage[] =
 	"                        written to a temporary file and renamed)\n"
 	"      --max-items N     keep at most the N newest items in the index\n"
 	"      --max-age DAYS    drop items DAYS older than the newest (by the date column)\n"
+	"      --in FORMAT       auto (default: TSV or CSV when the first line names the column,\n"
+	"                        else plain text, a row per line), text, tsv or csv\n"
 	"Across machines (pipelines/dedupe-mapreduce): the same decisions as one run from\n"
 	"      --emit-keys       map: one line per exact and band key of each row\n"
 	"      --reduce          reduce: key lines grouped by key in, decision lines out\n"
@@ -142,11 +145,12 @@ int main(int argc, char **argv)
 	nf_dupkey_init();
 	if (do_reduce)
 		return reduce(argc, argv, optind, threshold);
-	nf_stats_start();
-	nf_reader *r = nf_reader_args(argc, argv, optind, fmt);
-	nf_reader_lines(r); /* plain text: a line is a record */
+	nf_loop L = NF_LOOP_INIT;
+	L.fmt = fmt;
+	L.lines = 1; /* plain text: a line is a record */
 	long tc;
-	const nf_row *h = nf_reader_header(r, &tc);
+	const nf_row *h = nf_loop_open(&L, argc, argv, optind, &tc);
+	const nf_doc *dp = &L.d;
 	long idc = nf_opt.no_header ? -1 : nf_col_find(h, "id"), unitc = nf_opt.no_header ? -1 : nf_col_find(h, "unit");
 	long datec = nf_opt.no_header ? -1 : nf_col_find(h, "date"), scopec = -1;
 	if (scope_col && (scopec = nf_col_find(h, scope_col)) < 0)
@@ -182,10 +186,8 @@ int main(int argc, char **argv)
 	uint64_t seq = shard >= 0 ? (uint64_t)shard * NF_DUPMR_SHARD_ROWS : 0;
 	const uint64_t seq_end = shard >= 0 ? seq + NF_DUPMR_SHARD_ROWS : UINT64_MAX;
 	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
-	nf_doc d;
-	while (nf_reader_next(r, &d)) {
-		nf_st.rows_in++;
-		nf_st.bytes_in += d.text_len;
+	while (nf_loop_next(&L)) {
+		const nf_doc d = *dp;
 		if (++seq == seq_end) /* 10^12 rows: the next would be the next shard's first */
 			nf_errx(NF_EXIT_DATA, "--shard %d: more than %llu rows; cut the input into more shards", shard,
 			        (unsigned long long)(NF_DUPMR_SHARD_ROWS - 1));
@@ -219,29 +221,19 @@ int main(int argc, char **argv)
 			if (emit) {
 				if (words)
 					nf_dupmr_emit(&k, bands, seq, idb.p ? idb.p : "", idb.len);
-				nf_progress_tick();
 				continue;
 			}
 			long first = -1;
-			if (!words)
-				;
-			else if ((first = nf_dupindex_exact(ix, k.exact)) >= 0)
-				sim = 1, exact_dups++;
-			else {
-				if (bands)
-					first = nf_dupindex_near(ix, &k, threshold, &sim);
-				if (first < 0 && paras) {
-					double share;
-					long holder = nf_dupindex_paras(ix, &k, &share);
-					if (holder >= 0 && k.parawords >= NF_DUP_PARA_MIN && share >= NF_DUP_PARA_SHARE)
-						first = holder, sim = share, para_dups++;
-				}
+			char kind = 0;
+			if (words) {
 				uint16_t day = state && datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
 				if (!day)
 					day = today;
-				if (day > newest)
+				first = nf_dupindex_decide(ix, &k, bands, paras, threshold, day, idb.p ? idb.p : "", idb.len, &sim, &kind);
+				if (kind != 'E' && day > newest)
 					newest = day;
-				nf_dupindex_add(ix, &k, bands, day, idb.p ? idb.p : "", idb.len);
+				exact_dups += kind == 'E';
+				para_dups += kind == 'P';
 			}
 			copy = first >= 0;
 			dups += copy;
@@ -267,9 +259,8 @@ int main(int argc, char **argv)
 			nf_out_nl();
 			nf_st.rows_out++;
 		}
-		nf_progress_tick();
 	}
-	nf_reader_free(r);
+	nf_loop_end(&L);
 	if (apply) {
 		if (dec.seq && dec.seq < seq_end) /* a later shard's decisions are not for these rows */
 			nf_errx(NF_EXIT_DATA, "--apply: %s has decisions for row %llu, beyond the %llu rows read", apply,
@@ -290,11 +281,10 @@ int main(int argc, char **argv)
 	         "%lu duplicates (%lu exact, %lu by paragraphs), %lu rows without words, %s mode, %zu items in the index (%zu from the state), %.0f bytes per item",
 	         dups, exact_dups, para_dups, empties, mode ? "near" : "exact", items, loaded,
 	         items ? (double)nf_dupindex_bytes(ix) / (double)items : 0.0);
-	nf_stats_finish(extra);
 	nf_dupkey_free(&k);
 	nf_dupkey_free(&lk);
 	nf_buf_free(&idb);
 	nf_buf_free(&did);
 	nf_dupindex_free(ix);
-	return nf_status;
+	return nf_loop_finish(extra);
 }

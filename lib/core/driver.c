@@ -19,6 +19,8 @@ const nf_row *nf_loop_open(nf_loop *L, int argc, char **argv, int optind, long *
 {
 	nf_stats_start();
 	L->r = nf_reader_args(argc, argv, optind, L->fmt);
+	if (L->lines)
+		nf_reader_lines(L->r);
 	return nf_reader_header(L->r, text_col);
 }
 

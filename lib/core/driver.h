@@ -8,7 +8,7 @@
  *	nf_loop_end(&L);
  *	return nf_loop_finish(extra);
  *
- * --lang CODE (every row's language, else the row's lang column) and --in auto|tsv|text are
+ * --lang CODE (every row's language, else the row's lang column) and --in auto|text|tsv|csv are
  * the loop's own options (NF_LOOP_LONGOPTS); the loop counts rows and bytes in and draws the
  * progress line; nf_loop_finish closes the output, prints the -v summary (with the filter's
  * extra text) and returns the exit status. */
@@ -23,6 +23,7 @@ enum { NF_LOOP_O_LANG = 1050, NF_LOOP_O_IN };
 
 typedef struct {
 	enum nf_in_fmt fmt;     /* --in */
+	int lines;              /* plain text: a record per line (nf_reader_lines), set before open */
 	const char *force_lang; /* --lang, or NULL */
 	nf_reader *r;
 	nf_doc d;               /* the current record */

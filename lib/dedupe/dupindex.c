@@ -694,3 +694,26 @@ void nf_dupindex_free(nf_dupindex *x)
 	nf_buf_free(&x->ids);
 	free(x);
 }
+
+long nf_dupindex_decide(nf_dupindex *x, const nf_dupkey *k, int bands, int paras, double t, uint16_t day,
+                        const char *id, size_t idlen, double *sim, char *kind)
+{
+	long first = nf_dupindex_exact(x, k->exact);
+	*sim = 0;
+	*kind = 0;
+	if (first >= 0) {
+		*sim = 1;
+		*kind = 'E';
+		return first;
+	}
+	if (bands && (first = nf_dupindex_near(x, k, t, sim)) >= 0)
+		*kind = 'N';
+	if (first < 0 && paras) {
+		double share;
+		long holder = nf_dupindex_paras(x, k, &share);
+		if (holder >= 0 && k->parawords >= NF_DUP_PARA_MIN && share >= NF_DUP_PARA_SHARE)
+			first = holder, *sim = share, *kind = 'P';
+	}
+	nf_dupindex_add(x, k, bands, day, id, idlen);
+	return first;
+}

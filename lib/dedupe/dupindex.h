@@ -42,6 +42,14 @@ void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day
 /* with paras: the share of k's paragraph words (k->para) seen in earlier texts, and the text
  * that holds the most of them (the first on a tie); -1 if none */
 long nf_dupindex_paras(const nf_dupindex *x, const nf_dupkey *k, double *share);
+/* The decision of a single run (dupmr.h) for a text with key k: the earlier text it copies,
+ * or -1. Same exact key first (*kind 'E', *sim 1); else, with bands, the most similar near
+ * copy among the texts sharing a band ('N'); else, with paras, the holder of the most of its
+ * paragraph words when they are NF_DUP_PARA_MIN or more and NF_DUP_PARA_SHARE of them were
+ * seen ('P', *sim the share). A text that is not an exact repeat is then remembered (with
+ * its day and id, as nf_dupindex_add). */
+long nf_dupindex_decide(nf_dupindex *x, const nf_dupkey *k, int bands, int paras, double t, uint16_t day,
+                        const char *id, size_t idlen, double *sim, char *kind);
 const char *nf_dupindex_id(const nf_dupindex *x, long i, size_t *len);
 size_t nf_dupindex_size(const nf_dupindex *x);
 size_t nf_dupindex_bytes(const nf_dupindex *x); /* memory held, without the ids */
