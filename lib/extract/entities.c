@@ -223,13 +223,8 @@ void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size
 	for (size_t ls = 0; ls < tn;) {
 		const char *nl = memchr(text + ls, '\n', tn - ls);
 		size_t le = nl ? (size_t)(nl - text) : tn;
-		nf_tokenize(&c->tk, text, ls, le);
 		size_t first = c->st.n;
-		for (size_t i = 0; i < c->tk.n; i++)
-			if (c->tk.t[i].kind == NF_T_WORD)
-				nf_enttok_word(&c->st, c->tl, text, c->tk.t[i].s, c->tk.t[i].e);
-			else
-				nf_enttok_add(&c->st, c->tk.t[i].s, c->tk.t[i].e);
+		nf_enttok_line(&c->st, &c->tk, c->tl, text, ls, le);
 		if (c->lines.n == c->lines.cap) { /* a line may have no tokens: not nf_enttok_add */
 			c->lines.cap = c->lines.cap ? c->lines.cap * 2 : 64;
 			c->lines.v = nf_xrealloc(c->lines.v, c->lines.cap * sizeof *c->lines.v);

@@ -140,6 +140,16 @@ void nf_enttok_word(nf_enttoks *out, const nf_enttok_lang *L, const char *t, siz
 	nf_enttok_add(out, p, e);
 }
 
+void nf_enttok_line(nf_enttoks *out, nf_toks *tk, const nf_enttok_lang *L, const char *text, size_t s, size_t e)
+{
+	nf_tokenize(tk, text, s, e);
+	for (size_t i = 0; i < tk->n; i++)
+		if (tk->t[i].kind == NF_T_WORD)
+			nf_enttok_word(out, L, text, tk->t[i].s, tk->t[i].e);
+		else
+			nf_enttok_add(out, tk->t[i].s, tk->t[i].e);
+}
+
 int nf_enttok_name_start(const nf_enttok_lang *L, const char *w, size_t n)
 {
 	if (!n)

@@ -4,6 +4,7 @@
  * lower-case letters that may begin a name (iPhone, eBay). */
 #ifndef NF_ENTTOKENS_H
 #define NF_ENTTOKENS_H
+#include "extract/tokens.h"
 #include <stddef.h>
 
 typedef struct nf_enttok_lang nf_enttok_lang;
@@ -21,6 +22,10 @@ void nf_enttok_init(void);
 const nf_enttok_lang *nf_enttok_lang_get(const char *code, size_t n);
 void nf_enttok_add(nf_enttoks *out, size_t s, size_t e);             /* text[s..e), if not empty */
 void nf_enttok_word(nf_enttoks *out, const nf_enttok_lang *L, const char *t, size_t s, size_t e); /* a word */
+/* the tagger's tokens of one line text[s..e): the extractors' words (tk, reused) cut by
+ * nf_enttok_word, other tokens as they are; appended to out. The filter and the trainer
+ * (ner-tool) both cut text this way, so that a model learns the tokens it will see. */
+void nf_enttok_line(nf_enttoks *out, nf_toks *tk, const nf_enttok_lang *L, const char *text, size_t s, size_t e);
 /* does w[0..n) begin with a capital, or with a lower-brand letter and a capital (iPhone)? */
 int nf_enttok_name_start(const nf_enttok_lang *L, const char *w, size_t n);
 #endif

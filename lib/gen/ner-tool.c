@@ -3,8 +3,13 @@
  *   ner-tool eval MODEL DEV...
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
  * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
- * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1. */
+ * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1.
+ * With --tokens LANG (before train or eval), every sentence is cut as nf-tag-entities cuts text
+ * (nf_enttok_line over the tokens joined by spaces) and its tags carried over to the pieces
+ * (the first piece of a B- token keeps B-, the others I-), so that a model learns from the
+ * tokens the filter will give it: U.S. is U . S . there, Soeharto's is Soeharto 's. */
 #include "extract/ner.h"
+#include "extract/enttokens.h"
 #include "core/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +31,92 @@ static void norm_tag(char *t)
 		strcpy(dash + 1, "PER");
 }
 
-static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ner *m)
+static const nf_enttok_lang *tok_lang; /* --tokens LANG, or NULL: the data's own tokens */
+
+/* Cut the sentence toks[0..n) as the filter does; the pieces (malloc'd) and their tags
+ * replace toks and tags (the arrays grow as needed); returns the number of pieces. */
+static size_t retokenize(char ***toks, char ***tags, size_t n, size_t *cap)
+{
+	static nf_buf text;
+	static nf_toks tk;
+	static nf_enttoks st;
+	static size_t *start;
+	static size_t capstart;
+	text.len = 0;
+	if (n > capstart) {
+		capstart = n * 2;
+		start = nf_xrealloc(start, (capstart + 1) * sizeof *start);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			nf_buf_addc(&text, ' ');
+		start[i] = text.len;
+		nf_buf_add(&text, (*toks)[i], strlen((*toks)[i]));
+	}
+	start[n] = text.len + 1;
+	nf_buf_addc(&text, 0);
+	st.n = 0;
+	nf_enttok_line(&st, &tk, tok_lang, text.p, 0, text.len - 1);
+	size_t m = st.n;
+	char **nt = nf_xmalloc((m ? m : 1) * sizeof *nt), **ng = nf_xmalloc((m ? m : 1) * sizeof *ng);
+	size_t owner = 0;
+	int pending_b = 0; /* a B- token that gave no piece: the next piece of its entity begins it */
+	long last_owner = -1;
+	for (size_t j = 0; j < m; j++) {
+		while (owner + 1 < n && start[owner + 1] <= st.v[j].s) {
+			if ((long)owner != last_owner && (*tags)[owner][0] == 'B')
+				pending_b = 1;
+			owner++;
+		}
+		const char *t = (*tags)[owner];
+		char buf[40];
+		if (t[0] == 'O' || !t[1])
+			snprintf(buf, sizeof buf, "O");
+		else if (((t[0] == 'B' || pending_b) && (long)owner != last_owner))
+			snprintf(buf, sizeof buf, "B%s", t + 1);
+		else
+			snprintf(buf, sizeof buf, "I%s", t + 1);
+		if ((long)owner != last_owner)
+			pending_b = 0;
+		last_owner = (long)owner;
+		nt[j] = nf_xmalloc(st.v[j].e - st.v[j].s + 1);
+		memcpy(nt[j], text.p + st.v[j].s, st.v[j].e - st.v[j].s);
+		nt[j][st.v[j].e - st.v[j].s] = 0;
+		ng[j] = nf_xstrdup(buf);
+	}
+	for (size_t i = 0; i < n; i++)
+		free((*toks)[i]), free((*tags)[i]);
+	if (m > *cap) {
+		*cap = m;
+		*toks = nf_xrealloc(*toks, m * sizeof **toks);
+		*tags = nf_xrealloc(*tags, m * sizeof **tags);
+	}
+	memcpy(*toks, nt, m * sizeof *nt);
+	memcpy(*tags, ng, m * sizeof *ng);
+	free(nt), free(ng);
+	return m;
+}
+
+static void add_sent(struct corpus *c, char ***toksp, char ***tagsp, size_t n, size_t *cap, nf_ner *m)
 {
 	if (!n)
 		return;
+	char **tags = *tagsp;
+	char prev[32] = "O";
+	for (size_t i = 0; i < n; i++) { /* PERS as PER, IOB1 as BIO */
+		char t[32];
+		snprintf(t, sizeof t, "%s", tags[i]);
+		norm_tag(t);
+		if (t[0] == 'I' && (prev[0] == 'O' || strcmp(prev + 1, t + 1) != 0))
+			t[0] = 'B';
+		snprintf(prev, sizeof prev, "%s", t);
+		free(tags[i]);
+		tags[i] = nf_xstrdup(t);
+	}
+	if (tok_lang && !(n = retokenize(toksp, tagsp, n, cap)))
+		return;
+	char **toks = *toksp;
+	tags = *tagsp;
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 1024;
 		c->s = nf_xrealloc(c->s, c->cap * sizeof *c->s);
@@ -40,18 +127,11 @@ static void add_sent(struct corpus *c, char **toks, char **tags, size_t n, nf_ne
 	c->doc[c->n] = c->cur;
 	char **tk = nf_xmalloc(n * sizeof *tk);
 	int *g = nf_xmalloc(n * sizeof *g);
-	char prev[32] = "O";
 	for (size_t i = 0; i < n; i++) {
 		tk[i] = toks[i];
-		char t[32];
-		snprintf(t, sizeof t, "%s", tags[i]);
-		norm_tag(t);
-		if (t[0] == 'I' && (prev[0] == 'O' || strcmp(prev + 1, t + 1) != 0))
-			t[0] = 'B'; /* IOB1 to BIO */
-		g[i] = nf_ner_tag_id(m, t);
+		g[i] = nf_ner_tag_id(m, tags[i]);
 		if (g[i] < 0)
 			g[i] = nf_ner_tag_id(m, "O");
-		snprintf(prev, sizeof prev, "%s", t);
 		free(tags[i]);
 	}
 	c->s[c->n] = (struct nf_ner_sent){(const char **)tk, n, NULL};
@@ -88,7 +168,7 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 		for (char *p = strtok(line, " \t"); p && nf < 8; p = strtok(NULL, " \t"))
 			fields[nf++] = p;
 		if (nf == 0 || strncmp(fields[0], "-DOCSTART-", 10) == 0) {
-			add_sent(c, toks, tags, n, m);
+			add_sent(c, &toks, &tags, n, &cap, m);
 			n = 0;
 			if (nf)
 				c->cur = c->ndoc++;
@@ -113,7 +193,7 @@ static void read_conll(const char *path, struct corpus *c, nf_ner *m)
 		tags[n] = nf_xstrdup(fields[nf - 1]);
 		n++;
 	}
-	add_sent(c, toks, tags, n, m);
+	add_sent(c, &toks, &tags, n, &cap, m);
 	c->cur = -1;
 	free(toks);
 	free(tags);
@@ -156,6 +236,14 @@ static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
 
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "--tokens") == 0) { /* ner-tool --tokens LANG train|eval ... */
+		nf_tokens_init();
+		nf_enttok_init();
+		tok_lang = nf_enttok_lang_get(argv[2], strlen(argv[2]));
+		argv[2] = argv[0];
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc >= 4 && strcmp(argv[1], "eval") == 0) {
 		const char *err;
 		nf_ner *m = nf_ner_load(argv[2], &err);
@@ -174,7 +262,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 6 || strcmp(argv[1], "train") != 0) {
-		fputs("usage: ner-tool train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
+		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
 		return 2;
 	}
 	nf_ner *m = nf_ner_new();
