@@ -72,8 +72,9 @@ int main(int argc, char **argv)
 	}
 	nf_loop_end(&L);
 	nf_buf_free(&doc_id);
-	char extra[96];
-	snprintf(extra, sizeof extra, "%lu rows tagged with the English model for want of their own", nf_ents_fallbacks(ents));
+	char extra[200];
+	snprintf(extra, sizeof extra, "%lu rows tagged with the English model for want of their own, "
+	         "%lu rows in a script it does not read left to the gazetteer", nf_ents_fallbacks(ents), nf_ents_unscripted(ents));
 	nf_ents_free(ents);
 	return nf_loop_finish(extra);
 }

@@ -77,6 +77,14 @@ cases() {
 	assert_stderr_has "1 rows tagged with the English model"
 }
 
+@test "a language without a model in another script gets no model (Greek: Κυριακή is no PER), counted with -v" {
+	f=$(mkfile el.tsv 'id\tlang\ttext\n1\tel\tΤην Κυριακή ο Κυριάκος Μητσοτάκης επισκέφθηκε την Αθήνα και τη Xiaomi.\n')
+	run --separate-stderr nft -v "$f"
+	assert_success
+	assert_output $'id\tlang\tstart\tend\ttype\tsurface\tvalue\n1\tel\t116\t122\tORG\tXiaomi\tXiaomi'
+	assert_stderr_has "0 rows tagged with the English model" "1 rows in a script it does not read left to the gazetteer"
+}
+
 @test "text with no letters at all: no mention, exit 0" {
 	run --separate-stderr bash -o pipefail -c "printf '12345 67.89 --- !!!\n' | '$NF_BIN/nf-tag-entities'"
 	assert_success

@@ -2,6 +2,8 @@
 #include "extract/entities.h"
 #include "extract/entrules.h"
 #include "extract/gazetteer.h"
+#include "core/script.h"
+#include "core/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,13 +211,41 @@ void nf_ents_doc(nf_ents *c)
 }
 
 unsigned long nf_ents_fallbacks(const nf_ents *c) { return c->fallbacks; }
+unsigned long nf_ents_unscripted(const nf_ents *c) { return c->unscripted; }
+
+/* are most letters of text[0..n) Latin (or has it none)? The English model, the fallback,
+ * reads nothing else: on Greek or Cyrillic it finds nonsense (Κυριακή, Sunday, as a PER) */
+static int latin_text(const char *text, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)text, *e = p + n;
+	size_t latin = 0, other = 0, hint = 0;
+	while (p < e) {
+		if (*p < 0x80) {
+			latin += ((*p | 32) >= 'a' && (*p | 32) <= 'z');
+			p++;
+			continue;
+		}
+		int32_t cp;
+		p += nf_utf8_dec(p, e, &cp);
+		int sc = nf_script_hint(cp, &hint);
+		if (sc == NF_SC_LATN)
+			latin++;
+		else if (sc != NF_SC_NONE)
+			other++;
+	}
+	return latin >= other;
+}
 
 
 void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn, nf_ents_cb cb, void *arg)
 {
 	int fb;
 	const nf_ner *m = nf_ner_models_get(c->models, lang, langn, &fb);
-	c->fallbacks += (unsigned long)fb;
+	if (fb && !latin_text(text, tn)) {
+		m = NULL; /* the gazetteer and the rules only */
+		c->unscripted++;
+	} else
+		c->fallbacks += (unsigned long)fb;
 	c->tl = nf_enttok_lang_get(lang, langn);
 	/* the row's lines as tagger sentences: all tokens first, so that the document context
 	 * holds every line before the first is decoded */
@@ -252,7 +282,8 @@ void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size
 	size_t ne = 0;
 	for (size_t k = 0; k < c->lines.n; k++) {
 		size_t a = c->lines.v[k].s, n = c->lines.v[k].e - a, line_first = ne;
-		ne = nf_entr_decode(c, m, text, a, n, ne);
+		if (m)
+			ne = nf_entr_decode(c, m, text, a, n, ne);
 		ne = nf_entr_gazetteer(c, text, &c->ents, line_first, ne, &c->capent, a, a + n);
 		ne = nf_entr_products(c, text, &c->ents, line_first, ne, &c->capent, a, a + n);
 	}

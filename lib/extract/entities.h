@@ -37,5 +37,8 @@ void nf_ents_doc(nf_ents *c); /* a new document begins: forget the last one's na
 void nf_ents_tag(nf_ents *c, const char *text, size_t n, const char *lang, size_t langn, nf_ents_cb cb, void *arg);
 /* how many rows so far were tagged with the English model for want of their own */
 unsigned long nf_ents_fallbacks(const nf_ents *c);
+/* how many rows were in a language without a model and a script other than Latin: the
+ * English model is not run on them (the gazetteer and the rules still are) */
+unsigned long nf_ents_unscripted(const nf_ents *c);
 void nf_ents_free(nf_ents *c);
 #endif

@@ -30,7 +30,8 @@ struct ent {
 
 struct nf_ents {
 	nf_ner_models *models;
-	unsigned long fallbacks;
+	unsigned long fallbacks;  /* rows tagged with the English model for want of their own */
+	unsigned long unscripted; /* rows in a script that no model reads: no model run on them */
 	const nf_enttok_lang *tl; /* the token rules of the row's language */
 	nf_toks tk;               /* the words of a line */
 	nf_enttoks st;            /* the tagger's tokens of the row */
