@@ -162,6 +162,17 @@ static int recall(nf_ents *c, const char *w, size_t l, const char **full, size_t
 	return 0;
 }
 
+/* a mention that is wholly a word of not-alone.tsv (REUTER, Inc, ريال) is dropped; last, so
+ * that no rule of the document brings it back (الله after عبد الله) */
+static size_t drop_alone(const char *text, struct ent *en, size_t ne, const char *lang, size_t langn)
+{
+	size_t out = 0;
+	for (size_t k = 0; k < ne; k++)
+		if (en[k].canon || !nf_gaz_not_alone(lang, langn, text + en[k].s, en[k].e - en[k].s, en[k].type))
+			en[out++] = en[k];
+	return out;
+}
+
 static void emit(nf_ents *c, const char *text, const struct ent *en, size_t ne, nf_ents_cb cb, void *arg)
 {
 	for (size_t k = 0; k < ne; k++) {
@@ -291,6 +302,7 @@ void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size
 	doc_typing(c, text, c->ents, ne);
 	ne = doc_names_add(c, text, &c->ents, ne, &c->capent);
 	majority(c, text, c->ents, ne);
+	ne = drop_alone(text, c->ents, ne, lang, langn);
 	emit(c, text, c->ents, ne, cb, arg);
 }
 

@@ -3,14 +3,16 @@
 #include "core/buf.h"
 #include "core/strset.h"
 #include "extract/tokens.h"
+#include "text/langword.h"
 #include <string.h>
 
 extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[],
 	nf_data_entities_not_entities[], nf_data_entities_cues[], nf_data_money_currencies_cldr[],
-	nf_data_entities_products[], nf_data_months[];
+	nf_data_entities_products[], nf_data_months[], nf_data_entities_not_alone[];
 extern const unsigned long nf_data_entities_gazetteer_len, nf_data_entities_org_words_len,
 	nf_data_entities_places_cldr_len, nf_data_entities_not_entities_len, nf_data_entities_cues_len,
-	nf_data_money_currencies_cldr_len, nf_data_entities_products_len, nf_data_months_len;
+	nf_data_money_currencies_cldr_len, nf_data_entities_products_len, nf_data_months_len,
+	nf_data_entities_not_alone_len;
 
 static nf_strset *orgw, *firsts, *nots, *cues, *preps, *prods; /* prods: 1 cue, 2 suffix, 4 not */
 
@@ -86,6 +88,41 @@ static void load_not(char **f, int k, void *ctx)
 
 int nf_gaz_not_entity(const char *w, size_t n) { return nf_strset_get(nots, w, n) > 0; }
 
+/* not-alone.tsv: LANG, WORD, TYPES -> the bit set of the types (1 PER, 2 ORG, 4 LOC, 8 MISC,
+ * 16 PRODUCT; empty: all), by the rule of text/langword.h: a LANG row is seen by texts of that
+ * language and by those of a language without rows here (und, da: a results-table line
+ * of English copy is often read as another language) */
+static nf_langword *alone;
+static const char *const alone_types[] = {"PER", "ORG", "LOC", "MISC", "PRODUCT"};
+
+static int alone_type(const char *t, size_t n)
+{
+	for (int k = 0; k < 5; k++)
+		if (strlen(alone_types[k]) == n && memcmp(t, alone_types[k], n) == 0)
+			return 1 << k;
+	return 0;
+}
+
+static void load_alone(char **f, int k, void *ctx)
+{
+	(void)ctx;
+	if (k < 2 || !*f[0] || !*f[1])
+		return;
+	int v = 0;
+	for (const char *p = k > 2 ? f[2] : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		v |= alone_type(p, n);
+		p += n + (p[n] == ',');
+	}
+	nf_lw_add(alone, f[0], f[1], strlen(f[1]), v ? v : 31, NF_LW_OR);
+}
+
+int nf_gaz_not_alone(const char *lang, size_t langn, const char *w, size_t n, const char *type)
+{
+	int v = nf_lw_get(alone, lang, langn, w, n);
+	return v > 0 && (v & alone_type(type, strlen(type))) != 0;
+}
+
 static void load_org(char **f, int k, void *ctx)
 {
 	(void)ctx;
@@ -132,6 +169,8 @@ void nf_gaz_init(void)
 	cues = nf_strset_new();
 	preps = nf_strset_new();
 	prods = nf_strset_new();
+	alone = nf_lw_new();
+	nf_table_each(nf_data_entities_not_alone, nf_data_entities_not_alone_len, load_alone, NULL);
 	nf_table_each(nf_data_entities_products, nf_data_entities_products_len, load_prod, NULL);
 	nf_table_each(nf_data_months, nf_data_months_len, load_month, NULL);
 	nf_table_each(nf_data_entities_cues, nf_data_entities_cues_len, load_cue, NULL);

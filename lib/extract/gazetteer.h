@@ -2,7 +2,8 @@
  * gazetteer.tsv by hand (companies the taggers cannot know, aliases and exonyms, products) and
  * places-cldr.tsv generated from CLDR (countries, regions, cities, with their English names).
  * Cue words (cues.tsv: titles, roles, kinds of company and place) type the name after them;
- * ISO currency codes join the words that are no entity alone. Phrases are matched case-sensitively on token boundaries, the longest first. */
+ * ISO currency codes join the words that are no entity alone (not-entities.tsv); the words of
+ * not-alone.tsv are no entity as a whole mention only. Phrases are matched case-sensitively on token boundaries, the longest first. */
 #ifndef NF_GAZETTEER_H
 #define NF_GAZETTEER_H
 #include <stddef.h>
@@ -15,6 +16,10 @@ int nf_gaz_get(const char *text, size_t n, const char **type, const char **canon
 int nf_gaz_max_words(void);
 /* is w[0..n) a word that is no entity on its own (EV, CEO, RMB: lib/data/entities/not-entities.tsv)? */
 int nf_gaz_not_entity(const char *w, size_t n);
+/* is w[0..n), the whole of a mention of type type in a text of language lang[0..langn), no
+ * entity (REUTER, Inc, ريال alone: lib/data/entities/not-alone.tsv)? The word is never cut
+ * from a longer mention. */
+int nf_gaz_not_alone(const char *lang, size_t langn, const char *w, size_t n, const char *type);
 /* can a name start with the word w[0..n)? (a cheap test before nf_gaz_get) */
 int nf_gaz_first_word(const char *w, size_t n);
 /* is w[0..n) a legal form or a usual last word of company names (lib/data/entities/org-words.tsv)? */
