@@ -201,15 +201,19 @@ fi
 
 # the entity models' recipe (lib/gen/ner-models.sh) trained on the train splits alone and
 # scored on each language's dev split (conlleval-style entity F1; the shipped models also learn
-# from the dev splits). Arabic has no dev split: the last 10% of its sentences stand in.
+# from the dev splits): the bare model on the split's tokens, then the whole nf-tag-entities
+# (tests/ner-filter-eval.py: the split's sentences as rows, rules, gazetteer and document
+# context included) with that model. Arabic has no dev split: the last 10% of its sentences
+# stand in.
 tool=$root/build/ner-tool
 ner=$NF_SHARED/data/ner
-if [ -x "$tool" ] && [ -d "$ner" ]; then
-    sh "$root/lib/gen/ner-models.sh" dev "$work/ner" "$ner" "$tool" | while read -r l rest; do
-        row dev "ner-$l" "$rest"
+if [ -x "$tool" ] && [ -d "$ner" ] && [ -x "$NF_BIN/nf-tag-entities" ]; then
+    NER_FILTER_EVAL="$PY $here/ner-filter-eval.py --prog $NF_BIN/nf-tag-entities" \
+        sh "$root/lib/gen/ner-models.sh" dev "$work/ner" "$ner" "$tool" | while read -r l what rest; do
+        row dev "ner-$l" "$what: $rest"
     done
 else
-    echo "dev ner: skipped (no build/ner-tool or no $shared_shown/data/ner)"
+    echo "dev ner: skipped (no build/ner-tool, bin/nf-tag-entities or $shared_shown/data/ner)"
 fi
 
 # nf-dedupe on the labelled near-duplicate benchmark built from the shared corpus by

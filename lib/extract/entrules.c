@@ -13,6 +13,10 @@ static int lead_word(nf_ents *c, const char *text, size_t k)
 	nf_utf8_dec((const unsigned char *)w, (const unsigned char *)w + n, &ch);
 	if (utf8proc_get_property(ch < 0 ? 0xFFFD : ch)->category == UTF8PROC_CATEGORY_LL)
 		return 1;
+	const struct nf_enttok *nx = k + 1 < c->st.n ? &c->st.v[k + 1] : NULL;
+	if (n >= 2 && nx && nx->s == c->st.v[k].e && nx->e == nx->s + 1 && text[nx->s] == '.')
+		n++; /* the title's period, a token of its own: Dr. Jane Doe (not the initial M.: it cost
+		      * 0.2 of English dev F1, M. Butcher) */
 	const char *cue = nf_gaz_cue(w, n, 0); /* a kind of company or place may begin a name: Banco Santander */
 	return (cue && !strcmp(cue, "PER")) || nf_gaz_prep(w, n) ||
 	       (nf_gaz_not_entity(w, n) && !nf_gaz_org_word(w, n));
@@ -179,8 +183,8 @@ size_t nf_entr_products(nf_ents *c, const char *text, struct ent **ents, size_t 
 		size_t start = c->st.v[k].s, end = c->st.v[e - 1].e;
 		int brand = 0, self = 0, cue = 0;
 		for (size_t q = ends_after(*ents, e0, ne, start >= 2 ? start - 2 : 0); q < ne && (*ents)[q].s <= start; q++) {
-			if (kind == 1 && (*ents)[q].s < start && (*ents)[q].e > start && (*ents)[q].e < end)
-				brand = 1, start = (*ents)[q].s; /* the tagger's "Volkswagen ID" of Volkswagen ID.3 */
+			if (kind == 1 && (*ents)[q].s < start && (*ents)[q].e > start && (*ents)[q].e <= end)
+				brand = 1, start = (*ents)[q].s; /* the tagger's "Volkswagen ID" or "Volkswagen ID.3" */
 			if (strcmp((*ents)[q].type, "ORG") != 0)
 				continue;
 			if ((*ents)[q].e + 1 == start && text[start - 1] == ' ' && !memchr(text + (*ents)[q].s, ' ', (*ents)[q].e - (*ents)[q].s) &&
@@ -339,8 +343,11 @@ size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, s
 				e = p;
 		while (e > b && punct_sub(c, text, e - 1))
 			e--;
-		while (b + 1 < e && lead_word(c, text, b)) /* "CEO Elaine Brooks", "de la Commission" */
+		while (b + 1 < e && lead_word(c, text, b)) { /* "CEO Elaine Brooks", "de la Commission" */
 			b++;
+			if (b + 1 < e && st[b].e - st[b].s == 1 && text[st[b].s] == '.')
+				b++; /* the period of "M." */
+		}
 		while (b >= a + 2 && st[b - 1].e - st[b - 1].s == 1 && text[st[b - 1].s] == '-' &&
 		       st[b - 1].s == st[b - 2].e && st[b].s == st[b - 1].e && upper_start(c, text, b - 2))
 			b -= 2; /* Noord-Brabant, Mercedes-Benz: the tagger saw the second part */
