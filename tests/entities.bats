@@ -60,6 +60,46 @@ cases() {
 	assert_stderr_has "ner-en.model" "truncated"
 }
 
+@test "models: make maps each model (NFNER3 .nfm beside the NFNER2 .model); both give the same mentions" {
+	local M="$BATS_TEST_DIRNAME/../lib/data/models"
+	[ -f "$M/ner-en.nfm" ] || skip "no lib/data/models/ner-en.nfm (run make)"
+	assert_equal "$(head -c 6 "$M/ner-en.nfm")" "NFNER3"
+	assert_equal "$(head -c 6 "$M/ner-en.model")" "NFNER2"
+	mkdir -p "$BATS_TEST_TMPDIR/m"
+	cp "$M"/ner-*.model "$BATS_TEST_TMPDIR/m/" # the kept models only: the slow path
+	f=$(mkfile t.tsv 'id\tlang\ttext\n1\ten\tLei Jun of Xiaomi met Angela Merkel in Beijing.\n2\tnl\tDe voormalige BMW-executive Rudolf Dittrich leidt het in München.\n')
+	run --separate-stderr nft "$f"
+	assert_success
+	local mapped=$output
+	NF_MODEL_DIR="$BATS_TEST_TMPDIR/m" run --separate-stderr nft "$f"
+	assert_success
+	assert_equal "$output" "$mapped"
+}
+
+@test "models: a mapped model older than its .model is not used; a broken one is refused, never half-loaded" {
+	local M="$BATS_TEST_DIRNAME/../lib/data/models"
+	[ -f "$M/ner-en.nfm" ] || skip "no lib/data/models/ner-en.nfm (run make)"
+	mkdir -p "$BATS_TEST_TMPDIR/m"
+	cp "$M/ner-en.model" "$BATS_TEST_TMPDIR/m/"
+	head -c 100000 "$M/ner-en.nfm" > "$BATS_TEST_TMPDIR/m/ner-en.nfm"
+	touch -d '2001-01-01' "$BATS_TEST_TMPDIR/m/ner-en.nfm"
+	run --separate-stderr bash -o pipefail -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_success # the stale .nfm is passed over for the .model
+	touch "$BATS_TEST_TMPDIR/m/ner-en.nfm"
+	run --separate-stderr bash -o pipefail -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "ner-en.nfm" "truncated model"
+	cp "$M/ner-en.nfm" "$BATS_TEST_TMPDIR/m/ner-en.nfm"
+	printf 'XXXX' | dd of="$BATS_TEST_TMPDIR/m/ner-en.nfm" bs=1 seek=500000 conv=notrunc 2>/dev/null
+	run --separate-stderr bash -o pipefail -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "ner-en.nfm" "checksum"
+	printf 'NFNER9\n\0rest' > "$BATS_TEST_TMPDIR/m/ner-en.nfm"
+	run --separate-stderr bash -o pipefail -c "echo 'Lei Jun in Beijing' | NF_MODEL_DIR='$BATS_TEST_TMPDIR/m' '$NF_BIN/nf-tag-entities'"
+	assert_failure 1
+	assert_stderr_has "ner-en.nfm" "bad header"
+}
+
 @test "a corrupt model is refused (checksum mismatch)" {
 	mkdir -p "$BATS_TEST_TMPDIR/m"
 	cp "$BATS_TEST_DIRNAME/../lib/data/models/ner-en.model" "$BATS_TEST_TMPDIR/m/ner-en.model"

@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #define HBITS 18
 #define H (1u << HBITS)
 #define MAXF 40 /* features per token */
-#define MAGIC "NFNER2\n"
+#define MAGIC2 "NFNER2\n"
+#define MAGIC "NFNER3\n" /* 8 bytes with the NUL */
 #define GAZMAX 6 /* tokens in the longest name matched */
 #define GAZ_PREFIX 32 /* name-list value of the first words of a longer name */
 
@@ -33,6 +38,15 @@ struct nf_ner {
 	char ok[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* allowed transitions */
 	nf_strset *names; /* lower-cased names, tokens joined by ' ' -> type bits */
 	nf_buf ntext;     /* the same as "TYPE\tname\n" lines, as saved */
+	/* a loaded model: the quantised weights and the name hash table, mapped from the file */
+	const int16_t *q; /* [H][nt], times scale */
+	float scale;
+	int16_t *qown;    /* q read from an NFNER2 file (ner-tool convert) */
+	const unsigned char *slots; /* nslots x {u32 key offset + 1 (0: empty), u16 length, u16 value} */
+	uint32_t nslots;
+	const char *keys;
+	void *map;
+	size_t maplen;
 };
 
 nf_ner *nf_ner_new(void)
@@ -247,10 +261,37 @@ int nf_ner_add_name(nf_ner *m, const char *type, const char *name)
 	return 0;
 }
 
+static uint32_t hname(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* the value of a name key, or -1: from the mapped table of a loaded model, else the training set */
+static int names_get(const nf_ner *m, const char *k, size_t n)
+{
+	if (!m->slots)
+		return nf_strset_get(m->names, k, n);
+	for (uint32_t i = hname(k, n) & (m->nslots - 1);; i = (i + 1) & (m->nslots - 1)) {
+		const unsigned char *sl = m->slots + 8 * (size_t)i;
+		uint32_t off;
+		uint16_t len, val;
+		memcpy(&off, sl, 4);
+		memcpy(&len, sl + 4, 2);
+		memcpy(&val, sl + 6, 2);
+		if (!off)
+			return -1;
+		if (len == n && !memcmp(m->keys + off - 1, k, n))
+			return val;
+	}
+}
+
 /* longest names from the left, not overlapping */
 static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
 {
-	if (!m->names)
+	if (!m->names && !m->slots)
 		return;
 	char key[GAZMAX * 66];
 	for (size_t i = 0; i < n;) {
@@ -262,7 +303,7 @@ static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
 				key[kn++] = ' ';
 			memcpy(key + kn, t->low, t->lown);
 			kn += t->lown;
-			int v = nf_strset_get(m->names, key, kn);
+			int v = names_get(m, key, kn);
 			if (v < 0)
 				break; /* no name goes on with these words */
 			if (l == 1)
@@ -389,6 +430,14 @@ static void emissions(const nf_ner *m, const uint32_t *f, int nf, float *sc)
 {
 	for (int t = 0; t < m->nt; t++)
 		sc[t] = 0;
+	if (m->q) {
+		for (int k = 0; k < nf; k++) {
+			const int16_t *q = m->q + (size_t)f[k] * (size_t)m->nt;
+			for (int t = 0; t < m->nt; t++)
+				sc[t] += (float)q[t] * m->scale; /* the same float as NFNER2's (float)q * scale */
+		}
+		return;
+	}
 	for (int k = 0; k < nf; k++) {
 		const float *w = m->w + (size_t)f[k] * (size_t)m->nt;
 		for (int t = 0; t < m->nt; t++)
@@ -578,14 +627,25 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 static void put32(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8), p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24); }
 static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
+/* NFNER3, little-endian, read in place (mmap): a 32-byte header (MAGIC, HBITS, nt, scale,
+ * nslots, key bytes, CRC-32 of all that follows), the tags, the transitions, the name hash
+ * table (nslots slots of 8 bytes, FNV-1a, linear probing), the int16 weights, the keys. */
+#define HEAD3 32
+#define TABLES3 (sizeof(((nf_ner *)0)->tags) + sizeof(((nf_ner *)0)->trans))
+
+static void put16(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8); }
+
 int nf_ner_save(const nf_ner *m, const char *path)
 {
 	size_t W = (size_t)H * (size_t)m->nt;
-	float mx = 1e-9f;
-	for (size_t k = 0; k < W; k++)
-		if (m->w[k] > mx || -m->w[k] > mx)
-			mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
-	float scale = mx / 32767.0f;
+	float scale = m->scale;
+	if (!m->q) {
+		float mx = 1e-9f;
+		for (size_t k = 0; k < W; k++)
+			if (m->w[k] > mx || -m->w[k] > mx)
+				mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
+		scale = mx / 32767.0f;
+	}
 	nf_buf raw = {0};
 	unsigned char hdr[16];
 	put32(hdr, HBITS);
@@ -596,9 +656,14 @@ int nf_ner_save(const nf_ner *m, const char *path)
 	nf_buf_add(&raw, m->tags, sizeof m->tags);
 	nf_buf_add(&raw, m->trans, sizeof m->trans);
 	for (size_t k = 0; k < W; k++) {
-		float x = m->w[k] / scale;
-		long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
-		int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+		int16_t v;
+		if (m->q)
+			v = m->q[k];
+		else {
+			float x = m->w[k] / scale;
+			long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
+			v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+		}
 		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
 		nf_buf_add(&raw, b, 2);
 	}
@@ -612,7 +677,7 @@ int nf_ner_save(const nf_ner *m, const char *path)
 		return -1;
 	}
 	unsigned char head[8 + 12];
-	memcpy(head, MAGIC, 8);
+	memcpy(head, MAGIC2, 8);
 	put32(head + 8, (uint32_t)raw.len);
 	put32(head + 12, (uint32_t)cl);
 	put32(head + 16, (uint32_t)crc32(0, comp, (uInt)cl));
@@ -625,7 +690,163 @@ int nf_ner_save(const nf_ner *m, const char *path)
 	return rc;
 }
 
-nf_ner *nf_ner_load(const char *path, const char **err)
+int nf_ner_save_mapped(const nf_ner *m, const char *path)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	float scale = m->scale;
+	if (!m->q) {
+		float mx = 1e-9f;
+		for (size_t k = 0; k < W; k++)
+			if (m->w[k] > mx || -m->w[k] > mx)
+				mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
+		scale = mx / 32767.0f;
+	}
+	/* the name table: the keys of nf_ner_add_name again, each once, with its final value */
+	size_t nn = nf_strset_size(m->names);
+	uint32_t nslots = 16;
+	while (nslots < 2 * nn + 1)
+		nslots *= 2;
+	unsigned char *slots = calloc(nslots, 8);
+	nf_buf keys = {0};
+	if (!slots) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (const char *p = m->ntext.p, *e = p + m->ntext.len; p && p < e;) {
+		const char *nlp = memchr(p, '\n', (size_t)(e - p)), *tab = memchr(p, '\t', (size_t)(e - p));
+		char type[8], name[400], key[GAZMAX * 66];
+		size_t kn;
+		if (!nlp || !tab || tab > nlp || tab - p > 7 || nlp - tab > 400)
+			break;
+		memcpy(type, p, (size_t)(tab - p));
+		type[tab - p] = 0;
+		memcpy(name, tab + 1, (size_t)(nlp - tab - 1));
+		name[nlp - tab - 1] = 0;
+		p = nlp + 1;
+		if (!gtype_bit(type) || !(kn = name_key(name, key, sizeof key)))
+			continue;
+		for (size_t i = 0; i <= kn; i++) {
+			if (i < kn && key[i] != ' ')
+				continue;
+			uint32_t h = hname(key, i) & (nslots - 1);
+			for (;; h = (h + 1) & (nslots - 1)) {
+				unsigned char *sl = slots + 8 * (size_t)h;
+				uint32_t off = get32(sl);
+				if (!off) {
+					put32(sl, (uint32_t)keys.len + 1);
+					put16(sl + 4, (uint32_t)i);
+					put16(sl + 6, (uint32_t)nf_strset_get(m->names, key, i));
+					nf_buf_add(&keys, key, i);
+					break;
+				}
+				if ((sl[4] | sl[5] << 8) == (int)i && !memcmp(keys.p + off - 1, key, i))
+					break;
+			}
+		}
+	}
+	nf_buf raw = {0};
+	nf_buf_add(&raw, m->tags, sizeof m->tags);
+	nf_buf_add(&raw, m->trans, sizeof m->trans);
+	nf_buf_add(&raw, slots, 8 * (size_t)nslots);
+	for (size_t k = 0; k < W; k++) {
+		int16_t v;
+		if (m->q)
+			v = m->q[k];
+		else {
+			float x = m->w[k] / scale;
+			long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
+			v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+		}
+		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
+		nf_buf_add(&raw, b, 2);
+	}
+	nf_buf_add(&raw, keys.p, keys.len);
+	unsigned char head[HEAD3];
+	memcpy(head, MAGIC, 8);
+	put32(head + 8, HBITS);
+	put32(head + 12, (uint32_t)m->nt);
+	memcpy(head + 16, &scale, 4);
+	put32(head + 20, nslots);
+	put32(head + 24, (uint32_t)keys.len);
+	put32(head + 28, (uint32_t)crc32(0, (const Bytef *)raw.p, (uInt)raw.len));
+	FILE *f = fopen(path, "wb");
+	int rc = f && fwrite(head, 1, sizeof head, f) == sizeof head && fwrite(raw.p, 1, raw.len, f) == raw.len ? 0 : -1;
+	if (f && fclose(f) != 0)
+		rc = -1;
+	free(slots);
+	nf_buf_free(&keys);
+	nf_buf_free(&raw);
+	return rc;
+}
+
+static nf_ner *load3(const char *path, const char **err)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*err = strerror(errno);
+		close(fd);
+		return NULL;
+	}
+	size_t len = (size_t)st.st_size;
+	unsigned char *p = len >= 8 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+	close(fd);
+	if (p == MAP_FAILED)
+		p = NULL;
+	const uint16_t one = 1;
+	if (!p || memcmp(p, MAGIC, 8) != 0) {
+		*err = "not a newsfilters model (bad header)";
+	} else if (len < HEAD3)
+		*err = "truncated model";
+	else if (!*(const unsigned char *)&one)
+		*err = "NFNER3 models are little-endian; this machine is not";
+	else {
+		uint32_t hb = get32(p + 8), nt = get32(p + 12), nslots = get32(p + 20), kl = get32(p + 24);
+		size_t W = (size_t)H * nt;
+		if (hb != HBITS || nt == 0 || nt > NF_NER_MAXTAGS || nslots < 16 || nslots > (1u << 26) || (nslots & (nslots - 1)))
+			*err = "model of another version or size";
+		else if (len != HEAD3 + TABLES3 + 8 * (size_t)nslots + 2 * W + kl)
+			*err = len < HEAD3 + TABLES3 + 8 * (size_t)nslots + 2 * W + kl ? "truncated model" : "model of another size (trailing bytes)";
+		else if ((uint32_t)crc32(0, p + HEAD3, (uInt)(len - HEAD3)) != get32(p + 28))
+			*err = "corrupt model (checksum mismatch)";
+		else {
+			nf_ner *m = nf_ner_new();
+			m->nt = (int)nt;
+			memcpy(&m->scale, p + 16, 4);
+			memcpy(m->tags, p + HEAD3, sizeof m->tags);
+			memcpy(m->trans, p + HEAD3 + sizeof m->tags, sizeof m->trans);
+			m->slots = p + HEAD3 + TABLES3;
+			m->nslots = nslots;
+			m->q = (const int16_t *)(const void *)(m->slots + 8 * (size_t)nslots);
+			m->keys = (const char *)(p + HEAD3 + TABLES3 + 8 * (size_t)nslots + 2 * W);
+			m->map = p;
+			m->maplen = len;
+			int bad = 0;
+			for (int t = 0; t < m->nt; t++)
+				bad |= memchr(m->tags[t], 0, sizeof m->tags[t]) == NULL;
+			for (uint32_t i = 0; i < nslots && !bad; i++) { /* every key inside the file */
+				uint32_t off = get32(m->slots + 8 * (size_t)i), kn = m->slots[8 * (size_t)i + 4] | (uint32_t)m->slots[8 * (size_t)i + 5] << 8;
+				bad = off && (off - 1 > kl || kn > kl - (off - 1));
+			}
+			if (!bad) {
+				set_allowed(m);
+				return m;
+			}
+			*err = "corrupt model (tags or name table)";
+			nf_ner_free(m);
+			return NULL;
+		}
+	}
+	if (p)
+		munmap(p, len);
+	return NULL;
+}
+
+static nf_ner *load2(const char *path, const char **err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -635,7 +856,7 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 	unsigned char head[20];
 	nf_ner *m = NULL;
 	unsigned char *comp = NULL, *raw = NULL;
-	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC, 8) != 0) {
+	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC2, 8) != 0) {
 		*err = "not a newsfilters model (bad header)";
 		goto out;
 	}
@@ -674,10 +895,12 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 	memcpy(m->tags, raw + 16, sizeof m->tags);
 	set_allowed(m);
 	memcpy(m->trans, raw + 16 + sizeof m->tags, sizeof m->trans);
-	m->w = nf_xmalloc(W * sizeof *m->w);
+	m->scale = scale;
+	m->qown = nf_xmalloc(W * sizeof *m->qown);
 	const unsigned char *q = raw + 16 + sizeof m->tags + sizeof m->trans;
 	for (size_t k = 0; k < W; k++)
-		m->w[k] = (float)(int16_t)(q[2 * k] | q[2 * k + 1] << 8) * scale;
+		m->qown[k] = (int16_t)(q[2 * k] | q[2 * k + 1] << 8);
+	m->q = m->qown;
 	for (const char *p = (const char *)q + 2 * W, *e = p + nl; p < e;) { /* TYPE\tname\n */
 		const char *nlp = memchr(p, '\n', (size_t)(e - p)), *tab = memchr(p, '\t', (size_t)(e - p));
 		if (!nlp || !tab || tab > nlp || tab - p > 7 || nlp - tab > 400) {
@@ -701,11 +924,29 @@ out:
 	return m;
 }
 
+nf_ner *nf_ner_load(const char *path, const char **err)
+{
+	FILE *f = fopen(path, "rb");
+	char magic[8] = "";
+	if (!f) {
+		*err = strerror(errno);
+		return NULL;
+	}
+	size_t got = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	if (got == sizeof magic && !memcmp(magic, MAGIC2, 8))
+		return load2(path, err);
+	return load3(path, err);
+}
+
 void nf_ner_free(nf_ner *m)
 {
 	if (!m)
 		return;
 	free(m->w);
+	free(m->qown);
+	if (m->map)
+		munmap(m->map, m->maplen);
 	free(m->acc);
 	free(m->ts);
 	if (m->names)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 extern const char nf_data_entities_models[];
@@ -103,15 +104,21 @@ const nf_ner *nf_ner_models_get(nf_ner_models *ms, const char *lang, size_t n, i
 	}
 	if (!ms->tried[k]) {
 		ms->tried[k] = 1;
-		nf_buf path = {0};
+		nf_buf path = {0}, mapped = {0};
 		nf_buf_add(&path, ms->dir, strlen(ms->dir));
 		nf_buf_add(&path, "/ner-", 5);
 		nf_buf_add(&path, langs[k], strlen(langs[k]));
+		nf_buf_add(&mapped, path.p, path.len);
 		nf_buf_add(&path, ".model", 7); /* with the NUL */
-		const char *err = "";
-		if (!(ms->m[k] = nf_ner_load(path.p, &err)))
-			nf_errx(NF_EXIT_DATA, "%s: %s (set NF_MODEL_DIR, or run make models)", path.p, err);
+		nf_buf_add(&mapped, ".nfm", 5);
+		/* the mapped form the build made beside it (ner-tool convert), unless it is older */
+		struct stat sm, sn;
+		int use_mapped = stat(mapped.p, &sm) == 0 && (stat(path.p, &sn) != 0 || sm.st_mtime >= sn.st_mtime);
+		const char *p = use_mapped ? mapped.p : path.p, *err = "";
+		if (!(ms->m[k] = nf_ner_load(p, &err)))
+			nf_errx(NF_EXIT_DATA, "%s: %s (set NF_MODEL_DIR, or run make models)", p, err);
 		nf_buf_free(&path);
+		nf_buf_free(&mapped);
 	}
 	return ms->m[k];
 }

@@ -1,6 +1,7 @@
 /* ner-tool.c — train and evaluate the entity models (make models, make eval).
  *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--dev DEV...]
  *   ner-tool eval MODEL DEV...
+ *   ner-tool convert MODEL OUT.nfm   (a model as NFNER3, mapped by the filter: the same weights)
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
  * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
  * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1.
@@ -12,6 +13,7 @@
 #include "extract/ner.h"
 #include "extract/enttokens.h"
 #include "core/buf.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +261,21 @@ int main(int argc, char **argv)
 		argv += 2;
 		argc -= 2;
 	}
+	if (argc == 4 && strcmp(argv[1], "convert") == 0) { /* any model -> NFNER3, the same weights */
+		const char *err;
+		nf_ner *m = nf_ner_load(argv[2], &err);
+		if (!m) {
+			fprintf(stderr, "ner-tool: %s: %s\n", argv[2], err);
+			return 1;
+		}
+		if (nf_ner_save_mapped(m, argv[3]) != 0) {
+			fprintf(stderr, "ner-tool: %s: %s\n", argv[3], strerror(errno));
+			remove(argv[3]);
+			return 1;
+		}
+		nf_ner_free(m);
+		return 0;
+	}
 	if (argc >= 4 && strcmp(argv[1], "eval") == 0) {
 		const char *err;
 		nf_ner *m = nf_ner_load(argv[2], &err);
@@ -277,7 +294,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 6 || strcmp(argv[1], "train") != 0) {
-		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n", stderr);
+		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n"
+		      "       ner-tool convert MODEL OUT.nfm\n", stderr);
 		return 2;
 	}
 	nf_ner *m = nf_ner_new();
