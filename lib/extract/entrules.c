@@ -255,6 +255,12 @@ static void cue(const char *text, struct ent *x)
 /* the rules on top of the tagger: company words make ORG, a lone sentence-starting function
  * word is no entity, and within the document a name that begins an ORG is ORG, one that ends a
  * PER is PER */
+/* three ASCII capitals: a currency code (CNY, USD) */
+static int upper3(const char *w)
+{
+	return w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z';
+}
+
 size_t nf_entr_rules(nf_ents *c, const char *text, size_t tn, struct ent *en, size_t ne, const nf_seg_lang *L)
 {
 	size_t out = 0;
@@ -289,15 +295,21 @@ size_t nf_entr_rules(nf_ents *c, const char *text, size_t tn, struct ent *en, si
 		l = x->e - x->s;
 		if (!x->canon && !memchr(text + x->s, ' ', l) && (nf_seg_is_starter(L, text + x->s, l) || nf_gaz_not_entity(text + x->s, l)))
 			continue; /* "Les", "The": a capitalised article; EV, CEO: common nouns */
-		if (!x->canon && strcmp(x->type, "PRODUCT") != 0) { /* "CNY 2", "Kapazität 40": no number at the end */
+		if (!x->canon && strcmp(x->type, "PRODUCT") != 0) { /* "CNY 2", "Kapazität 40" */
 			size_t b = x->e;
 			while (b > x->s && text[b - 1] >= '0' && text[b - 1] <= '9')
 				b--;
-			if (b < x->e && b > x->s + 1 && text[b - 1] == ' ') {
-				x->e = b - 1;
-				l = x->e - x->s;
-				if (!memchr(text + x->s, ' ', l) && nf_gaz_not_entity(text + x->s, l))
+			if (b < x->e && b > x->s + 1 && text[b - 1] == ' ' && !memchr(text + x->s, ' ', b - 1 - x->s)) {
+				/* a number after one word: cut only after a currency code, drop after a common
+				 * noun; a name keeps its number (Radio 1, Euro 2000, Apollo 13): trimming every
+				 * number cost nl 0.6, de 0.9, ar 0.3 of dev F1 */
+				size_t hl = b - 1 - x->s;
+				if (nf_gaz_not_entity(text + x->s, hl))
 					continue;
+				if (hl == 3 && upper3(text + x->s)) {
+					x->e = b - 1;
+					l = hl;
+				}
 			}
 		}
 		if (!x->canon)
