@@ -80,7 +80,8 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 	for (size_t k = e0; k < ne; k++)
 		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon, &soft) &&
 		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
-			snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
+			if (!soft || nf_enttok_place_retype(c->tl)) /* tokens.tsv: measured per language */
+				snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
 			(*ents)[k].canon = canon;
 			(*ents)[k].strong = !soft;
 		}

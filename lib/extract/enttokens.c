@@ -13,8 +13,8 @@
 extern const char nf_data_entities_tokens[];
 extern const unsigned long nf_data_entities_tokens_len;
 
-enum { K_ELISION, K_POSS, K_BRAND, NKINDS };
-static const char *const kinds[] = {"elision", "possessive", "lower-brand"};
+enum { K_ELISION, K_POSS, K_BRAND, K_PLACES, NKINDS };
+static const char *const kinds[] = {"elision", "possessive", "lower-brand", "place-retype"};
 
 struct nf_enttok_lang {
 	char code[8];
@@ -23,6 +23,7 @@ struct nf_enttok_lang {
 	char poss[64];      /* possessive endings, each NUL-terminated, "" after the last */
 	size_t possn;
 	char brand[32];     /* lower-brand letters */
+	int place_retype;   /* the place list may retype what the tagger found */
 };
 
 #define MAXLANGS 64
@@ -61,6 +62,8 @@ static void load(char **f, int n, void *ctx)
 		L->possn += vl + 1;
 	} else if (k == K_BRAND && vl == 1 && strlen(L->brand) + 1 < sizeof L->brand)
 		L->brand[strlen(L->brand)] = f[2][0];
+	else if (k == K_PLACES)
+		L->place_retype = strcmp(f[2], "yes") == 0;
 }
 
 void nf_enttok_init(void)
@@ -77,6 +80,8 @@ void nf_enttok_init(void)
 			memcpy(L->poss, langs[0].poss, sizeof L->poss);
 		if (!L->has[K_BRAND])
 			memcpy(L->brand, langs[0].brand, sizeof L->brand);
+		if (!L->has[K_PLACES])
+			L->place_retype = langs[0].place_retype;
 	}
 }
 
@@ -87,6 +92,8 @@ const nf_enttok_lang *nf_enttok_lang_get(const char *code, size_t n)
 			return &langs[k];
 	return &langs[0];
 }
+
+int nf_enttok_place_retype(const nf_enttok_lang *L) { return L->place_retype; }
 
 void nf_enttok_add(nf_enttoks *out, size_t s, size_t e)
 {

@@ -26,6 +26,9 @@ void nf_enttok_word(nf_enttoks *out, const nf_enttok_lang *L, const char *t, siz
  * nf_enttok_word, other tokens as they are; appended to out. The filter and the trainer
  * (ner-tool) both cut text this way, so that a model learns the tokens it will see. */
 void nf_enttok_line(nf_enttoks *out, nf_toks *tk, const nf_enttok_lang *L, const char *text, size_t s, size_t e);
+/* may the generated place list (places-cldr.tsv) retype a mention the tagger found, in this
+ * language? (the place-retype rows) */
+int nf_enttok_place_retype(const nf_enttok_lang *L);
 /* does w[0..n) begin with a capital, or with a lower-brand letter and a capital (iPhone)? */
 int nf_enttok_name_start(const nf_enttok_lang *L, const char *w, size_t n);
 #endif
