@@ -635,26 +635,22 @@ static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_
 
 static void put16(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8); }
 
-int nf_ner_save(const nf_ner *m, const char *path)
+/* the scale of the 16-bit weights: a loaded model's, or the largest trained weight / 32767 */
+static float weight_scale(const nf_ner *m)
 {
+	if (m->q)
+		return m->scale;
 	size_t W = (size_t)H * (size_t)m->nt;
-	float scale = m->scale;
-	if (!m->q) {
-		float mx = 1e-9f;
-		for (size_t k = 0; k < W; k++)
-			if (m->w[k] > mx || -m->w[k] > mx)
-				mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
-		scale = mx / 32767.0f;
-	}
-	nf_buf raw = {0};
-	unsigned char hdr[16];
-	put32(hdr, HBITS);
-	put32(hdr + 4, (uint32_t)m->nt);
-	memcpy(hdr + 8, &scale, 4);
-	put32(hdr + 12, (uint32_t)m->ntext.len);
-	nf_buf_add(&raw, hdr, 16);
-	nf_buf_add(&raw, m->tags, sizeof m->tags);
-	nf_buf_add(&raw, m->trans, sizeof m->trans);
+	float mx = 1e-9f;
+	for (size_t k = 0; k < W; k++)
+		if (m->w[k] > mx || -m->w[k] > mx)
+			mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
+	return mx / 32767.0f;
+}
+
+/* the W weights as little-endian int16 (a loaded model's as they are, trained ones rounded) */
+static void add_weights(nf_buf *raw, const nf_ner *m, size_t W, float scale)
+{
 	for (size_t k = 0; k < W; k++) {
 		int16_t v;
 		if (m->q)
@@ -665,8 +661,24 @@ int nf_ner_save(const nf_ner *m, const char *path)
 			v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 		}
 		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
-		nf_buf_add(&raw, b, 2);
+		nf_buf_add(raw, b, 2);
 	}
+}
+
+int nf_ner_save(const nf_ner *m, const char *path)
+{
+	size_t W = (size_t)H * (size_t)m->nt;
+	float scale = weight_scale(m);
+	nf_buf raw = {0};
+	unsigned char hdr[16];
+	put32(hdr, HBITS);
+	put32(hdr + 4, (uint32_t)m->nt);
+	memcpy(hdr + 8, &scale, 4);
+	put32(hdr + 12, (uint32_t)m->ntext.len);
+	nf_buf_add(&raw, hdr, 16);
+	nf_buf_add(&raw, m->tags, sizeof m->tags);
+	nf_buf_add(&raw, m->trans, sizeof m->trans);
+	add_weights(&raw, m, W, scale);
 	nf_buf_add(&raw, m->ntext.p, m->ntext.len);
 	uLongf cl = compressBound(raw.len);
 	unsigned char *comp = nf_xmalloc(cl);
@@ -693,14 +705,7 @@ int nf_ner_save(const nf_ner *m, const char *path)
 int nf_ner_save_mapped(const nf_ner *m, const char *path)
 {
 	size_t W = (size_t)H * (size_t)m->nt;
-	float scale = m->scale;
-	if (!m->q) {
-		float mx = 1e-9f;
-		for (size_t k = 0; k < W; k++)
-			if (m->w[k] > mx || -m->w[k] > mx)
-				mx = m->w[k] > 0 ? m->w[k] : -m->w[k];
-		scale = mx / 32767.0f;
-	}
+	float scale = weight_scale(m);
 	/* the name table: the keys of nf_ner_add_name again, each once, with its final value */
 	size_t nn = nf_strset_size(m->names);
 	uint32_t nslots = 16;
@@ -748,18 +753,7 @@ int nf_ner_save_mapped(const nf_ner *m, const char *path)
 	nf_buf_add(&raw, m->tags, sizeof m->tags);
 	nf_buf_add(&raw, m->trans, sizeof m->trans);
 	nf_buf_add(&raw, slots, 8 * (size_t)nslots);
-	for (size_t k = 0; k < W; k++) {
-		int16_t v;
-		if (m->q)
-			v = m->q[k];
-		else {
-			float x = m->w[k] / scale;
-			long q = (long)(x + (x >= 0 ? 0.5f : -0.5f));
-			v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-		}
-		unsigned char b[2] = {(unsigned char)v, (unsigned char)((uint16_t)v >> 8)};
-		nf_buf_add(&raw, b, 2);
-	}
+	add_weights(&raw, m, W, scale);
 	nf_buf_add(&raw, keys.p, keys.len);
 	unsigned char head[HEAD3];
 	memcpy(head, MAGIC, 8);
