@@ -22,7 +22,7 @@ LIBHDR = $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.h))
 
 B ?= build
 BIN ?= bin
-DATA = $(sort $(wildcard lib/data/*.tsv lib/data/*/*.tsv))
+DATA = $(sort $(filter-out lib/data/clusters/%,$(wildcard lib/data/*.tsv lib/data/*/*.tsv))) # the clusters go into the models, not the programs
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/%.o) $(DATA:lib/data/%.tsv=$(B)/data/%.o)
 PROGS = $(FILTERS:%=$(BIN)/nf-%)
 
@@ -85,6 +85,15 @@ NER = ../shared/data/ner
 $(B)/ner-tool: lib/gen/ner-tool.c $(B)/libnf.a
 	$(CC) $(NF_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(B)/libnf.a $(NF_LIBS) -o $@
 
+# word clusters from unlabeled text (lib/gen/clusters.c, recipe lib/gen/clusters.sh): make
+# clusters rewrites lib/data/clusters, then make models puts them in the models
+$(B)/nf-clusters: lib/gen/clusters.c $(B)/libnf.a
+	$(CC) $(NF_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(B)/libnf.a $(NF_LIBS) -lm -o $@
+
+clusters: $(B)/nf-clusters
+	@test -d $(NER) || { echo "make clusters: no $(NER) (the NER training data)"; exit 1; }
+	sh lib/gen/clusters.sh lib/data/clusters ../shared/data $(B)/nf-clusters
+
 # a model mapped in place (NFNER3) beside the kept one: nf-tag-entities loads it in
 # milliseconds (the .model, inflated, takes 0.1 s); rebuilt when the .model changes
 lib/data/models/%.nfm: lib/data/models/%.model | $(B)/ner-tool
@@ -129,5 +138,5 @@ clean:
 	rm -rf build build-san build-fuzz bin bin-san
 	rm -f lib/data/models/*.nfm
 
-.PHONY: all sanitize test test-quick check eval bench fuzz models install uninstall clean
+.PHONY: all sanitize test test-quick check eval bench fuzz models clusters install uninstall clean
 .SECONDARY:

@@ -34,12 +34,52 @@ static const struct option longopts[] = {
 	{0, 0, 0, 0},
 };
 
+/* the rows of the current document, kept until it ends (or READAHEAD bytes), so that its
+ * words are all in the tagger's document context before its first row is tagged */
+#define READAHEAD (8u << 20)
+struct held {
+	size_t keys, kn, text, tn, lang, ln; /* offsets in hold */
+};
+static nf_buf hold;
+static struct held *held;
+static size_t nheld, capheld;
+
 static void put(const struct nf_ent *e, void *v)
 {
-	nf_mention_begin(v, e->start, e->end, e->type);
+	const struct held *r = v;
+	nf_mention_begin_keys(hold.p + r->keys, r->kn, hold.p + r->text, e->start, e->end, e->type);
 	nf_out_field(e->value, e->value_len);
 	nf_out_nl();
 	nf_st.rows_out++;
+}
+
+static void keep(const nf_doc *d, const char *lang, size_t langn)
+{
+	if (nheld == capheld) {
+		capheld = capheld ? 2 * capheld : 64;
+		held = nf_xrealloc(held, capheld * sizeof *held);
+	}
+	struct held *r = &held[nheld++];
+	r->keys = hold.len;
+	nf_mention_keys(d, &hold);
+	r->kn = hold.len - r->keys;
+	r->text = hold.len;
+	nf_buf_add(&hold, d->text, d->text_len);
+	r->tn = d->text_len;
+	r->lang = hold.len;
+	nf_buf_add(&hold, lang, langn);
+	r->ln = langn;
+}
+
+/* tag the kept rows: every later one looked at first */
+static void flush(nf_ents *ents)
+{
+	for (size_t i = 1; i < nheld; i++)
+		nf_ents_look(ents, hold.p + held[i].text, held[i].tn, hold.p + held[i].lang, held[i].ln);
+	for (size_t i = 0; i < nheld; i++)
+		nf_ents_tag(ents, hold.p + held[i].text, held[i].tn, hold.p + held[i].lang, held[i].ln, put, &held[i]);
+	nheld = 0;
+	hold.len = 0;
 }
 
 int main(int argc, char **argv)
@@ -63,15 +103,20 @@ int main(int argc, char **argv)
 		const nf_doc *d = &L.d;
 		const nf_field *idf = idc >= 0 && (size_t)idc < d->f.n ? &d->f.f[idc] : NULL;
 		if (!idf || idf->n != doc_id.len || memcmp(idf->p, doc_id.p ? doc_id.p : "", idf->n) != 0) {
+			flush(ents);
 			doc_id.len = 0; /* a new document */
 			nf_ents_doc(ents);
 			if (idf)
 				nf_buf_add(&doc_id, idf->p, idf->n);
-		}
-		nf_ents_tag(ents, d->text, d->text_len, L.lang, L.langn, put, (void *)d);
+		} else if (hold.len > READAHEAD)
+			flush(ents); /* a very long document: the rest reads on from here */
+		keep(d, L.lang, L.langn);
 	}
+	flush(ents);
 	nf_loop_end(&L);
 	nf_buf_free(&doc_id);
+	nf_buf_free(&hold);
+	free(held);
 	char extra[200];
 	snprintf(extra, sizeof extra, "%lu rows tagged with the English model for want of their own, "
 	         "%lu rows in a script it does not read left to the gazetteer", nf_ents_fallbacks(ents), nf_ents_unscripted(ents));

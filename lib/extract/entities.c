@@ -248,18 +248,11 @@ static int latin_text(const char *text, size_t n)
 }
 
 
-void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn, nf_ents_cb cb, void *arg)
+/* the row's lines as tagger sentences (c->st, c->lines, c->toks), added to the document
+ * context: all tokens first, so that the context holds every line before the first is decoded */
+static void row_tokens(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn)
 {
-	int fb;
-	const nf_ner *m = nf_ner_models_get(c->models, lang, langn, &fb);
-	if (fb && !latin_text(text, tn)) {
-		m = NULL; /* the gazetteer and the rules only */
-		c->unscripted++;
-	} else
-		c->fallbacks += (unsigned long)fb;
 	c->tl = nf_enttok_lang_get(lang, langn);
-	/* the row's lines as tagger sentences: all tokens first, so that the document context
-	 * holds every line before the first is decoded */
 	c->st.n = c->lines.n = 0;
 	for (size_t ls = 0; ls < tn;) {
 		const char *nl = memchr(text + ls, '\n', tn - ls);
@@ -290,6 +283,23 @@ void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size
 		c->toks[i] = c->strs.p + (uintptr_t)c->toks[i];
 	for (size_t k = 0; k < c->lines.n; k++)
 		nf_ner_doc_add(c->docctx, &(struct nf_ner_sent){c->toks + c->lines.v[k].s, c->lines.v[k].e - c->lines.v[k].s, NULL});
+}
+
+void nf_ents_look(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn)
+{
+	row_tokens(c, text, tn, lang, langn);
+}
+
+void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn, nf_ents_cb cb, void *arg)
+{
+	int fb;
+	const nf_ner *m = nf_ner_models_get(c->models, lang, langn, &fb);
+	if (fb && !latin_text(text, tn)) {
+		m = NULL; /* the gazetteer and the rules only */
+		c->unscripted++;
+	} else
+		c->fallbacks += (unsigned long)fb;
+	row_tokens(c, text, tn, lang, langn);
 	size_t ne = 0;
 	for (size_t k = 0; k < c->lines.n; k++) {
 		size_t a = c->lines.v[k].s, n = c->lines.v[k].e - a, line_first = ne;

@@ -35,6 +35,10 @@ void nf_ents_doc(nf_ents *c); /* a new document begins: forget the last one's na
 /* the mentions of text[0..n), one row of the current document; lang its ISO 639-1 code
  * (it chooses the model, the sentence starters and the token rules) */
 void nf_ents_tag(nf_ents *c, const char *text, size_t n, const char *lang, size_t langn, nf_ents_cb cb, void *arg);
+/* a later row of the current document, read ahead before its first row is tagged: its words
+ * join the document context (how each word is written, what stands around it), so that the
+ * tagger sees the whole document, as the models were trained; nothing is tagged */
+void nf_ents_look(nf_ents *c, const char *text, size_t n, const char *lang, size_t langn);
 /* how many rows so far were tagged with the English model for want of their own */
 unsigned long nf_ents_fallbacks(const nf_ents *c);
 /* how many rows were in a language without a model and a script other than Latin: the

@@ -18,7 +18,7 @@
 
 #define HBITS 18
 #define H (1u << HBITS)
-#define MAXF 40 /* features per token */
+#define MAXF 64 /* features per token */
 #define MAGIC2 "NFNER2\n"
 #define MAGIC "NFNER3\n" /* 8 bytes with the NUL */
 #define GAZMAX 6 /* tokens in the longest name matched */
@@ -117,6 +117,7 @@ struct tokinfo {
 	size_t lown, shapen, surfn;
 	int caps, allcaps, digit, hyphen, script; /* script: 0 Latin/other, 1 Arabic, 2 CJK */
 	int gpos, gmask, one; /* name-list match: 0 none, 1 first token, 2 later token; its types; the word alone */
+	int cl; /* word clusters: 0 none, else 1 + fine + 1024 * coarse */
 };
 
 static void info(const char *w, struct tokinfo *t)
@@ -125,6 +126,7 @@ static void info(const char *w, struct tokinfo *t)
 	const unsigned char *p = (const unsigned char *)w, *e = p + strlen(w);
 	int letters = 0, upper = 0;
 	char last = 0;
+	size_t hint = 0; /* the script range of the last letter: the next is most often in it */
 	while (p < e) {
 		int32_t c;
 		size_t k;
@@ -142,7 +144,9 @@ static void info(const char *w, struct tokinfo *t)
 		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
 			letters++;
 			upper += cat == UTF8PROC_CATEGORY_LU;
-			if (nf_script(c) == NF_SC_ARAB)
+			if (c < 0x80)
+				; /* Latin */
+			else if (nf_script_hint(c, &hint) == NF_SC_ARAB)
 				t->script = 1;
 			else if (nf_is_cjk(c))
 				t->script = 2;
@@ -169,36 +173,84 @@ static void info(const char *w, struct tokinfo *t)
 
 /* ---- the document ---- */
 
+#define DOCCTX 8 /* neighbours remembered per capitalised word */
+struct docctx {
+	uint32_t prev[DOCCTX], next[DOCCTX];
+	unsigned char np, nn;
+};
+
 struct nf_ner_doc {
 	nf_strset *w; /* lower case -> 1 capitalised inside a sentence, 2 lower case, 4 capitalised first word */
+	nf_strset *ix; /* a capitalised word -> its entry in ctx */
+	nf_buf ctx;    /* struct docctx: the words seen before and after it in the document */
 };
+
+static uint32_t whash(const char *s, size_t n) { return (uint32_t)fnv(14695981039346656037ull, s, n); }
+
+static void ctx_add(uint32_t *v, unsigned char *n, uint32_t h)
+{
+	for (unsigned k = 0; k < *n; k++)
+		if (v[k] == h)
+			return;
+	if (*n < DOCCTX)
+		v[(*n)++] = h;
+}
 
 nf_ner_doc *nf_ner_doc_new(void)
 {
 	nf_ner_doc *d = nf_xmalloc(sizeof *d);
 	d->w = nf_strset_new();
+	d->ix = nf_strset_new();
+	memset(&d->ctx, 0, sizeof d->ctx);
 	return d;
 }
 
 void nf_ner_doc_add(nf_ner_doc *d, const struct nf_ner_sent *s)
 {
 	struct tokinfo t;
+	uint32_t prev = whash("<s>", 3);
 	for (size_t i = 0; i < s->n; i++) {
-		if (strlen(s->tok[i]) >= sizeof t.low - 4)
+		if (strlen(s->tok[i]) >= sizeof t.low - 4) {
+			prev = 0;
 			continue;
+		}
 		info(s->tok[i], &t);
 		int v = t.caps ? (i ? 1 : 4) : t.shape[0] == 'x' ? 2 : 0;
 		if (v)
 			nf_strset_add(d->w, t.low, t.lown, v);
+		uint32_t h = whash(t.low, t.lown);
+		if (t.caps) { /* context aggregation: its neighbours here */
+			int k = nf_strset_get(d->ix, t.low, t.lown);
+			if (k < 0) {
+				k = (int)(d->ctx.len / sizeof(struct docctx));
+				nf_strset_add(d->ix, t.low, t.lown, k);
+				struct docctx z = {0};
+				nf_buf_add(&d->ctx, &z, sizeof z);
+			}
+			struct docctx *c = (struct docctx *)(void *)d->ctx.p + k;
+			if (prev)
+				ctx_add(c->prev, &c->np, prev);
+			char nl[64];
+			size_t nn = i + 1 < s->n ? nf_ner_key(s->tok[i + 1], nl, sizeof nl) : 0;
+			ctx_add(c->next, &c->nn, i + 1 < s->n ? whash(nl, nn) : whash("</s>", 4));
+		}
+		prev = h;
 	}
 }
 
-void nf_ner_doc_clear(nf_ner_doc *d) { nf_strset_clear(d->w); }
+void nf_ner_doc_clear(nf_ner_doc *d)
+{
+	nf_strset_clear(d->w);
+	nf_strset_clear(d->ix);
+	d->ctx.len = 0;
+}
 
 void nf_ner_doc_free(nf_ner_doc *d)
 {
 	if (d) {
 		nf_strset_free(d->w);
+		nf_strset_free(d->ix);
+		nf_buf_free(&d->ctx);
 		free(d);
 	}
 }
@@ -261,6 +313,60 @@ int nf_ner_add_name(nf_ner *m, const char *type, const char *name)
 	return 0;
 }
 
+/* a word cluster is a name-table entry keyed by CLKEY and the word's key; it is saved as a
+ * line "C<value>\tword" among the names */
+#define CLKEY '\x01'
+
+size_t nf_ner_key(const char *tok, char *out, size_t cap)
+{
+	struct tokinfo t;
+	if (strlen(tok) >= sizeof t.low - 4)
+		return 0;
+	info(tok, &t);
+	if (t.lown + 1 > cap)
+		return 0;
+	memcpy(out, t.low, t.lown + 1);
+	return t.lown;
+}
+
+static int add_cluster_key(nf_ner *m, unsigned value, const char *word, char *key, size_t *kn)
+{
+	if (!value || value > 65535 || strchr(word, ' ') || !(*kn = nf_ner_key(word, key + 1, 62)))
+		return -1;
+	key[0] = CLKEY;
+	(*kn)++;
+	if (!m->names)
+		m->names = nf_strset_new();
+	if (nf_strset_get(m->names, key, *kn) >= 0)
+		return -1; /* the first value of a word wins */
+	nf_strset_add(m->names, key, *kn, (int)value);
+	return 0;
+}
+
+int nf_ner_add_cluster(nf_ner *m, const char *word, unsigned value)
+{
+	char key[64];
+	size_t kn;
+	if (add_cluster_key(m, value, word, key, &kn) != 0)
+		return -1;
+	char line[32];
+	int ln = snprintf(line, sizeof line, "C%u\t", value);
+	nf_buf_add(&m->ntext, line, (size_t)ln);
+	nf_buf_add(&m->ntext, word, strlen(word));
+	nf_buf_add(&m->ntext, "\n", 1);
+	return 0;
+}
+
+/* a "C<value>" type of a saved line: its value, else 0 */
+static unsigned cluster_type(const char *type)
+{
+	if (type[0] != 'C' || !type[1])
+		return 0;
+	char *end;
+	unsigned long v = strtoul(type + 1, &end, 10);
+	return *end || v > 65535 ? 0 : (unsigned)v;
+}
+
 static uint32_t hname(const char *k, size_t n)
 {
 	uint32_t h = 2166136261u;
@@ -318,6 +424,22 @@ static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
 		for (size_t l = 0; l < best; l++)
 			ti[i + l].gpos = l ? 2 : 1, ti[i + l].gmask = bmask;
 		i += best;
+	}
+}
+
+/* the clusters of the words */
+static void clusters(const nf_ner *m, struct tokinfo *ti, size_t n)
+{
+	if (!m->names && !m->slots)
+		return;
+	char key[64];
+	key[0] = CLKEY;
+	for (size_t i = 0; i < n; i++) {
+		if (ti[i].lown + 1 > sizeof key)
+			continue;
+		memcpy(key + 1, ti[i].low, ti[i].lown);
+		int v = names_get(m, key, ti[i].lown + 1);
+		ti[i].cl = v > 0 ? v : 0;
 	}
 }
 
@@ -399,6 +521,16 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 		char g[3] = {(char)('a' + (v < 0 ? 0 : v)), (char)('0' + (i == 0)), (char)('0' + t->allcaps)};
 		f[k++] = fidx(90, g, 3);
 	}
+	if (doc && t->caps) { /* the neighbours of the word elsewhere in the document */
+		int x = nf_strset_get(doc->ix, t->low, t->lown);
+		if (x >= 0) {
+			const struct docctx *c = (const struct docctx *)(const void *)doc->ctx.p + x;
+			for (unsigned q = 0; q < c->np; q++)
+				f[k++] = fidx(110, (const char *)&c->prev[q], 4);
+			for (unsigned q = 0; q < c->nn; q++)
+				f[k++] = fidx(111, (const char *)&c->next[q], 4);
+		}
+	}
 	if (t->one & 16)
 		f[k++] = fidx(73, flags, 1);
 	for (int d = -1; d <= 1; d += 2) {
@@ -421,6 +553,15 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 	if (i > 0) { /* the previous word with this one */
 		f[k++] = fidx2(50, ti[i - 1].low, ti[i - 1].lown, t->low, t->lown);
 	}
+	for (int d = -1; d <= 1; d++) { /* word clusters: fine and coarse, of this word and its neighbours */
+		long j = (long)i + d;
+		if (j < 0 || j >= (long)n || !ti[j].cl)
+			continue;
+		unsigned fine = (unsigned)(ti[j].cl - 1) % 1024, coarse = (unsigned)(ti[j].cl - 1) / 1024;
+		char c[3] = {(char)(fine & 255), (char)(fine >> 8), (char)coarse};
+		f[k++] = fidx(101 + d, c, 2);
+		f[k++] = fidx(104 + d, c + 2, 1);
+	}
 	return k;
 }
 
@@ -430,12 +571,17 @@ static void emissions(const nf_ner *m, const uint32_t *f, int nf, float *sc)
 {
 	for (int t = 0; t < m->nt; t++)
 		sc[t] = 0;
-	if (m->q) {
+	if (m->q) { /* the int16 weights summed exactly, scaled once: the same in both formats */
+		int32_t acc[NF_NER_MAXTAGS] = {0};
+		for (int k = 0; k < nf; k++)
+			__builtin_prefetch(m->q + (size_t)f[k] * (size_t)m->nt);
 		for (int k = 0; k < nf; k++) {
 			const int16_t *q = m->q + (size_t)f[k] * (size_t)m->nt;
 			for (int t = 0; t < m->nt; t++)
-				sc[t] += (float)q[t] * m->scale; /* the same float as NFNER2's (float)q * scale */
+				acc[t] += q[t];
 		}
+		for (int t = 0; t < m->nt; t++)
+			sc[t] = (float)acc[t] * m->scale;
 		return;
 	}
 	for (int k = 0; k < nf; k++) {
@@ -518,6 +664,7 @@ void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
 	for (size_t i = 0; i < s->n; i++)
 		info(s->tok[i], &ti[i]);
 	gaz(m, ti, s->n);
+	clusters(m, ti, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		int nf = features(ti, s->n, i, s->doc, f);
 		emissions(m, f, nf, em + i * (size_t)m->nt);
@@ -576,6 +723,7 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 			for (size_t i = 0; i < x->n; i++)
 				info(x->tok[i], &ti[i]);
 			gaz(m, ti, x->n);
+			clusters(m, ti, x->n);
 			fb.len = 0;
 			nf_buf_reserve(&fb, x->n * MAXF * sizeof(uint32_t) + x->n * sizeof(int));
 			uint32_t *F = (uint32_t *)fb.p;
@@ -728,9 +876,14 @@ int nf_ner_save_mapped(const nf_ner *m, const char *path)
 		memcpy(name, tab + 1, (size_t)(nlp - tab - 1));
 		name[nlp - tab - 1] = 0;
 		p = nlp + 1;
-		if (!gtype_bit(type) || !(kn = name_key(name, key, sizeof key)))
+		int cluster = 0;
+		if (cluster_type(type)) {
+			if (!(kn = nf_ner_key(name, key + 1, sizeof key - 1)))
+				continue;
+			key[0] = CLKEY, kn++, cluster = 1;
+		} else if (!gtype_bit(type) || !(kn = name_key(name, key, sizeof key)))
 			continue;
-		for (size_t i = 0; i <= kn; i++) {
+		for (size_t i = cluster ? kn : 0; i <= kn; i++) {
 			if (i < kn && key[i] != ' ')
 				continue;
 			uint32_t h = hname(key, i) & (nslots - 1);
@@ -908,7 +1061,11 @@ static nf_ner *load2(const char *path, const char **err)
 		type[tab - p] = 0;
 		memcpy(name, tab + 1, (size_t)(nlp - tab - 1));
 		name[nlp - tab - 1] = 0;
-		nf_ner_add_name(m, type, name); /* names it cannot use are skipped, as in training */
+		unsigned cv = cluster_type(type);
+		if (cv)
+			nf_ner_add_cluster(m, name, cv);
+		else
+			nf_ner_add_name(m, type, name); /* names it cannot use are skipped, as in training */
 		p = nlp + 1;
 	}
 out:

@@ -40,6 +40,12 @@ int nf_ner_tag_id(nf_ner *m, const char *tag);  /* adds the tag when new */
 /* a name for the name-list features (before training; saved in the model): TYPE is PER, LOC,
  * ORG, MISC or FIRST (a given name), name its tokens separated by spaces; -1 if unusable */
 int nf_ner_add_name(nf_ner *m, const char *type, const char *name);
+/* a word's cluster (from nf-clusters, trained on unlabeled text) for the cluster features:
+ * value 1 + fine + 1024 * coarse (fine < 1024, coarse < 64); saved in the model. -1 if unusable
+ * or the word has one already. */
+int nf_ner_add_cluster(nf_ner *m, const char *word, unsigned value);
+/* the key the model looks words up by (lower case, as the features see it); 0 if too long */
+size_t nf_ner_key(const char *tok, char *out, size_t cap);
 void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold, size_t nsent, int epochs,
                   unsigned seed);
 int nf_ner_save(const nf_ner *m, const char *path); /* 0 ok, -1 (errno) */

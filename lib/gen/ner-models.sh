@@ -8,7 +8,8 @@
 #         tokens) and, when NER_FILTER_EVAL is set (a command: LANG DEV --model-dir DIR, e.g.
 #         tests/ner-filter-eval.py with nf-tag-entities), "LANG filter entities: ..." (the whole
 #         filter on the split's sentences as rows): the figures in the README.
-# NER_SEED sets the seed (default 42).
+# NER_SEED sets the seed (default 42). The word clusters of lib/data/clusters (make clusters)
+# go into each model that has them.
 # The sentences are cut as nf-tag-entities cuts text (ner-tool --tokens LANG), so that a model
 # learns the tokens it will see. Fixed epochs and seed: the same bytes every run. Arabic has no dev split: the last 10% of
 # ANERCorp.train's sentences stand in for it.
@@ -28,11 +29,13 @@ for spec in en:en/conll2003/train.txt:en/conll2003/valid.txt nl:nl/conll2002/ned
 	tr=${rest%%:*} dv=${rest#*:}
 	case $tr in /*) ;; *) tr=$ner/$tr dv=$ner/$dv ;; esac
 	sh "$here/ner-names.sh" "$l" "$ner" > "$work/names-$l.tsv"
+	cl=
+	[ -f "$here/../data/clusters/clusters-$l.tsv" ] && cl="--clusters $here/../data/clusters/clusters-$l.tsv"
 	if [ "$mode" = ship ]; then
-		"$tool" --tokens "$l" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" "$dv" --names "$work/names-$l.tsv"
+		"$tool" --tokens "$l" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" "$dv" --names "$work/names-$l.tsv" $cl
 	else
 		printf '%s model ' "$l"
-		"$tool" --tokens "$l" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" --names "$work/names-$l.tsv" --dev "$dv" 2>/dev/null
+		"$tool" --tokens "$l" train "$out/ner-$l.model" $EPOCHS $SEED "$tr" --names "$work/names-$l.tsv" $cl --dev "$dv" 2>/dev/null
 		if [ -n "${NER_FILTER_EVAL:-}" ]; then # the whole filter with this model, on the same split
 			printf '%s filter ' "$l"
 			$NER_FILTER_EVAL "$l" "$dv" --model-dir "$out"

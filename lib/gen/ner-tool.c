@@ -1,5 +1,5 @@
 /* ner-tool.c — train and evaluate the entity models (make models, make eval).
- *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--dev DEV...]
+ *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--clusters CLUSTERS.tsv] [--dev DEV...]
  *   ner-tool eval MODEL DEV...
  *   ner-tool convert MODEL OUT.nfm   (a model as NFNER3, mapped by the filter: the same weights)
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
@@ -229,6 +229,11 @@ static void docs(struct corpus *c)
 	for (size_t q = 0; q < c->n; q++)
 		if (c->doc[q] >= 0)
 			c->s[q].doc = d[c->doc[q]];
+		else { /* no marks: the sentence is its own document, as ner-filter-eval.py makes it */
+			nf_ner_doc *one = nf_ner_doc_new();
+			nf_ner_doc_add(one, &c->s[q]);
+			c->s[q].doc = one;
+		}
 }
 
 static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
@@ -294,7 +299,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 6 || strcmp(argv[1], "train") != 0) {
-		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--dev DEV] | ner-tool eval MODEL DEV...\n"
+		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--clusters F] [--dev DEV] | ner-tool eval MODEL DEV...\n"
 		      "       ner-tool convert MODEL OUT.nfm\n", stderr);
 		return 2;
 	}
@@ -319,6 +324,25 @@ int main(int argc, char **argv)
 			}
 			fclose(f);
 			fprintf(stderr, "ner-tool: %zu names\n", used);
+			continue;
+		}
+		if (strcmp(argv[i], "--clusters") == 0 && i + 1 < argc) { /* word\tfine\tcoarse (nf-clusters) */
+			FILE *f = fopen(argv[++i], "r");
+			if (!f) {
+				perror(argv[i]);
+				return 1;
+			}
+			char line[512];
+			size_t used = 0;
+			while (fgets(line, sizeof line, f)) {
+				char w[256];
+				unsigned fine, coarse;
+				if (line[0] != '#' && sscanf(line, "%255[^\t]\t%u\t%u", w, &fine, &coarse) == 3 && fine < 1024 &&
+				    coarse < 63 && nf_ner_add_cluster(m, w, 1 + fine + 1024 * coarse) == 0)
+					used++;
+			}
+			fclose(f);
+			fprintf(stderr, "ner-tool: %zu clustered words\n", used);
 			continue;
 		}
 		read_conll(argv[i], &tr, m);

@@ -74,17 +74,16 @@ void nf_seg_init(void)
 	if (t_abbr)
 		return;
 	t_abbr = nf_lw_new(), t_start = nf_lw_new(), t_month = nf_lw_new(), t_speech = nf_lw_new();
-	t_lower = nf_lw_new(), t_conv = nf_lw_new();
+	t_conv = nf_lw_new(); /* t_lower (20,000 words) on first use: only the splitter needs it */
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_word, t_start);
 	nf_table_each(nf_data_split_starters_extra, nf_data_split_starters_extra_len, add_word, t_start);
 	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_word, t_speech);
-	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_word, t_lower);
 	nf_table_each(nf_data_months, nf_data_months_len, add_word, t_month);
 	nf_table_each(nf_data_split_conventions, nf_data_split_conventions_len, add_word, t_conv);
 	/* a language with rows in one list knows the others: no rows there is an empty list */
-	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_lower, t_conv};
+	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_conv};
 	for (int i = 0; i < nlangs; i++)
 		for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
 			nf_lw_know(lists[k], langs[i].code);
@@ -247,9 +246,19 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 	return 0;
 }
 
+static void load_lower(void)
+{
+	t_lower = nf_lw_new();
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_word, t_lower);
+	for (int i = 0; i < nlangs; i++)
+		nf_lw_know(t_lower, langs[i].code);
+}
+
 /* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
 static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 {
+	if (!t_lower)
+		load_lower();
 	if (!n || n > 40 || !L->known)
 		return 0; /* without a language, the union of lists would hold too much ("euro") */
 	for (size_t i = 1; i < n; i++)
