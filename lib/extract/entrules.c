@@ -11,8 +11,9 @@ static int lead_word(nf_ents *c, const char *text, size_t k)
 	size_t n = c->st.v[k].e - c->st.v[k].s;
 	int32_t ch;
 	nf_utf8_dec((const unsigned char *)w, (const unsigned char *)w + n, &ch);
-	if (utf8proc_get_property(ch < 0 ? 0xFFFD : ch)->category == UTF8PROC_CATEGORY_LL)
-		return 1;
+	if (utf8proc_get_property(ch < 0 ? 0xFFFD : ch)->category == UTF8PROC_CATEGORY_LL &&
+	    (!nf_enttok_lower_head(c->tl) || nf_gaz_prep(w, n)))
+		return 1; /* tokens.tsv lower-head: measured per language */
 	const struct nf_enttok *nx = k + 1 < c->st.n ? &c->st.v[k + 1] : NULL;
 	if (n >= 2 && nx && nx->s == c->st.v[k].e && nx->e == nx->s + 1 && text[nx->s] == '.')
 		n++; /* the title's period, a token of its own: Dr. Jane Doe (not the initial M.: it cost

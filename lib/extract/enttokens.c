@@ -13,8 +13,8 @@
 extern const char nf_data_entities_tokens[];
 extern const unsigned long nf_data_entities_tokens_len;
 
-enum { K_ELISION, K_POSS, K_BRAND, K_PLACES, NKINDS };
-static const char *const kinds[] = {"elision", "possessive", "lower-brand", "place-retype"};
+enum { K_ELISION, K_POSS, K_BRAND, K_PLACES, K_LOWER, NKINDS };
+static const char *const kinds[] = {"elision", "possessive", "lower-brand", "place-retype", "lower-head"};
 
 struct nf_enttok_lang {
 	char code[8];
@@ -24,6 +24,7 @@ struct nf_enttok_lang {
 	size_t possn;
 	char brand[32];     /* lower-brand letters */
 	int place_retype;   /* the place list may retype what the tagger found */
+	int lower_head;     /* a lower-case word the tagger put first in a name stays */
 };
 
 #define MAXLANGS 64
@@ -64,6 +65,8 @@ static void load(char **f, int n, void *ctx)
 		L->brand[strlen(L->brand)] = f[2][0];
 	else if (k == K_PLACES)
 		L->place_retype = strcmp(f[2], "yes") == 0;
+	else if (k == K_LOWER)
+		L->lower_head = strcmp(f[2], "yes") == 0;
 }
 
 void nf_enttok_init(void)
@@ -82,6 +85,8 @@ void nf_enttok_init(void)
 			memcpy(L->brand, langs[0].brand, sizeof L->brand);
 		if (!L->has[K_PLACES])
 			L->place_retype = langs[0].place_retype;
+		if (!L->has[K_LOWER])
+			L->lower_head = langs[0].lower_head;
 	}
 }
 
@@ -94,6 +99,7 @@ const nf_enttok_lang *nf_enttok_lang_get(const char *code, size_t n)
 }
 
 int nf_enttok_place_retype(const nf_enttok_lang *L) { return L->place_retype; }
+int nf_enttok_lower_head(const nf_enttok_lang *L) { return L->lower_head; }
 
 void nf_enttok_add(nf_enttoks *out, size_t s, size_t e)
 {
