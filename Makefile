@@ -26,7 +26,7 @@ DATA = $(sort $(filter-out lib/data/clusters/%,$(wildcard lib/data/*.tsv lib/dat
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/%.o) $(DATA:lib/data/%.tsv=$(B)/data/%.o)
 PROGS = $(FILTERS:%=$(BIN)/nf-%)
 
-# the entity models as kept (NFNER2, compact) and as the filter maps them (NFNER3, made here)
+# the entity models as kept (NFNER2, compact) and as the filter maps them (NFNER4, made here)
 MODELS = $(wildcard lib/data/models/ner-*.model)
 MAPPED = $(MODELS:.model=.nfm)
 
@@ -94,9 +94,9 @@ clusters: $(B)/nf-clusters
 	@test -d $(NER) || { echo "make clusters: no $(NER) (the NER training data)"; exit 1; }
 	sh lib/gen/clusters.sh lib/data/clusters ../shared/data $(B)/nf-clusters
 
-# a model mapped in place (NFNER3) beside the kept one: nf-tag-entities loads it in
-# milliseconds (the .model, inflated, takes 0.1 s); rebuilt when the .model changes
-lib/data/models/%.nfm: lib/data/models/%.model | $(B)/ner-tool
+# a model mapped in place (NFNER4) beside the kept one: nf-tag-entities loads it in
+# milliseconds (the .model, inflated, takes 0.1 s); rebuilt when the .model or the format (ner.c) changes
+lib/data/models/%.nfm: lib/data/models/%.model lib/extract/ner.c | $(B)/ner-tool
 	$(B)/ner-tool convert $< $@
 
 models: $(B)/ner-tool

@@ -60,10 +60,10 @@ cases() {
 	assert_stderr_has "ner-en.model" "truncated"
 }
 
-@test "models: make maps each model (NFNER3 .nfm beside the NFNER2 .model); both give the same mentions" {
+@test "models: make maps each model (NFNER4 .nfm beside the NFNER2 .model); both give the same mentions" {
 	local M="$BATS_TEST_DIRNAME/../lib/data/models"
 	[ -f "$M/ner-en.nfm" ] || skip "no lib/data/models/ner-en.nfm (run make)"
-	assert_equal "$(head -c 6 "$M/ner-en.nfm")" "NFNER3"
+	assert_equal "$(head -c 6 "$M/ner-en.nfm")" "NFNER4"
 	assert_equal "$(head -c 6 "$M/ner-en.model")" "NFNER2"
 	mkdir -p "$BATS_TEST_TMPDIR/m"
 	cp "$M"/ner-*.model "$BATS_TEST_TMPDIR/m/" # the kept models only: the slow path

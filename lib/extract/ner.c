@@ -1,6 +1,7 @@
 /* ner.c — see ner.h */
 #include "extract/ner.h"
 #include "core/buf.h"
+#include "core/crc32c.h"
 #include "core/strset.h"
 #include "extract/tokens.h"
 #include "core/utf8.h"
@@ -20,7 +21,7 @@
 #define H (1u << HBITS)
 #define MAXF 64 /* features per token */
 #define MAGIC2 "NFNER2\n"
-#define MAGIC "NFNER3\n" /* 8 bytes with the NUL */
+#define MAGIC "NFNER4\n" /* 8 bytes with the NUL */
 #define GAZMAX 6 /* tokens in the longest name matched */
 #define GAZ_PREFIX 32 /* name-list value of the first words of a longer name */
 
@@ -775,9 +776,11 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 static void put32(unsigned char *p, uint32_t v) { p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8), p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24); }
 static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
-/* NFNER3, little-endian, read in place (mmap): a 32-byte header (MAGIC, HBITS, nt, scale,
- * nslots, key bytes, CRC-32 of all that follows), the tags, the transitions, the name hash
- * table (nslots slots of 8 bytes, FNV-1a, linear probing), the int16 weights, the keys. */
+/* NFNER4, little-endian, read in place (mmap): a 32-byte header (MAGIC, HBITS, nt, scale,
+ * nslots, key bytes, CRC-32C of all that follows), the tags, the transitions, the name hash
+ * table (nslots slots of 8 bytes, FNV-1a, linear probing: the names and the word clusters),
+ * the int16 weights, the keys. NFNER3 (a CRC-32, no word clusters) is read no more: make
+ * converts the .model again. */
 #define HEAD3 32
 #define TABLES3 (sizeof(((nf_ner *)0)->tags) + sizeof(((nf_ner *)0)->trans))
 
@@ -915,7 +918,7 @@ int nf_ner_save_mapped(const nf_ner *m, const char *path)
 	memcpy(head + 16, &scale, 4);
 	put32(head + 20, nslots);
 	put32(head + 24, (uint32_t)keys.len);
-	put32(head + 28, (uint32_t)crc32(0, (const Bytef *)raw.p, (uInt)raw.len));
+	put32(head + 28, nf_crc32c(0, raw.p, raw.len));
 	FILE *f = fopen(path, "wb");
 	int rc = f && fwrite(head, 1, sizeof head, f) == sizeof head && fwrite(raw.p, 1, raw.len, f) == raw.len ? 0 : -1;
 	if (f && fclose(f) != 0)
@@ -940,7 +943,12 @@ static nf_ner *load3(const char *path, const char **err)
 		return NULL;
 	}
 	size_t len = (size_t)st.st_size;
-	unsigned char *p = len >= 8 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+	/* populated at once: the checksum reads every page anyway, and one call maps them faster
+	 * than a fault each */
+	unsigned char *p = len >= 8 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : NULL;
 	close(fd);
 	if (p == MAP_FAILED)
 		p = NULL;
@@ -950,7 +958,7 @@ static nf_ner *load3(const char *path, const char **err)
 	} else if (len < HEAD3)
 		*err = "truncated model";
 	else if (!*(const unsigned char *)&one)
-		*err = "NFNER3 models are little-endian; this machine is not";
+		*err = "NFNER4 models are little-endian; this machine is not";
 	else {
 		uint32_t hb = get32(p + 8), nt = get32(p + 12), nslots = get32(p + 20), kl = get32(p + 24);
 		size_t W = (size_t)H * nt;
@@ -958,7 +966,7 @@ static nf_ner *load3(const char *path, const char **err)
 			*err = "model of another version or size";
 		else if (len != HEAD3 + TABLES3 + 8 * (size_t)nslots + 2 * W + kl)
 			*err = len < HEAD3 + TABLES3 + 8 * (size_t)nslots + 2 * W + kl ? "truncated model" : "model of another size (trailing bytes)";
-		else if ((uint32_t)crc32(0, p + HEAD3, (uInt)(len - HEAD3)) != get32(p + 28))
+		else if (nf_crc32c(0, p + HEAD3, len - HEAD3) != get32(p + 28))
 			*err = "corrupt model (checksum mismatch)";
 		else {
 			nf_ner *m = nf_ner_new();

@@ -6,7 +6,7 @@
  * Models are files in two formats, each with a CRC-32 of it all, so that a truncated or
  * corrupt model is refused rather than half-loaded: "NFNER2" (nf_ner_save: the tag set, the
  * weights quantised to 16 bits and the name list, compressed with zlib; what training writes
- * and the repository keeps) and "NFNER3" (nf_ner_save_mapped, made by the build: the same
+ * and the repository keeps) and "NFNER4" (nf_ner_save_mapped, made by the build: the same
  * weights flat, little-endian, with a prebuilt hash table of the names, read in place with
  * mmap, so that loading costs nothing). nf_ner_load reads either. */
 #ifndef NF_NER_H
@@ -52,7 +52,7 @@ int nf_ner_save(const nf_ner *m, const char *path); /* 0 ok, -1 (errno) */
 
 /* Use: returns NULL and sets *err to a message when the file is missing, truncated or corrupt. */
 nf_ner *nf_ner_load(const char *path, const char **err);
-/* the model as NFNER3 (what nf_ner_load maps in place), with the same int16 weights */
+/* the model as NFNER4 (what nf_ner_load maps in place), with the same int16 weights */
 int nf_ner_save_mapped(const nf_ner *m, const char *path); /* 0 ok, -1 (errno) */
 void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags); /* tags[n] */
 const char *nf_ner_tag_name(const nf_ner *m, int id);

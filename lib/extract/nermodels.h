@@ -6,7 +6,7 @@
  * the first folder that can be read is taken (the last one when none can, for the message).
  * The languages with a model of their own are listed in lib/data/entities/models.tsv (en nl
  * it ar es de); the other languages use the first one's (English). A model is loaded on first use: ner-LANG.nfm
- * (NFNER3, mapped in place; make builds it from the .model) when it is there and not older
+ * (NFNER4, mapped in place; make builds it from the .model) when it is there and not older
  * than ner-LANG.model, else ner-LANG.model (NFNER2, inflated). A missing or broken model is
  * an error (exit 1) that names the file. */
 #ifndef NF_NERMODELS_H

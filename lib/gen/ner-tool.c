@@ -1,7 +1,7 @@
 /* ner-tool.c — train and evaluate the entity models (make models, make eval).
  *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--clusters CLUSTERS.tsv] [--dev DEV...]
  *   ner-tool eval MODEL DEV...
- *   ner-tool convert MODEL OUT.nfm   (a model as NFNER3, mapped by the filter: the same weights)
+ *   ner-tool convert MODEL OUT.nfm   (a model as NFNER4, mapped by the filter: the same weights)
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
  * blank lines between sentences, -DOCSTART- lines ignored, "nl:" style prefixes (WikiANN)
  * stripped, PERS read as PER. eval prints conlleval-style entity precision, recall and F1.
@@ -266,7 +266,7 @@ int main(int argc, char **argv)
 		argv += 2;
 		argc -= 2;
 	}
-	if (argc == 4 && strcmp(argv[1], "convert") == 0) { /* any model -> NFNER3, the same weights */
+	if (argc == 4 && strcmp(argv[1], "convert") == 0) { /* any model -> NFNER4, the same weights */
 		const char *err;
 		nf_ner *m = nf_ner_load(argv[2], &err);
 		if (!m) {
