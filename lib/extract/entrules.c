@@ -80,6 +80,7 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 	int soft;
 	for (size_t k = e0; k < ne; k++)
 		if (nf_gaz_get(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, &type, &canon, &soft) &&
+		    nf_gaz_in_lang(text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s, c->lang, c->langn) &&
 		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
 			if (!soft || nf_enttok_place_retype(c->tl)) /* tokens.tsv: measured per language */
 				snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
@@ -100,7 +101,7 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 			if (words != (size_t)w)
 				continue;
 			size_t a = c->st.v[i].s, b = c->st.v[j].e;
-			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft))
+			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft) || !nf_gaz_in_lang(text + a, b - a, c->lang, c->langn))
 				continue;
 			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
 			size_t k0 = ends_after(*ents, e0, ne, a), k1 = k0;

@@ -33,6 +33,8 @@ struct nf_ents {
 	unsigned long fallbacks;  /* rows tagged with the English model for want of their own */
 	unsigned long unscripted; /* rows in a script that no model reads: no model run on them */
 	const nf_enttok_lang *tl; /* the token rules of the row's language */
+	const char *lang;         /* the row's language code, langn bytes */
+	size_t langn;
 	nf_toks tk;               /* the words of a line */
 	nf_enttoks st;            /* the tagger's tokens of the row */
 	nf_enttoks lines;         /* each line's tokens: st.v[s..e) */

@@ -4,6 +4,7 @@
 #include "core/strset.h"
 #include "extract/tokens.h"
 #include "text/langword.h"
+#include <stdio.h>
 #include <string.h>
 
 extern const char nf_data_entities_gazetteer[], nf_data_entities_org_words[], nf_data_entities_places_cldr[],
@@ -135,6 +136,8 @@ int nf_gaz_org_word(const char *w, size_t n) { return nf_strset_get(orgw, w, n) 
 static nf_strset *names; /* name -> 1 + entry index */
 static char **types, **canons;
 static char *softs;
+static char **glangs; /* the languages of a generated name ("de,fr"), or NULL */
+static char known[64] = ","; /* the languages of the place list, ",en,nl," */
 static int n, maxw = 1, loading_soft;
 
 static void load(char **f, int k, void *ctx)
@@ -148,6 +151,19 @@ static void load(char **f, int k, void *ctx)
 	canons = nf_xrealloc(canons, (size_t)(n + 1) * sizeof *canons);
 	types[n] = nf_xstrdup(f[0]);
 	canons[n] = nf_xstrdup(k > 2 && *f[2] ? f[2] : f[1]);
+	glangs = nf_xrealloc(glangs, (size_t)(n + 1) * sizeof *glangs);
+	glangs[n] = NULL;
+	if (loading_soft && k > 3 && *f[3]) {
+		size_t l = strlen(f[3]);
+		glangs[n] = nf_xmalloc(l + 3);
+		snprintf(glangs[n], l + 3, ",%s,", f[3]);
+		for (char *t = strtok(f[3], ","); t; t = strtok(NULL, ",")) { /* remember each language */
+			char key[16];
+			snprintf(key, sizeof key, ",%s,", t);
+			if (!strstr(known, key) && strlen(known) + strlen(t) + 2 < sizeof known)
+				strcat(strcat(known, t), ",");
+		}
+	}
 	nf_strset_add(names, f[1], strlen(f[1]), ++n);
 	size_t fw = strcspn(f[1], " -");
 	nf_strset_add(firsts, f[1], fw, 1);
@@ -191,6 +207,16 @@ int nf_gaz_get(const char *text, size_t len, const char **type, const char **can
 	*type = types[v - 1];
 	*canon = canons[v - 1];
 	return 1;
+}
+
+int nf_gaz_in_lang(const char *text, size_t len, const char *lang, size_t langn)
+{
+	int v = nf_strset_get(names, text, len);
+	if (v <= 0 || !glangs[v - 1] || !langn || langn > 8)
+		return 1;
+	char key[16];
+	snprintf(key, sizeof key, ",%.*s,", (int)langn, lang);
+	return strstr(glangs[v - 1], key) || !strstr(known, key);
 }
 
 int nf_gaz_max_words(void) { return maxw; }

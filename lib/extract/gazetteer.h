@@ -13,6 +13,10 @@ void nf_gaz_init(void);
  * *soft is set for the generated place names (places-cldr.tsv), which yield to a person's
  * name of several words ("Michael Jordan") */
 int nf_gaz_get(const char *text, size_t n, const char **type, const char **canon, int *soft);
+/* may the entry of text[0..n) be found in a row of language lang? A generated place name
+ * only in the languages that write it so (Indien is India in German, if in Dutch), or in a
+ * language the place list does not know; the hand-made names everywhere */
+int nf_gaz_in_lang(const char *text, size_t n, const char *lang, size_t langn);
 int nf_gaz_max_words(void);
 /* is w[0..n) a word that is no entity on its own (EV, CEO, RMB: lib/data/entities/not-entities.tsv)? */
 int nf_gaz_not_entity(const char *w, size_t n);
