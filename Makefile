@@ -80,7 +80,9 @@ eval: all $(B)/ner-tool
 	tests/eval.sh
 
 # the entity models: retrained from ../shared/data/ner by lib/gen/ner-models.sh (fixed seed
-# and epochs: the same bytes); make eval runs the same recipe on the train splits alone
+# and epochs: the same bytes); make eval runs the same recipe on the train splits alone.
+# NER_EXTRA=DIR adds el fr pl pt ru tr from the sets lib/gen/nerdata made (without it, make
+# models rewrites the six others and leaves those models as they are)
 NER = ../shared/data/ner
 $(B)/ner-tool: lib/gen/ner-tool.c $(B)/libnf.a
 	$(CC) $(NF_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(B)/libnf.a $(NF_LIBS) -o $@
@@ -92,7 +94,7 @@ $(B)/nf-clusters: lib/gen/clusters.c $(B)/libnf.a
 
 clusters: $(B)/nf-clusters
 	@test -d $(NER) || { echo "make clusters: no $(NER) (the NER training data)"; exit 1; }
-	sh lib/gen/clusters.sh lib/data/clusters ../shared/data $(B)/nf-clusters
+	NER_EXTRA=$(NER_EXTRA) sh lib/gen/clusters.sh lib/data/clusters ../shared/data $(B)/nf-clusters $(CLUSTER_LANGS)
 
 # a model mapped in place (NFNER4) beside the kept one: nf-tag-entities loads it in
 # milliseconds (the .model, inflated, takes 0.1 s); rebuilt when the .model or the format (ner.c) changes
@@ -101,7 +103,7 @@ lib/data/models/%.nfm: lib/data/models/%.model lib/extract/ner.c | $(B)/ner-tool
 
 models: $(B)/ner-tool
 	@test -d $(NER) || { echo "make models: no $(NER) (the NER training data)"; exit 1; }
-	sh lib/gen/ner-models.sh ship lib/data/models $(NER) $(B)/ner-tool
+	NER_EXTRA=$(NER_EXTRA) sh lib/gen/ner-models.sh ship lib/data/models $(NER) $(B)/ner-tool
 
 bench: all
 	tests/bench.sh

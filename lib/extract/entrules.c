@@ -196,6 +196,10 @@ size_t nf_entr_products(nf_ents *c, const char *text, struct ent **ents, size_t 
 			if ((*ents)[q].s == start && (*ents)[q].e <= end && (*ents)[q].strong)
 				self = 1; /* Renault 5: a known brand */
 		}
+		const char *gt, *gc;
+		int gs;
+		if (!self && nf_gaz_get(text + c->st.v[k].s, c->st.v[k].e - c->st.v[k].s, &gt, &gc, &gs) && !gs && !strcmp(gt, "ORG"))
+			self = 1; /* Renault 5 E-Tech, whatever the tagger made of it (the French model: one ORG) */
 		if (kind == 2 && !brand && !self &&
 		    (all_caps(c, text, k) || nf_gaz_product_word(text + c->st.v[k].s, c->st.v[k].e - c->st.v[k].s, NF_PROD_MONTH)))
 			continue; /* MEXICO 37: a table; March 11: a date */

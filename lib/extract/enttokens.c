@@ -20,7 +20,7 @@ struct nf_enttok_lang {
 	char code[8];
 	int has[NKINDS];    /* rows of the kind seen */
 	size_t elision;     /* longest elided word, bytes */
-	char poss[64];      /* possessive endings, each NUL-terminated, "" after the last */
+	char poss[512];     /* possessive endings, each NUL-terminated, "" after the last */
 	size_t possn;
 	char brand[32];     /* lower-brand letters */
 	int place_retype;   /* the place list may retype what the tagger found */

@@ -11,6 +11,8 @@
 #   es: NTREX-128, CoNLL-2002 esp.train, WikiANN es train and val
 #   it: NTREX-128, KIND WN, ADG and FIC train, WikiNEuRal it val
 #   de: NTREX-128, WikiANN de train
+#   el fr pl tr ru pt (with NER_EXTRA, the sets of lib/gen/nerdata): NTREX-128 and the words
+#     of their training sets (tr ru pt: the first 90%, as ner-models.sh holds out the rest)
 # EXTRA_TEXT=DIR adds DIR/LANG.txt (plain text, a paragraph per line) where it exists.
 set -eu
 out=$1 data=$2 tool=$3
@@ -43,6 +45,18 @@ for l in $langs; do
 	es) { corpus "$data"/corpus/es/*.tsv.gz; words 1 "$ner/es/conll2002/esp.train"; words 2 "$ner"/es/wikiann/*.conllu; } > "$t" ;;
 	it) { corpus "$data"/corpus/it/*.tsv.gz; words 1 "$ner"/it/kind/*_train.tsv; words 2 "$ner/it/wikineural/val.conllu"; } > "$t" ;;
 	de) { corpus "$data"/corpus/de/*.tsv.gz; words 1 "$ner/de/wikiann/train"; } > "$t" ;;
+	el | fr | pl | tr | ru | pt) # NTREX-128 and the training words of the NER_EXTRA sets (not their held-out part)
+		case $l in el) iso=ell ;; fr) iso=fra ;; pl) iso=pol ;; tr) iso=tur ;; ru) iso=rus ;; pt) iso=por ;; esac
+		x=${NER_EXTRA:?clusters for $l need NER_EXTRA (lib/gen/nerdata)}
+		{
+			corpus "$data/corpus/multi/ntrex128/ntrex128.$iso.tsv.gz"
+			case $l in
+			tr | ru | pt) awk 'BEGIN { RS = "" } { s[NR] = $0 } END { n = int(NR * 0.9); for (i = 1; i <= n; i++) print s[i] "\n" }' \
+				"$x/$l/train" | words 1 - ;;
+			*) words 1 "$x/$l/train" ;;
+			esac
+			if [ $l = pt ]; then words 1 "$x/pt/extra/wikiann/train" "$x/pt/extra/paramopama/train"; fi
+		} > "$t" ;;
 	*) echo "clusters.sh: no recipe for $l" >&2; exit 2 ;;
 	esac
 	if [ -n "${EXTRA_TEXT:-}" ] && [ -f "$EXTRA_TEXT/$l.txt" ]; then
