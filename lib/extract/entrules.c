@@ -3,9 +3,21 @@
 #include "extract/gazetteer.h"
 #include <stdio.h>
 #include <stdlib.h>
+/* is w[0..n) written in capitals only (CEO, EV)? ASCII letters decide */
+static int all_upper(const char *w, size_t n)
+{
+	int up = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return 0;
+		up += w[i] >= 'A' && w[i] <= 'Z';
+	}
+	return up > 1;
+}
+
 /* a word that does not begin a name: lower case (de, la), a title or role (Mme, CEO), a
  * preposition; the rules read it as the mention's cue */
-static int lead_word(nf_ents *c, const char *text, size_t k)
+static int lead_word(nf_ents *c, const char *text, size_t k, const char *type)
 {
 	const char *w = text + c->st.v[k].s;
 	size_t n = c->st.v[k].e - c->st.v[k].s;
@@ -19,8 +31,12 @@ static int lead_word(nf_ents *c, const char *text, size_t k)
 		n++; /* the title's period, a token of its own: Dr. Jane Doe (not the initial M.: it cost
 		      * 0.2 of English dev F1, M. Butcher) */
 	const char *cue = nf_gaz_cue(w, n, 0); /* a kind of company or place may begin a name: Banco Santander */
-	return (cue && !strcmp(cue, "PER")) || nf_gaz_prep(w, n) ||
-	       (nf_gaz_not_entity(w, n) && !nf_gaz_org_word(w, n));
+	if (nf_gaz_prep(w, n))
+		return 1;
+	int title = (cue && !strcmp(cue, "PER")) || (nf_gaz_not_entity(w, n) && !nf_gaz_org_word(w, n));
+	/* a title (President, Premier) is cut off a person only: Premier League keeps it; an
+	 * acronym (CEO, EV) off any name */
+	return title && (!strcmp(type, "PER") || all_upper(w, n));
 }
 
 /* does text[a..b) hold an upper-case letter, or a letter of a script without case? */
@@ -362,7 +378,7 @@ size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, s
 				e = p;
 		while (e > b && punct_sub(c, text, e - 1))
 			e--;
-		while (b + 1 < e && lead_word(c, text, b)) { /* "CEO Elaine Brooks", "de la Commission" */
+		while (b + 1 < e && lead_word(c, text, b, c->spans[q].type)) { /* "CEO Elaine Brooks", "de la Commission" */
 			b++;
 			if (b + 1 < e && st[b].e - st[b].s == 1 && text[st[b].s] == '.')
 				b++; /* the period of "M." */
