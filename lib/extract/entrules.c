@@ -39,13 +39,14 @@ static int lead_word(nf_ents *c, const char *text, size_t k, const char *type)
 	return title && (!strcmp(type, "PER") || all_upper(w, n));
 }
 
-/* does text[a..b) hold an upper-case letter, or a letter of a script without case? */
-static int has_name_letter(const char *text, size_t a, size_t b)
+/* does text[a..b) hold an upper-case letter, or a letter of a script without case (or, with
+ * lower, any letter)? */
+static int has_name_letter(const char *text, size_t a, size_t b, int lower)
 {
 	const unsigned char *p = (const unsigned char *)text + a, *e = (const unsigned char *)text + b;
 	while (p < e) {
 		if (*p < 0x80) {
-			if (*p >= 'A' && *p <= 'Z')
+			if ((*p >= 'A' && *p <= 'Z') || (lower && *p >= 'a' && *p <= 'z'))
 				return 1;
 			p++;
 			continue;
@@ -53,7 +54,8 @@ static int has_name_letter(const char *text, size_t a, size_t b)
 		int32_t c;
 		p += nf_utf8_dec(p, e, &c);
 		int cat = utf8proc_get_property(c < 0 ? 0xFFFD : c)->category;
-		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO)
+		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
+		    (lower && cat == UTF8PROC_CATEGORY_LL))
 			return 1;
 	}
 	return 0;
@@ -388,7 +390,7 @@ size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, s
 			b -= 2; /* Noord-Brabant, Mercedes-Benz: the tagger saw the second part */
 		if (e == b + 1 && st[b].e - st[b].s == 1)
 			continue; /* one letter */
-		if (e == b || !has_name_letter(text, st[b].s, st[e - 1].e))
+		if (e == b || !has_name_letter(text, st[b].s, st[e - 1].e, nf_enttok_lower_head(c->tl)))
 			continue; /* "betont:" */
 		if (ne == c->capent) {
 			c->capent = c->capent ? c->capent * 2 : 64;
