@@ -1,14 +1,17 @@
 /* ner.h — named-entity tagging with a structured averaged perceptron: hashed token features
  * (word, lower case, prefixes, suffixes, shape, capitalisation, script, digits, hyphens, the
- * neighbouring words and their shapes, position in the sentence) scored per BIO tag, plus tag
- * transitions, decoded with Viterbi. A list of names (places, people, organisations, given
- * names) stored in the model adds features for the tokens of the longest names it matches.
- * Models are files in two formats, each with a CRC-32 of it all, so that a truncated or
+ * neighbouring words and their shapes, position in the sentence, the word clusters of the
+ * word and its neighbours, and of the document: how it writes the word, which words stand
+ * around it elsewhere) scored per BIO tag, plus tag transitions, decoded with Viterbi. A list
+ * of names (places, people, organisations, given names) stored in the model adds features
+ * for the tokens of the longest names it matches.
+ * Models are files in two formats, each with a checksum of it all, so that a truncated or
  * corrupt model is refused rather than half-loaded: "NFNER2" (nf_ner_save: the tag set, the
- * weights quantised to 16 bits and the name list, compressed with zlib; what training writes
- * and the repository keeps) and "NFNER4" (nf_ner_save_mapped, made by the build: the same
- * weights flat, little-endian, with a prebuilt hash table of the names, read in place with
- * mmap, so that loading costs nothing). nf_ner_load reads either. */
+ * weights quantised to 16 bits, the name list and the clusters, compressed with zlib, CRC-32;
+ * what training writes and the repository keeps) and "NFNER4" (nf_ner_save_mapped, made by
+ * the build: the same weights flat, little-endian, with a prebuilt hash table of the names
+ * and clusters, CRC-32C, read in place with mmap, so that loading costs a few milliseconds).
+ * nf_ner_load reads either. */
 #ifndef NF_NER_H
 #define NF_NER_H
 #include <stddef.h>
