@@ -251,13 +251,13 @@ cases() {
 	assert_equal "$(printf '%s\n' "$inter" | sort)" "$(printf '%s\n' "$output" | sort)"
 }
 
-@test "a document is read whole: a later row of the same id informs the first (Orvieto, a town in a later row)" {
-	printf 'id\ttext\nd1\tOrvieto will host the summit.\nd1\tThe town of Orvieto in Umbria will host the summit.\n' > "$BATS_TEST_TMPDIR/one"
+@test "a document is read whole: a later row of the same id informs the first (Kessling, a chancellor in a later row)" {
+	printf 'id\ttext\nd1\tKessling will decide on Monday.\nd1\tChancellor Kessling met the press in Berlin.\n' > "$BATS_TEST_TMPDIR/one"
 	run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-tag-entities' '$BATS_TEST_TMPDIR/one' | cut -f1,2,4,5"
 	assert_success
-	assert_line --index 1 $'d1\t0\tLOC\tOrvieto'
+	assert_line --index 1 $'d1\t0\tPER\tKessling'
 	# the same first row as a document of its own has nothing to go by
-	printf 'id\ttext\nd1\tOrvieto will host the summit.\nd2\tThe town of Orvieto in Umbria will host the summit.\n' > "$BATS_TEST_TMPDIR/two"
+	printf 'id\ttext\nd1\tKessling will decide on Monday.\nd2\tChancellor Kessling met the press in Berlin.\n' > "$BATS_TEST_TMPDIR/two"
 	run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-tag-entities' '$BATS_TEST_TMPDIR/two' | cut -f1,2,4,5"
 	assert_success
 	refute_line --regexp $'^d1\t'

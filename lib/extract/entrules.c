@@ -369,6 +369,7 @@ size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, s
 {
 	struct nf_ner_sent sent = {c->toks + a, n, c->docctx};
 	nf_ner_decode(m, &sent, c->tags + a);
+	nf_ner_doc_learn(c->docctx, m, &sent, c->tags + a);
 	size_t ns = nf_ner_spans(m, c->tags + a, n, c->spans);
 	const struct nf_enttok *st = c->st.v;
 	for (size_t q = 0; q < ns; q++) {

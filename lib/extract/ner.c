@@ -25,8 +25,13 @@
 #define GAZMAX 6 /* tokens in the longest name matched */
 #define GAZ_PREFIX 32 /* name-list value of the first words of a longer name */
 
+/* the last tag slot holds the model's options (saved with the tags in both formats):
+ * "#history" for the prediction-history features */
+#define OPTSLOT (NF_NER_MAXTAGS - 1)
+
 struct nf_ner {
 	int nt;
+	int hist; /* the options */
 	char tags[NF_NER_MAXTAGS][16];
 	float *w;                /* [H][nt] */
 	float trans[NF_NER_MAXTAGS + 1][NF_NER_MAXTAGS]; /* [prev or start][tag] */
@@ -62,11 +67,19 @@ int nf_ner_tag_id(nf_ner *m, const char *tag)
 	for (int i = 0; i < m->nt; i++)
 		if (strcmp(m->tags[i], tag) == 0)
 			return i;
-	if (m->nt == NF_NER_MAXTAGS || strlen(tag) >= sizeof m->tags[0])
+	if (m->nt == OPTSLOT || strlen(tag) >= sizeof m->tags[0])
 		return -1;
 	snprintf(m->tags[m->nt], sizeof m->tags[0], "%s", tag);
 	return m->nt++;
 }
+
+void nf_ner_set_history(nf_ner *m)
+{
+	snprintf(m->tags[OPTSLOT], sizeof m->tags[0], "#history");
+	m->hist = 1;
+}
+
+int nf_ner_history(const nf_ner *m) { return m->hist; }
 
 const char *nf_ner_tag_name(const nf_ner *m, int id) { return id >= 0 && id < m->nt ? m->tags[id] : "O"; }
 int nf_ner_ntags(const nf_ner *m) { return m->nt; }
@@ -183,6 +196,7 @@ struct docctx {
 struct nf_ner_doc {
 	nf_strset *w; /* lower case -> 1 capitalised inside a sentence, 2 lower case, 4 capitalised first word */
 	nf_strset *ix; /* a capitalised word -> its entry in ctx */
+	nf_strset *hist; /* a capitalised word -> the types its earlier mentions were tagged (bits) */
 	nf_buf ctx;    /* struct docctx: the words seen before and after it in the document */
 };
 
@@ -202,6 +216,7 @@ nf_ner_doc *nf_ner_doc_new(void)
 	nf_ner_doc *d = nf_xmalloc(sizeof *d);
 	d->w = nf_strset_new();
 	d->ix = nf_strset_new();
+	d->hist = nf_strset_new();
 	memset(&d->ctx, 0, sizeof d->ctx);
 	return d;
 }
@@ -243,7 +258,36 @@ void nf_ner_doc_clear(nf_ner_doc *d)
 {
 	nf_strset_clear(d->w);
 	nf_strset_clear(d->ix);
+	nf_strset_clear(d->hist);
 	d->ctx.len = 0;
+}
+
+void nf_ner_doc_forget(nf_ner_doc *d) { nf_strset_clear(d->hist); }
+
+/* the type bit of a tag: PER 1, ORG 2, LOC 4, MISC 8, O 16 */
+static int type_bit(const char *tn)
+{
+	if (tn[0] == 'O' || !tn[1])
+		return 16;
+	static const char *const ty[] = {"PER", "ORG", "LOC", "MISC"};
+	for (int k = 0; k < 4; k++)
+		if (!strcmp(tn + 2, ty[k]))
+			return 1 << k;
+	return 8;
+}
+
+void nf_ner_doc_learn(nf_ner_doc *d, const nf_ner *m, const struct nf_ner_sent *s, const int *tags)
+{
+	if (!m->hist)
+		return;
+	struct tokinfo t;
+	for (size_t i = 0; i < s->n; i++) {
+		if (strlen(s->tok[i]) >= sizeof t.low - 4)
+			continue;
+		info(s->tok[i], &t);
+		if (t.caps)
+			nf_strset_add(d->hist, t.low, t.lown, type_bit(m->tags[tags[i]]));
+	}
 }
 
 void nf_ner_doc_free(nf_ner_doc *d)
@@ -251,6 +295,7 @@ void nf_ner_doc_free(nf_ner_doc *d)
 	if (d) {
 		nf_strset_free(d->w);
 		nf_strset_free(d->ix);
+		nf_strset_free(d->hist);
 		nf_buf_free(&d->ctx);
 		free(d);
 	}
@@ -469,7 +514,7 @@ static size_t last_chars(const char *s, size_t n, int k)
 	return n - i;
 }
 
-static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_doc *doc, uint32_t *f)
+static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_doc *doc, int hist, uint32_t *f)
 {
 	int k = 0;
 	const struct tokinfo *t = &ti[i];
@@ -531,6 +576,11 @@ static int features(const struct tokinfo *ti, size_t n, size_t i, const nf_ner_d
 			for (unsigned q = 0; q < c->nn; q++)
 				f[k++] = fidx(111, (const char *)&c->next[q], 4);
 		}
+	}
+	if (doc && t->caps && hist) { /* what the earlier mentions of the word were tagged */
+		int v = nf_strset_get(doc->hist, t->low, t->lown);
+		char h = (char)(v > 0 ? v : 0);
+		f[k++] = fidx(120, &h, 1);
 	}
 	if (t->one & 16)
 		f[k++] = fidx(73, flags, 1);
@@ -667,7 +717,7 @@ void nf_ner_decode(const nf_ner *m, const struct nf_ner_sent *s, int *tags)
 	gaz(m, ti, s->n);
 	clusters(m, ti, s->n);
 	for (size_t i = 0; i < s->n; i++) {
-		int nf = features(ti, s->n, i, s->doc, f);
+		int nf = features(ti, s->n, i, s->doc, m->hist, f);
 		emissions(m, f, nf, em + i * (size_t)m->nt);
 	}
 	viterbi(m, em, s->n, tags);
@@ -713,10 +763,28 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 			size_t j = (size_t)(rnd % i), tmp = order[i - 1];
 			order[i - 1] = order[j], order[j] = tmp;
 		}
+		if (m->hist) { /* documents in that shuffled order, each one's sentences in its order, so
+		                * that the history holds what the model made of the earlier ones */
+			size_t *o2 = nf_xmalloc(nsent * sizeof *o2), k = 0;
+			char *done = calloc(nsent, 1);
+			for (size_t q = 0; q < nsent; q++) {
+				size_t a = order[q];
+				if (done[a])
+					continue;
+				while (a > 0 && s[a - 1].doc && s[a - 1].doc == s[a].doc)
+					a--;
+				for (size_t b = a; b < nsent && (b == a || (s[b].doc && s[b].doc == s[a].doc)); b++)
+					o2[k++] = b, done[b] = 1;
+			}
+			memcpy(order, o2, nsent * sizeof *order);
+			free(o2), free(done);
+		}
 		size_t errs = 0, toks = 0;
 		for (size_t q = 0; q < nsent; q++) {
 			const struct nf_ner_sent *x = &s[order[q]];
 			const int *g = gold[order[q]];
+			if (x->doc && (q == 0 || s[order[q - 1]].doc != x->doc))
+				nf_ner_doc_forget((nf_ner_doc *)x->doc); /* a document begins */
 			if (!x->n)
 				continue;
 			m->step++;
@@ -732,10 +800,12 @@ void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold
 			float *em = nf_xmalloc(x->n * (size_t)m->nt * sizeof *em);
 			int *pred = nf_xmalloc(x->n * sizeof *pred);
 			for (size_t i = 0; i < x->n; i++) {
-				nf[i] = features(ti, x->n, i, x->doc, F + i * MAXF);
+				nf[i] = features(ti, x->n, i, x->doc, m->hist, F + i * MAXF);
 				emissions(m, F + i * MAXF, nf[i], em + i * (size_t)m->nt);
 			}
 			viterbi(m, em, x->n, pred);
+			if (x->doc)
+				nf_ner_doc_learn((nf_ner_doc *)x->doc, m, x, pred);
 			for (size_t i = 0; i < x->n; i++) {
 				toks++;
 				int pp = i ? pred[i - 1] : NF_NER_MAXTAGS, gp = i ? g[i - 1] : NF_NER_MAXTAGS;
@@ -973,6 +1043,7 @@ static nf_ner *load3(const char *path, const char **err)
 			m->nt = (int)nt;
 			memcpy(&m->scale, p + 16, 4);
 			memcpy(m->tags, p + HEAD3, sizeof m->tags);
+			m->hist = !strncmp(m->tags[OPTSLOT], "#history", sizeof m->tags[0]);
 			memcpy(m->trans, p + HEAD3 + sizeof m->tags, sizeof m->trans);
 			m->slots = p + HEAD3 + TABLES3;
 			m->nslots = nslots;
@@ -1048,6 +1119,7 @@ static nf_ner *load2(const char *path, const char **err)
 	}
 	m->nt = (int)nt;
 	memcpy(m->tags, raw + 16, sizeof m->tags);
+	m->hist = !strncmp(m->tags[OPTSLOT], "#history", sizeof m->tags[0]);
 	set_allowed(m);
 	memcpy(m->trans, raw + 16 + sizeof m->tags, sizeof m->trans);
 	m->scale = scale;

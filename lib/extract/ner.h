@@ -35,11 +35,19 @@ struct nf_ner_sent {
 nf_ner_doc *nf_ner_doc_new(void);
 void nf_ner_doc_add(nf_ner_doc *d, const struct nf_ner_sent *s); /* each sentence, before decoding */
 void nf_ner_doc_clear(nf_ner_doc *d);                            /* at the start of a document */
+/* prediction history: after each sentence is decoded, the types its capitalised words were
+ * given, which later sentences of the document see as features; forget drops them alone */
+void nf_ner_doc_learn(nf_ner_doc *d, const nf_ner *m, const struct nf_ner_sent *s, const int *tags);
+void nf_ner_doc_forget(nf_ner_doc *d);
 void nf_ner_doc_free(nf_ner_doc *d);
 
 /* Training: tags are strings ("O", "B-PER", "I-ORG", ...). epochs passes, shuffled with seed. */
 nf_ner *nf_ner_new(void);
 int nf_ner_tag_id(nf_ner *m, const char *tag);  /* adds the tag when new */
+/* before training: the model also learns from what it made of the earlier sentences of the
+ * document (the types each capitalised word was given: nf_ner_doc_learn); saved with it */
+void nf_ner_set_history(nf_ner *m);
+int nf_ner_history(const nf_ner *m);
 /* a name for the name-list features (before training; saved in the model): TYPE is PER, LOC,
  * ORG, MISC or FIRST (a given name), name its tokens separated by spaces; -1 if unusable */
 int nf_ner_add_name(nf_ner *m, const char *type, const char *name);

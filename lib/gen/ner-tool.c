@@ -1,5 +1,6 @@
 /* ner-tool.c — train and evaluate the entity models (make models, make eval).
- *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--clusters CLUSTERS.tsv] [--dev DEV...]
+ *   ner-tool train OUT.model EPOCHS SEED FILE... [--names NAMES.tsv] [--clusters CLUSTERS.tsv] [--history]
+ *                  [--dev DEV...]
  *   ner-tool eval MODEL DEV...
  *   ner-tool convert MODEL OUT.nfm   (a model as NFNER4, mapped by the filter: the same weights)
  * FILEs are CoNLL-style: one token per line, the token first and the BIO (or IOB1) tag last,
@@ -242,7 +243,11 @@ static void eval(nf_ner *m, struct corpus *dev, nf_ner *tagset)
 	for (size_t q = 0; q < dev->n; q++) {
 		size_t n = dev->s[q].n;
 		int *pred = nf_xmalloc(n * sizeof *pred);
+		if (dev->s[q].doc && (q == 0 || dev->s[q - 1].doc != dev->s[q].doc))
+			nf_ner_doc_forget((nf_ner_doc *)dev->s[q].doc);
 		nf_ner_decode(m, &dev->s[q], pred);
+		if (dev->s[q].doc)
+			nf_ner_doc_learn((nf_ner_doc *)dev->s[q].doc, m, &dev->s[q], pred);
 		struct nf_ner_span *ps = nf_xmalloc((n + 1) * sizeof *ps), *gs = nf_xmalloc((n + 1) * sizeof *gs);
 		size_t kp = nf_ner_spans(m, pred, n, ps), kg = nf_ner_spans(tagset, dev->g[q], n, gs);
 		for (size_t a = 0; a < kp; a++)
@@ -299,7 +304,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 6 || strcmp(argv[1], "train") != 0) {
-		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--clusters F] [--dev DEV] | ner-tool eval MODEL DEV...\n"
+		fputs("usage: ner-tool [--tokens LANG] train OUT EPOCHS SEED FILE... [--names F] [--clusters F] [--history] [--dev DEV] | ner-tool eval MODEL DEV...\n"
 		      "       ner-tool convert MODEL OUT.nfm\n", stderr);
 		return 2;
 	}
@@ -324,6 +329,10 @@ int main(int argc, char **argv)
 			}
 			fclose(f);
 			fprintf(stderr, "ner-tool: %zu names\n", used);
+			continue;
+		}
+		if (strcmp(argv[i], "--history") == 0) { /* prediction history (nf_ner_set_history) */
+			nf_ner_set_history(m);
 			continue;
 		}
 		if (strcmp(argv[i], "--clusters") == 0 && i + 1 < argc) { /* word\tfine\tcoarse (nf-clusters) */
