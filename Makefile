@@ -77,7 +77,7 @@ test-quick: all
 	@tests/run.sh bin
 
 eval: all $(B)/ner-tool
-	tests/eval.sh
+	NER_EXTRA=$(NER_EXTRA) tests/eval.sh
 
 # the entity models: retrained from ../shared/data/ner by lib/gen/ner-models.sh (fixed seed
 # and epochs: the same bytes); make eval runs the same recipe on the train splits alone.
