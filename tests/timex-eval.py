@@ -20,8 +20,9 @@ Scores (one line per corpus):
   type   = accuracy of the type on relaxed matches;
   value  = accuracy of the value on relaxed matches;
   value-recall = gold timexes with an overlapping mention of the same value / gold.
-Values are compared after trivial normalisation only (trim, upper case): PT24H and P1D
-are different values, and so are 1998-01-08T00:00 and 1998-01-08.
+Values are compared after trivial normalisation only (trim, upper case, ISO week number
+zero-padded: 2000-W7 == 2000-W07): PT24H and P1D are different values, and so are
+1998-01-08T00:00 and 1998-01-08, 1968-XX and 1968, 198X and 198, T16:08Z and T16:08.
 -v prints, per corpus, the largest groups of missed gold timexes (by type and surface
 shape: digits -> 9, month names -> MONTH, weekdays -> WDAY), of wrong values, and of
 spurious mentions, each with examples.
@@ -63,7 +64,8 @@ def read_tsv(path):
 
 
 def norm_value(v):
-    return unesc(v or '').strip().upper()
+    v = unesc(v or '').strip().upper()
+    return re.sub(r'-W(\d)(?!\d)', r'-W0\1', v)     # 2000-W7 == 2000-W07
 
 
 MONTHS = ('january february march april may june july august september october november '
