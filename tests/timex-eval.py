@@ -254,6 +254,9 @@ def main():
     if not names:
         print('timex: skipped (no corpus in %s)' % a.dir)
         return 0
+    if not os.access(os.path.join(a.bin, 'nf-extract-dates'), os.X_OK):
+        print('timex: no %s/nf-extract-dates (build first)' % a.bin, file=sys.stderr)
+        return 2
     for n in names:
         score_corpus(n, a.dir, a.bin, a.verbose, a.top)
     return 0
