@@ -22,8 +22,10 @@ nothing about sentences without gold (for dates, only the gold's document sample
 
 Output: one line per language
     xling  LANG  money R=0.xx (n/N)  dates R=0.xx (n/N)  P~0.xx
-then `xling  main7 ...` summed over en nl it de fr es ar. -v lists every miss:
-    miss  LANG  doc:sent  kind  gold-value (surface)  got: values extracted in the sentence
+then `xling  main7 ...` summed over en nl it de fr es ar. -v lists every miss, and every
+extracted mention of a gold sentence whose value is not in the gold (what lowers P~):
+    miss   LANG  doc:sent  kind  gold-value (surface)  got: values extracted in the sentence
+    extra  LANG  doc:sent  kind  surface=value  gold: the gold values of the sentence
 Exit status: 0 (also when CORPUSDIR is missing: `xling: skipped (no CORPUSDIR)`),
 1 when an extractor fails, 2 on usage errors.
 """
@@ -229,13 +231,16 @@ def score_lang(lang, code, docs, gold, binary, verbose, keep):
                 misses.append("miss  %s  %s:%d  %s  %s (%s)  got: %s" % (
                     lang, doc, sent, kind, g["value"], g["surface"],
                     "; ".join(x[1] for x in got) or "-"))
-        for xk, _ in got:
+        for xk, shown in got:
             ok = any(eq(gk, xk) for gk in gkeys)
             st["p"][1] += 1
             st["pk"][kind][1] += 1
             if ok:
                 st["p"][0] += 1
                 st["pk"][kind][0] += 1
+            else:
+                misses.append("extra  %s  %s:%d  %s  %s  gold: %s" % (
+                    lang, doc, sent, kind, shown, "; ".join(g["value"] for g in grows)))
     return st, misses
 
 
