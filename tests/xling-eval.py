@@ -33,6 +33,7 @@ import argparse
 import collections
 import gzip
 import os
+import signal
 import subprocess
 import sys
 
@@ -333,4 +334,6 @@ def main():
 
 
 if __name__ == "__main__":
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends quietly
     sys.exit(main())
