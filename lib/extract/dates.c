@@ -16,11 +16,12 @@
 
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
-	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[];
+	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[],
+	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
 	nf_data_numwords_len, nf_data_dates_months_extra_len, nf_data_dates_words_len,
-	nf_data_dates_conventions_len;
+	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -68,6 +69,9 @@ static nf_strset *s_feat;
 static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
+static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
+enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32 };
+static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
 static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
 static int nconv;
@@ -115,6 +119,40 @@ static void load_words(char **f, int n, void *ctx)
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0)
 			put(s_words, f[0], f[1], 1 << k);
+}
+
+static void load_link(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", NULL};
+	for (int k = 0; n >= 3 && kinds[k]; k++)
+		if (strcmp(f[2], kinds[k]) == 0)
+			nf_lw_add(s_link, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
+}
+
+static void load_part(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	for (int k = 0; n >= 3 && part_code[k]; k++)
+		if (strcmp(f[2], part_code[k]) == 0)
+			nf_lw_add(s_part, f[0], f[1], strlen(f[1]), k + 1, 0);
+}
+
+static void load_pat(char **f, int n, void *ctx);
+
+/* holidays.tsv: LANG PHRASE RULE -> the patterns [PHRASE] and [PHRASE {year}] */
+static void load_holiday(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	char pat[256], val[64];
+	snprintf(val, sizeof val, "HOLIDAY:%s", f[2]);
+	for (int k = 0; k < 2; k++) {
+		snprintf(pat, sizeof pat, k ? "[%s {year}]" : "[%s]", f[1]);
+		char *g[4] = {f[0], pat, "DATE", val};
+		load_pat(g, 4, NULL);
+	}
 }
 
 static void load_conv(char **f, int n, void *ctx)
@@ -284,6 +322,9 @@ void nf_dates_init(void)
 	s_words = nf_lw_new(), s_conv = nf_lw_new();
 	s_feat = nf_strset_new();
 	nf_table_each(nf_data_dates_words, nf_data_dates_words_len, load_words, NULL);
+	s_link = nf_lw_new(), s_part = nf_lw_new();
+	nf_table_each(nf_data_dates_links, nf_data_dates_links_len, load_link, NULL);
+	nf_table_each(nf_data_dates_parts, nf_data_dates_parts_len, load_part, NULL);
 	nf_table_each(nf_data_dates_conventions, nf_data_dates_conventions_len, load_conv, NULL);
 	nf_table_each(nf_data_dates_units, nf_data_dates_units_len, load_kv, s_unit);
 	nf_table_each(nf_data_dates_seasons, nf_data_dates_seasons_len, load_kv, s_season);
@@ -296,6 +337,7 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_dates_future, nf_data_dates_future_len, load_future, NULL);
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
 	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
+	nf_table_each(nf_data_dates_holidays, nf_data_dates_holidays_len, load_holiday, NULL);
 }
 
 /* ---- matching ---- */
@@ -365,7 +407,17 @@ static int slot(int k, size_t i, struct cap *c)
 		if (t->kind == NF_T_NUM && num_at(i, &v) && v >= 1 && v <= 4)
 			return c->ord = v, 1;
 		return t->kind == NF_T_WORD && (c->ord = get(s_ord, w, wl)) > 0;
-	case E_WEEKDAY: return t->kind == NF_T_WORD && (c->wday = get(s_wday, w, wl) % 100) > 0;
+	case E_WEEKDAY:
+		if (t->kind != NF_T_WORD || (v = get(s_wday, w, wl)) <= 0)
+			return 0;
+		c->wday = v % 100;
+		if (v > 100) { /* an abbreviation (Mon, di, mar): only before a period, a comma or a number */
+			const struct nf_tok *x = i + 1 < TK.n ? &TK.t[i + 1] : NULL;
+			if (!x || !(x->kind == NF_T_NUM || (x->kind == NF_T_PUNCT && !x->sp && strchr(".,", txt[x->s]))))
+				return 0;
+			return x->kind == NF_T_PUNCT && txt[x->s] == '.' ? 2 : 1;
+		}
+		return 1;
 	case E_MONTH:
 		if (t->kind != NF_T_WORD || (v = get(s_month, w, wl)) <= 0)
 			return 0;
@@ -460,7 +512,7 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 {
 	if (!r->ok) {
 		snprintf(out, n, "%s", unit == 'D' ? "XXXX-XX-XX" : unit == 'W' ? "XXXX-WXX" : unit == 'M' ? "XXXX-XX"
-		                           : unit == 'Q' ? "XXXX-QX" : "XXXX");
+		                           : unit == 'Q' ? "XXXX-QX" : unit == 'E' ? "XXX" : "XXXX");
 		return;
 	}
 	int y = r->y, m = r->m, d = r->d ? r->d : 1; /* a month-only reference is its first day */
@@ -483,6 +535,7 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 		snprintf(out, n, "%04d-Q%d", t / 4, t % 4 + 1);
 		break;
 	}
+	case 'E': snprintf(out, n, "%03d", (y + 10 * off) / 10); break; /* decades: 201 */
 	default: snprintf(out, n, "%04d", y + off); break;
 	}
 }
@@ -521,6 +574,93 @@ static int future(size_t a, size_t b)
 
 static const char unit_ch[] = "?YMWDHIDQ";
 
+static int weekday_of(long z) { return (int)(((z % 7) + 7 + 3) % 7) + 1; } /* Monday = 1 */
+
+/* WDAY:W+1 (that day of next week: next Monday), W-1, W0 (this Monday), NEXT (the first such
+ * day after the reference: coming Monday), PREV (the latest before it: afgelopen maandag) */
+static int wday_rel(const char *spec, const struct cap *c, const struct ref *r, char *out, size_t n)
+{
+	if (c->wday < 1 || c->wday > 7)
+		return 0;
+	if (!r->ok || !r->d) { /* a month is no anchor for a weekday */
+		snprintf(out, n, "XXXX-WXX-%d", c->wday);
+		return 1;
+	}
+	long z = nf_days_from_civil(r->y, r->m, r->d);
+	int wd = weekday_of(z);
+	long t;
+	if (spec[0] == 'W')
+		t = z - (wd - 1) + 7L * atoi(spec + 1) + (c->wday - 1);
+	else if (strcmp(spec, "NEXT") == 0)
+		t = z + ((c->wday - wd + 6) % 7 + 1);
+	else
+		t = z - ((wd - c->wday + 6) % 7 + 1);
+	int y, m, d;
+	nf_civil_from_days(t, &y, &m, &d);
+	snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
+/* Easter Sunday of year y (the Gregorian computus, Meeus/Jones/Butcher) */
+static void easter(int y, int *m, int *d)
+{
+	int a = y % 19, b = y / 100, cc = y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - dd - g + 15) % 30, i = cc / 4, k = cc % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int mm = (a + 11 * h + 22 * l) / 451;
+	*m = (h + l - 7 * mm + 114) / 31;
+	*d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
+/* the day of a holiday rule in year y: MM-DD (fixed), E+N / E-N (days from Easter), MM-W-N (the
+ * N-th weekday W of month MM; N = 5: the last) */
+static long holiday_day(const char *rule, int y)
+{
+	int m, d, w, k;
+	if (rule[0] == 'E') {
+		easter(y, &m, &d);
+		return nf_days_from_civil(y, m, d) + atoi(rule + 1);
+	}
+	if (sscanf(rule, "%d-%d-%d", &m, &w, &k) == 3 && m >= 1 && m <= 12 && w >= 1 && w <= 7) {
+		long z = nf_days_from_civil(y, m, 1);
+		z += (w - weekday_of(z) + 7) % 7 + 7L * (k - 1);
+		while (k == 5 && nf_days_from_civil(y, m, 1) + days_in(y, m) <= z)
+			z -= 7;
+		return z;
+	}
+	if (sscanf(rule, "%d-%d", &m, &d) == 2 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m))
+		return nf_days_from_civil(y, m, d);
+	return -1000000;
+}
+
+/* HOLIDAY:RULE: in the year said ({year}), else the latest before the reference date, or the next
+ * one in a future clause (like a day and month without a year) */
+static int holiday(const char *rule, const struct cap *c, const struct ref *r, size_t a, size_t b, char *out,
+                   size_t n)
+{
+	int y = c->year ? c->year : r->ok ? r->y : 0, m, d;
+	if (!y) {
+		if (rule[0] == 'E' || strlen(rule) > 5)
+			snprintf(out, n, "XXXX-XX-XX");
+		else
+			snprintf(out, n, "XXXX-%.5s", rule);
+		return 1;
+	}
+	long z = holiday_day(rule, y);
+	if (z == -1000000)
+		return 0;
+	if (!c->year) {
+		long zr = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1);
+		int fut = future(a, b);
+		if (fut && z < zr)
+			z = holiday_day(rule, y + 1);
+		else if (!fut && z > zr && !(r->d == 0 && z < zr + days_in(r->y, r->m)))
+			z = holiday_day(rule, y - 1);
+	}
+	nf_civil_from_days(z, &y, &m, &d);
+	snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+	return 1;
+}
+
 static int fill(const struct pat *p, const char *tpl, const struct cap *c, const struct ref *r, size_t a, size_t b,
                 char *out, size_t n)
 {
@@ -535,10 +675,39 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		*out = 0;
 		return 1;
 	}
-	if (strncmp(tpl, "REL:", 4) == 0) {
-		rel(out, n, tpl[4], atoi(tpl + 6), r);
+	if (strncmp(tpl, "REL:", 4) == 0) { /* REL:U:OFF, REL:{U}:-{N} (two weeks ago), then a time suffix (TEV) */
+		char uc = tpl[4];
+		const char *o = tpl + 6;
+		if (strncmp(tpl + 4, "{U}", 3) == 0) {
+			if (c->unit < 1 || c->unit > 8 || c->unit == 5 || c->unit == 6)
+				return 0; /* hours and minutes need the clock, which is never read */
+			uc = c->unit == 7 ? 'E' : unit_ch[c->unit];
+			o = tpl + 8;
+		}
+		int off = *o == '-' || *o == '+' ? (o[1] == '{' ? c->n : atoi(o + 1)) : atoi(o);
+		if (*o == '-')
+			off = -off;
+		rel(out, n, uc, off, r);
+		const char *t = o + (*o == '-' || *o == '+'); /* the suffix after the offset: TEV, -WE */
+		if (*t == '{')
+			t = strchr(t, '}') + 1;
+		while (*t >= '0' && *t <= '9')
+			t++;
+		if (strlen(out) + strlen(t) < n)
+			strcat(out, t);
 		return 1;
 	}
+	if (strncmp(tpl, "POD:", 4) == 0) { /* a part of the day (in the morning): the reference day */
+		if (r->ok && r->d)
+			snprintf(out, n, "%04d-%02d-%02dT%.2s", r->y, r->m, r->d, tpl + 4);
+		else
+			snprintf(out, n, "XXXX-XX-XXT%.2s", tpl + 4);
+		return 1;
+	}
+	if (strncmp(tpl, "WDAY:", 5) == 0)
+		return wday_rel(tpl + 5, c, r, out, n);
+	if (strncmp(tpl, "HOLIDAY:", 8) == 0)
+		return holiday(tpl + 8, c, r, a, b, out, n);
 	if (strcmp(tpl, "MONTH") == 0 || strcmp(tpl, "DAYMONTH") == 0) {
 		int day = tpl[0] == 'D' ? c->day : 0;
 		if (!r->ok) {
@@ -812,6 +981,8 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 			c.from = i;
 			c.to = (size_t)-1;
 			long e = match(p, 0, i, &c);
+			if (e > (long)i && strncmp(p->value, "REL:{U}", 7) == 0 && (c.unit < 1 || c.unit == 5 || c.unit == 6))
+				continue; /* two hours ago: the clock is never read; the duration stays */
 			if (c.to == (size_t)-1)
 				c.to = (size_t)(e < 0 ? i : (size_t)e);
 			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]") */
@@ -825,6 +996,303 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 	memcpy(cur_lang, saved, sizeof saved);
 	cur_langn = savedn;
 	return best;
+}
+
+/* ---- joining the mentions of a line: weekday + date, date + clock or part of the day, ranges ---- */
+
+enum { LM_CLOCK = 1, LM_POD = 2, LM_WDAY = 4 };
+struct lm {
+	struct nf_date d;
+	size_t ti, tj; /* tokens [ti, tj) */
+	int flags, dead;
+};
+static struct lm *lms;
+static size_t nlm, lmcap;
+
+static void push(const struct nf_date *d, size_t ti, size_t tj, int flags)
+{
+	if (nlm == lmcap) {
+		lmcap = lmcap ? 2 * lmcap : 16;
+		lms = nf_xrealloc(lms, lmcap * sizeof *lms);
+	}
+	lms[nlm++] = (struct lm){*d, ti, tj, flags, 0};
+}
+
+static int link_at(size_t i) /* links.tsv bits of token i */
+{
+	if (i >= TK.n || TK.t[i].kind == NF_T_NUM)
+		return 0;
+	int v = get(s_link, lw(i), strlen(lw(i)));
+	return v > 0 ? v : 0;
+}
+
+static int part_at(size_t i) /* parts.tsv: 1 + index in part_code, or 0 */
+{
+	if (i >= TK.n || TK.t[i].kind != NF_T_WORD)
+		return 0;
+	int v = get(s_part, lw(i), strlen(lw(i)));
+	return v > 0 ? v : 0;
+}
+
+static int covered(size_t t) /* is token t in a live mention? */
+{
+	for (size_t k = 0; k < nlm; k++)
+		if (!lms[k].dead && t >= lms[k].ti && t < lms[k].tj)
+			return 1;
+	return 0;
+}
+
+static int is_day(const char *v) { return strlen(v) == 10 && v[4] == '-' && v[7] == '-'; }
+static int is_year(const char *v) { return strlen(v) == 4 && v[0] >= '0' && v[0] <= '9'; }
+
+/* a number token: its value (digits only), else -1 */
+static int plain_num(size_t i, size_t maxlen)
+{
+	if (i >= TK.n || TK.t[i].kind != NF_T_NUM || TK.t[i].e - TK.t[i].s > maxlen)
+		return -1;
+	int v;
+	return num_at(i, &v) ? v : -1;
+}
+
+static void extend(struct lm *a, const struct lm *b)
+{
+	a->d.end = b->d.end;
+	a->tj = b->tj;
+}
+
+/* the next live mention after k that starts at token t, or NULL */
+static struct lm *mention_at(size_t k, size_t t)
+{
+	for (size_t q = k + 1; q < nlm; q++)
+		if (!lms[q].dead)
+			return lms[q].ti == t ? &lms[q] : NULL;
+	return NULL;
+}
+
+static void join_time(struct lm *a)
+{
+	/* a date of a day, then a clock time or a part of the day: one TIME */
+	size_t j = a->tj;
+	if (glued(j, ','))
+		j++;
+	int at = 0;
+	while (j < a->tj + 3 && (link_at(j) & (K_AT | K_PODLINK)))
+		at |= link_at(j++);
+	struct lm *b = mention_at((size_t)(a - lms), j);
+	char tail[16] = "";
+	if (b && (b->flags & LM_CLOCK)) { /* a clock time of its own stays one (TimeML): it takes the day */
+		char *t = strchr(b->d.value, 'T');
+		if (t && a->d.value[0] != 'X' && strlen(t) < sizeof b->d.value - 10) {
+			memmove(b->d.value + 10, t, strlen(t) + 1);
+			memcpy(b->d.value, a->d.value, 10);
+		}
+		return;
+	} else if (b && (b->flags & LM_POD)) {
+		snprintf(tail, sizeof tail, "%s", strchr(b->d.value, 'T'));
+		extend(a, b);
+		b->dead = 1;
+	} else if (!b && (at & K_AT) && plain_num(j, 2) >= 0 && plain_num(j, 2) <= 24 && !covered(j) &&
+	           !(j + 1 < TK.n && (TK.t[j + 1].kind == NF_T_WORD || TK.t[j + 1].kind == NF_T_SYM) &&
+	             !part_at(j + 1))) {
+		snprintf(tail, sizeof tail, "T%02d:00", plain_num(j, 2)); /* tomorrow at 8 */
+		a->d.end = TK.t[j].e;
+		a->tj = j + 1;
+	} else if (!b && part_at(j) && !covered(j)) {
+		snprintf(tail, sizeof tail, "T%s", part_code[part_at(j) - 1]); /* Friday evening */
+		a->d.end = TK.t[j].e;
+		a->tj = j + 1;
+	}
+	if (!*tail)
+		return;
+	a->d.value[10] = 0;
+	snprintf(a->d.value + 10, sizeof a->d.value - 10, "%s", tail);
+	a->d.type = types[1];
+	a->flags |= LM_CLOCK;
+}
+
+/* a clock time, then a part of the day: 8 in the evening = 20:00 */
+static void join_pod(struct lm *a)
+{
+	size_t j = a->tj;
+	while (j < a->tj + 3 && (link_at(j) & K_PODLINK))
+		j++;
+	struct lm *b = mention_at((size_t)(a - lms), j);
+	int p = b && (b->flags & LM_POD) ? (int)(strchr(b->d.value, 'T')[1]) : 0;
+	if (!p && !b && part_at(j) && !covered(j))
+		p = part_code[part_at(j) - 1][0];
+	char *t = strrchr(a->d.value, 'T');
+	if (!p || !t || strlen(t) != 6)
+		return;
+	int h = atoi(t + 1);
+	if ((p == 'A' || p == 'E' || (p == 'N' && h >= 6)) && h < 12)
+		t[1] = (char)('0' + (h + 12) / 10), t[2] = (char)('0' + (h + 12) % 10);
+	if (b) {
+		extend(a, b);
+		b->dead = 1;
+	} else {
+		a->d.end = TK.t[j].e;
+		a->tj = j + 1;
+	}
+}
+
+/* A to B, between A and B, A-B: one mention from A to B; a bare number on either side takes
+ * the rest of its value from the other (May 3 to 5, 3 to 5 May, between 2 and 4 pm) */
+static void join_range(size_t k)
+{
+	struct lm *a = &lms[k];
+	if (a->dead || (a->d.type != types[0] && a->d.type != types[1]) || a->d.value_max[0])
+		return;
+	size_t j = a->tj, b0 = a->ti;
+	while (b0 > 0 && (link_at(b0 - 1) & K_SKIP))
+		b0--;
+	int between = b0 > 0 && (link_at(b0 - 1) & K_BETWEEN);
+	int l = link_at(j);
+	if (!((l & K_TO) || ((l & K_AND) && between)))
+		return;
+	if ((l & K_TO) && TK.t[j].kind == NF_T_PUNCT && (TK.t[j].sp != (j + 1 < TK.n && TK.t[j + 1].sp)))
+		return; /* a dash is a range between two parts: 3-5, 3 - 5, not "3 -5" */
+	j++;
+	while (j < TK.n && (link_at(j) & K_SKIP))
+		j++;
+	struct lm *b = mention_at(k, j);
+	char v[64] = "";
+	size_t end = 0, tj = 0;
+	if (b && b->d.type == a->d.type && !b->d.value_max[0] && strlen(b->d.value) == strlen(a->d.value) &&
+	    strcmp(b->d.value, a->d.value) > 0) {
+		snprintf(v, sizeof v, "%s", b->d.value);
+		end = b->d.end, tj = b->tj;
+		b->dead = 1;
+	} else if (!b && !covered(j)) {
+		int x = plain_num(j, 4);
+		const char *av = a->d.value;
+		struct cap c = {0};
+		if (is_day(av) && x > atoi(av + 8) && x <= 31 && slot(E_DAY, j, &c) &&
+		    x <= days_in(atoi(av), atoi(av + 5))) {
+			snprintf(v, sizeof v, "%.8s%02d", av, x); /* May 3 to 5 */
+			tj = j + (size_t)slot(E_DAY, j, &c);
+		} else if (is_year(av) && TK.t[j].e - TK.t[j].s == 4 && x > atoi(av) && x < atoi(av) + 200) {
+			snprintf(v, sizeof v, "%04d", x); /* from 2014 to 2018 */
+			tj = j + 1;
+		} else if (is_year(av) && TK.t[j].e - TK.t[j].s == 2 && (l & K_TO) && x > atoi(av) % 100) {
+			snprintf(v, sizeof v, "%.2s%02d", av, x); /* 2014-18 */
+			tj = j + 1;
+		}
+		if (tj)
+			end = TK.t[tj - 1].e;
+	}
+	if (!*v)
+		return;
+	snprintf(a->d.value_max, sizeof a->d.value_max, "%s", v);
+	a->d.end = end;
+	a->tj = tj;
+}
+
+/* a bare number, a range word, then mention b: the number is the start (3 to 5 May, 2 and 4 pm) */
+static void join_range_before(size_t k)
+{
+	struct lm *b = &lms[k];
+	if (b->dead || b->ti < 2 || (b->d.type != types[0] && b->d.type != types[1]) || b->d.value_max[0])
+		return;
+	size_t j = b->ti;
+	while (j > 0 && (link_at(j - 1) & K_SKIP))
+		j--;
+	if (j < 2)
+		return;
+	int l = link_at(j - 1);
+	size_t n0 = j - 2;
+	while (n0 > 0 && (link_at(n0) & K_SKIP))
+		n0--;
+	int between = n0 > 0 && (link_at(n0 - 1) & K_BETWEEN);
+	if (!((l & K_TO) || ((l & K_AND) && between)) || covered(n0))
+		return;
+	int x = plain_num(n0, 4);
+	const char *bv = b->d.value;
+	char v[64] = "";
+	struct cap c = {0};
+	char *t = strrchr(bv, 'T');
+	if (x < 0)
+		return;
+	if (is_day(bv) && x >= 1 && x < atoi(bv + 8) && slot(E_DAY, n0, &c) == 1)
+		snprintf(v, sizeof v, "%.8s%02d", bv, x);
+	else if (is_year(bv) && TK.t[n0].e - TK.t[n0].s == 4 && x < atoi(bv) && x > atoi(bv) - 200)
+		snprintf(v, sizeof v, "%04d", x);
+	else if ((b->flags & LM_CLOCK) && t && strlen(t) == 6 && x <= 24 && TK.t[n0].e - TK.t[n0].s <= 2) {
+		int h = atoi(t + 1);
+		if (h >= 13 && x < 12 && x + 12 <= h)
+			x += 12; /* between 2 and 4 pm */
+		snprintf(v, sizeof v, "%.*sT%02d:00", (int)(t - bv), bv, x);
+		if (strcmp(v, bv) >= 0)
+			return;
+	}
+	if (!*v)
+		return;
+	snprintf(b->d.value_max, sizeof b->d.value_max, "%s", bv);
+	snprintf(b->d.value, sizeof b->d.value, "%s", v);
+	b->d.start = TK.t[n0].s;
+	b->ti = n0;
+}
+
+/* two bare years joined by a range word, neither found alone: 2014 to 2018, between 2014 and 2018 */
+static void bare_year_ranges(void)
+{
+	for (size_t i = 0; i + 2 < TK.n; i++) {
+		int x = plain_num(i, 4), l = link_at(i + 1), y = plain_num(i + 2, 4);
+		if (x < 1000 || x > 2999 || TK.t[i].e - TK.t[i].s != 4 || y <= x || y >= x + 200 ||
+		    TK.t[i + 2].e - TK.t[i + 2].s != 4 || covered(i) || covered(i + 2))
+			continue;
+		int between = i > 0 && (link_at(i - 1) & K_BETWEEN);
+		if (!((l & K_TO) || ((l & K_AND) && between)))
+			continue;
+		if (TK.t[i + 1].kind == NF_T_PUNCT && (TK.t[i + 1].sp != TK.t[i + 2].sp))
+			continue;
+		if (i + 3 < TK.n && !TK.t[i + 3].sp && TK.t[i + 3].kind != NF_T_PUNCT)
+			continue;
+		struct nf_date d = {.mod = "", .type = types[0]};
+		snprintf(d.value, sizeof d.value, "%04d", x);
+		snprintf(d.value_max, sizeof d.value_max, "%04d", y);
+		d.start = TK.t[i].s, d.end = TK.t[i + 2].e;
+		size_t at = 0;
+		while (at < nlm && lms[at].ti < i)
+			at++;
+		push(&d, i, i + 3, 0); /* then moved to its place in text order */
+		struct lm m = lms[nlm - 1];
+		memmove(&lms[at + 1], &lms[at], (nlm - 1 - at) * sizeof *lms);
+		lms[at] = m;
+		i += 2;
+	}
+}
+
+static void join_line(void)
+{
+	for (size_t k = 0; k < nlm; k++) { /* Monday, March 5: the date */
+		struct lm *a = &lms[k], *b;
+		if (a->dead || !(a->flags & LM_WDAY))
+			continue;
+		size_t j = a->tj + glued(a->tj, ',');
+		if ((b = mention_at(k, j)) && is_day(b->d.value) && b->d.type == types[0]) {
+			b->d.start = a->d.start, b->ti = a->ti;
+			a->dead = 1;
+		}
+	}
+	for (size_t k = 0; k < nlm; k++)
+		if (!lms[k].dead && lms[k].d.type == types[0] && (is_day(lms[k].d.value) ||
+		    strncmp(lms[k].d.value, "XXXX-WXX-", 9) == 0))
+			join_time(&lms[k]);
+	for (size_t k = 0; k < nlm; k++)
+		if (!lms[k].dead && (lms[k].flags & LM_CLOCK))
+			join_pod(&lms[k]);
+	for (size_t k = 0; k + 1 < nlm; k++) { /* 3 p.m. on Wednesday: the clock takes that day */
+		struct lm *a = &lms[k], *b = &lms[k + 1];
+		char *t = strchr(a->d.value, 'T');
+		if (!a->dead && !b->dead && (a->flags & LM_CLOCK) && t && t - a->d.value == 10 && b->ti <= a->tj + 1 &&
+		    b->d.type == types[0] && is_day(b->d.value) && b->d.value[0] != 'X')
+			memcpy(a->d.value, b->d.value, 10);
+	}
+	for (size_t k = 0; k < nlm; k++)
+		join_range(k);
+	for (size_t k = 0; k < nlm; k++)
+		join_range_before(k);
+	bare_year_ranges();
 }
 
 int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
@@ -862,6 +1330,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 		size_t le = nl ? (size_t)(nl - text) : n;
 		nf_tokenize(&TK, text, ls, le);
 		last_day[0] = 0;
+		nlm = 0;
 		if (lowcap < TK.n + 1) {
 			lowcap = TK.n + 1;
 			lowoff = nf_xrealloc(lowoff, lowcap * sizeof *lowoff);
@@ -893,7 +1362,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				d.end = TK.t[i + hh_used - 1].e;
 				if (glued(i + hh_used, '.') && hh_used && lw(i + hh_used - 1)[0] && strchr(lw(i + hh_used - 1), '.'))
 					d.end = TK.t[i + hh_used].e;
-				cb(&d, ctx);
+				push(&d, i, i + hh_used, LM_CLOCK);
 				i += hh_used;
 				continue;
 			}
@@ -903,7 +1372,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				d.end = TK.t[i + used - 1].e;
 				if (strlen(d.value) == 10)
 					snprintf(last_day, sizeof last_day, "%.10s", d.value);
-				cb(&d, ctx);
+				push(&d, i, i + used, 0);
 				i += used;
 				continue;
 			}
@@ -939,13 +1408,19 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 					}
 					if (strlen(d.value) == 10 && d.value[4] == '-' && d.value[0] != 'X')
 						snprintf(last_day, sizeof last_day, "%.10s", d.value);
-					cb(&d, ctx);
+					push(&d, bc.from, bc.to, strncmp(bp->value, "POD:", 4) == 0 ? LM_POD
+					     : strstr(bp->value, "WEEKDAY") || strncmp(bp->value, "WDAY:", 5) == 0 ? LM_WDAY : 0);
 				}
 				i = (size_t)best;
 				continue;
 			}
 			i++;
 		}
+		join_line();
+		for (size_t k = 0; k < nlm; k++)
+			if (!lms[k].dead)
+				cb(&lms[k].d, ctx);
+		nlm = 0;
 		ls = le + 1;
 	}
 	return rc;
