@@ -174,6 +174,8 @@ static void load_kv(char **f, int n, void *ctx)
 	                       : strcmp(f[2], "DE") == 0 ? 7 : 8)
 	        : s == s_season ? (strcmp(f[2], "SP") == 0 ? 1 : strcmp(f[2], "SU") == 0 ? 2 : strcmp(f[2], "FA") == 0 ? 3 : 4)
 	        : atoi(f[2]);
+	if (s == s_unit && n >= 4 && strcmp(f[3], "pl") == 0)
+		v |= 16; /* a plural */
 	put(s, f[0], f[1], v);
 }
 
@@ -352,7 +354,7 @@ static int *tfeat;      /* feature bits of each token */
 static const char *lw(size_t i) { return low.p + lowoff[i]; }
 
 struct cap {
-	int n, n2, unit, month, year, day, season, ord, wday;
+	int n, n2, unit, plural, month, year, day, season, ord, wday;
 	size_t from, to; /* span tokens [from, to) */
 };
 
@@ -401,7 +403,11 @@ static int slot(int k, size_t i, struct cap *c)
 	switch (k) {
 	case E_NUM: return num_at(i, &c->n) && c->n > 0 && c->n < 10000;
 	case E_NUM2: return num_at(i, &c->n2) && c->n2 > 0 && c->n2 < 10000;
-	case E_UNIT: return t->kind == NF_T_WORD && (c->unit = get(s_unit, w, wl)) > 0;
+	case E_UNIT:
+		if (t->kind != NF_T_WORD || (v = get(s_unit, w, wl)) <= 0)
+			return 0;
+		c->unit = v & 15, c->plural = v >> 4;
+		return 1;
 	case E_SEASON: return t->kind == NF_T_WORD && (c->season = get(s_season, w, wl)) > 0;
 	case E_ORD:
 		if (t->kind == NF_T_NUM && num_at(i, &v) && v >= 1 && v <= 4)
@@ -693,8 +699,9 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			t = strchr(t, '}') + 1;
 		while (*t >= '0' && *t <= '9')
 			t++;
-		if (strlen(out) + strlen(t) < n)
-			strcat(out, t);
+		char sfx[32]; /* the suffix is a template too: -Q{O} */
+		if (*t && fill(p, t, c, r, a, b, sfx, sizeof sfx) && strlen(out) + strlen(sfx) < n)
+			strcat(out, sfx);
 		return 1;
 	}
 	if (strncmp(tpl, "POD:", 4) == 0) { /* a part of the day (in the morning): the reference day */
@@ -754,6 +761,10 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
 		return 1;
 	}
+	if (strcmp(tpl, "P1{U}") == 0 && c->plural)
+		tpl = "PX{U}"; /* the coming days: some days */
+	else if (strcmp(tpl, "PX{U}") == 0 && !c->plural && c->unit)
+		tpl = "P1{U}"; /* de komende week: one week */
 	/* a template with {X} fields */
 	size_t k = 0;
 	for (const char *q = tpl; *q && k + 8 < n;) {
@@ -1284,7 +1295,7 @@ static void join_line(void)
 	for (size_t k = 0; k + 1 < nlm; k++) { /* 3 p.m. on Wednesday: the clock takes that day */
 		struct lm *a = &lms[k], *b = &lms[k + 1];
 		char *t = strchr(a->d.value, 'T');
-		if (!a->dead && !b->dead && (a->flags & LM_CLOCK) && t && t - a->d.value == 10 && b->ti <= a->tj + 1 &&
+		if (!a->dead && !b->dead && (a->flags & LM_CLOCK) && t && t - a->d.value == 10 && b->ti <= a->tj + 2 &&
 		    b->d.type == types[0] && is_day(b->d.value) && b->d.value[0] != 'X')
 			memcpy(a->d.value, b->d.value, 10);
 	}
