@@ -557,7 +557,7 @@ static int future(size_t a, size_t b)
 	while (e < TK.n && e - b < TENSE_WINDOW && !(TK.t[e].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[e].s])))
 		e++;
 	for (size_t i = s; i < e; i++) {
-		if (TK.t[i].kind != NF_T_WORD)
+		if (TK.t[i].kind != NF_T_WORD || (i >= a && i < b)) /* not the mention's own words: May */
 			continue;
 		const char *w = lw(i);
 		size_t wl = strlen(w);
@@ -1210,10 +1210,10 @@ static void join_range_before(size_t k)
 	if (j < 2)
 		return;
 	int l = link_at(j - 1);
-	size_t n0 = j - 2;
-	while (n0 > 0 && (link_at(n0) & K_SKIP))
-		n0--;
-	int between = n0 > 0 && (link_at(n0 - 1) & K_BETWEEN);
+	size_t n0 = j - 2, b0 = n0;
+	while (b0 > 0 && (link_at(b0 - 1) & K_SKIP))
+		b0--;
+	int between = b0 > 0 && (link_at(b0 - 1) & K_BETWEEN);
 	if (!((l & K_TO) || ((l & K_AND) && between)) || covered(n0))
 		return;
 	int x = plain_num(n0, 4);
@@ -1292,6 +1292,22 @@ static void join_line(void)
 	for (size_t k = 0; k < nlm; k++)
 		if (!lms[k].dead && (lms[k].flags & LM_CLOCK))
 			join_pod(&lms[k]);
+	for (size_t k = 0; k < nlm; k++) { /* at 8 in the evening: a bare hour before a part of the day */
+		struct lm *b = &lms[k];
+		size_t j = b->ti;
+		while (j > 0 && (link_at(j - 1) & K_PODLINK))
+			j--;
+		int h = j > 1 ? plain_num(j - 1, 2) : -1;
+		char *t = strchr(b->d.value, 'T');
+		if (b->dead || !(b->flags & LM_POD) || j == b->ti || h < 1 || h > 12 || !(link_at(j - 2) & K_AT) ||
+		    covered(j - 1) || !t || t[1] < 'A')
+			continue;
+		if (t[1] != 'M' && !(t[1] == 'N' && h < 6) && h < 12)
+			h += 12;
+		snprintf(t, sizeof b->d.value - (size_t)(t - b->d.value), "T%02d:00", h);
+		b->d.start = TK.t[j - 1].s, b->ti = j - 1;
+		b->flags = LM_CLOCK;
+	}
 	for (size_t k = 0; k + 1 < nlm; k++) { /* 3 p.m. on Wednesday: the clock takes that day */
 		struct lm *a = &lms[k], *b = &lms[k + 1];
 		char *t = strchr(a->d.value, 'T');
