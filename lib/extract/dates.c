@@ -70,7 +70,7 @@ static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
-enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32 };
+enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
 static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
@@ -124,7 +124,7 @@ static void load_words(char **f, int n, void *ctx)
 static void load_link(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", NULL};
+	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", "year", NULL};
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0)
 			nf_lw_add(s_link, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
@@ -1273,8 +1273,48 @@ static void bare_year_ranges(void)
 	}
 }
 
+static int capital_word(size_t i)
+{
+	return i < TK.n && TK.t[i].kind == NF_T_WORD && txt[TK.t[i].s] >= 'A' && txt[TK.t[i].s] <= 'Z';
+}
+
+static int ends_clause(size_t i) /* the end of the line, or . , ; : ) */
+{
+	return i >= TK.n || (TK.t[i].kind == NF_T_PUNCT && strchr(".,;:)", txt[TK.t[i].s]));
+}
+
+/* a bare year without a preposition, where the context says year: el 2018, nel 2016, (1967),
+ * Londres 2012., the 2012 Olympics (English: a capitalised name follows) */
+static void bare_years(void)
+{
+	for (size_t i = 0; i < TK.n; i++) {
+		int y = plain_num(i, 4);
+		if (y < 1900 || y > 2099 || TK.t[i].e - TK.t[i].s != 4 || covered(i) ||
+		    (i + 1 < TK.n && !TK.t[i + 1].sp && !ends_clause(i + 1)) || (i > 0 && !TK.t[i].sp && txt[TK.t[i - 1].s] != '('))
+			continue;
+		int ok = (i > 0 && (link_at(i - 1) & K_YEAR) && !(i + 1 < TK.n && TK.t[i + 1].kind == NF_T_NUM)) ||
+		         (glued(i + 1, ')') && i > 0 && TK.t[i - 1].kind == NF_T_PUNCT && txt[TK.t[i - 1].s] == '(') ||
+		         (i > 0 && capital_word(i - 1) && !(link_at(i - 1) & ~K_YEAR) && ends_clause(i + 1)) ||
+		         (strcmp(conv("months"), "capital") == 0 && capital_word(i + 1) && i > 0 &&
+		          TK.t[i - 1].kind == NF_T_WORD && strcmp(lw(i - 1), "the") == 0);
+		if (!ok)
+			continue;
+		struct nf_date d = {.mod = "", .type = types[0]};
+		snprintf(d.value, sizeof d.value, "%04d", y);
+		d.start = TK.t[i].s, d.end = TK.t[i].e;
+		size_t at = 0;
+		while (at < nlm && lms[at].ti < i)
+			at++;
+		push(&d, i, i + 1, 0);
+		struct lm m = lms[nlm - 1];
+		memmove(&lms[at + 1], &lms[at], (nlm - 1 - at) * sizeof *lms);
+		lms[at] = m;
+	}
+}
+
 static void join_line(void)
 {
+	bare_years();
 	for (size_t k = 0; k < nlm; k++) { /* Monday, March 5: the date */
 		struct lm *a = &lms[k], *b;
 		if (a->dead || !(a->flags & LM_WDAY))
