@@ -199,6 +199,39 @@ if [ -x "$NF_BIN/nf-extract-dates" ] && [ -f "$here/dates-cases.sh" ]; then
     row gaps dates "$(DATES_CASES="$here/dates-gaps.tsv" NF_BIN="$NF_BIN" bash "$here/dates-cases.sh" 2>/dev/null | tail -n 1) (tests/dates-gaps.tsv: known, not yet handled)"
 fi
 
+# money and dates on independent data: the NTREX-128 cross-lingual check (hand gold of the
+# English side, the same values required in each translation's aligned sentence; recall per
+# language), the Reuters-21578 wire amounts (tests/reuters-money.py), and TimeML corpora
+# (TimeBank, AQUAINT, MEANTIME; fetched and converted outside the repository, see
+# tests/timex/README.md; NF_TIMEX, default ../timex-data).
+if [ -x "$NF_BIN/nf-extract-dates" ] && [ -d "$NF_SHARED/data/corpus" ]; then
+    run "$work/xling.out" "$work/xling.err" "$PY" "$here/xling-eval.py" --bin "$NF_BIN" --corpus "$NF_SHARED/data/corpus" ${verbose:+"$verbose"}
+    if [ "$rc" -ne 0 ]; then fail xling money/dates "$rc" "$work/xling.err"; else
+        if [ -n "$verbose" ]; then grep -v '^xling' "$work/xling.out" || true; fi
+        grep '^xling' "$work/xling.out" | head -n 7 | while read -r _ l rest; do row ntrex "x-$l" "$rest"; done
+        grep '^xling' "$work/xling.out" | tail -n +8 | grep -v 'main7\|all' | awk '{ printf "%s %s/%s ", $2, $4, $7 } END { print "" }' |
+            fold -s -w 100 | while read -r l; do row "" "" "others (money/dates R): $l"; done
+        grep '^xling.*\(main7\|all\)' "$work/xling.out" | while read -r _ l rest; do row ntrex "x-$l" "$rest"; done
+    fi
+else
+    echo "ntrex xling: skipped (no bin/nf-extract-dates or no $shared_shown/data/corpus)"
+fi
+if [ -x "$NF_BIN/nf-extract-money" ] && [ -f "$here/reuters-money.py" ] && [ -f "$NF_SHARED/data/corpus/en/reuters21578.tsv.gz" ]; then
+    run "$work/reuters.out" "$work/reuters.err" "$PY" "$here/reuters-money.py" --bin "$NF_BIN" --corpus "$NF_SHARED/data/corpus/en/reuters21578.tsv.gz"
+    if [ "$rc" -ne 0 ]; then fail reuters money "$rc" "$work/reuters.err"; else
+        while IFS= read -r l; do row reuters money "$l"; done <"$work/reuters.out"
+    fi
+fi
+timex=${NF_TIMEX:-$root/../timex-data}
+if [ -x "$NF_BIN/nf-extract-dates" ] && [ -d "$timex" ]; then
+    run "$work/timex.out" "$work/timex.err" "$PY" "$here/timex-eval.py" --bin "$NF_BIN" --dir "$timex"
+    if [ "$rc" -ne 0 ]; then fail timex dates "$rc" "$work/timex.err"; else
+        grep '^timex' "$work/timex.out" | while read -r _ c rest; do row timex "$c" "$rest"; done
+    fi
+else
+    echo "timex dates: skipped (no TimeML data in $timex; see tests/timex/README.md)"
+fi
+
 # the entity models' recipe (lib/gen/ner-models.sh) trained on the train splits alone and
 # scored on each language's dev split (conlleval-style entity F1; the shipped models also learn
 # from the dev splits): the bare model on the split's tokens, then the whole nf-tag-entities
