@@ -643,12 +643,12 @@ extern const unsigned long nf_data_dates_zones_len, nf_data_dates_eras_len;
 enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOURS = 1 << 4, C_MIL = 1 << 5,
        C_AND = 1 << 6, C_MINUS = 1 << 7, C_QUARTER = 1 << 8, C_HALF = 1 << 9, C_HALFTO = 1 << 10, C_PAST = 1 << 11,
        C_TO = 1 << 12, C_NOON = 1 << 13, C_MIDNIGHT = 1 << 14, C_CTX = 1 << 15, C_NEAR = 1 << 16, C_LINK = 1 << 17,
-       C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20 };
+       C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21 };
 static nf_langword *s_clock;
 static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
 
 struct zone {
-	char name[8], off[8];
+	char lang[8], name[8], off[8];
 };
 static struct zone zones[64];
 static int nzones;
@@ -664,7 +664,8 @@ static void load_clock(char **f, int n, void *ctx)
 {
 	(void)ctx;
 	static const char *const kinds[] = {"at", "bare", "bare-in", "for", "hours", "mil", "and", "minus", "quarter",
-		"half", "half-to", "past", "to", "noon", "midnight", "ctx", "near", "link", "morning", "evening", "night", NULL};
+		"half", "half-to", "past", "to", "noon", "midnight", "ctx", "near", "link", "morning", "evening", "night",
+		"measure", NULL};
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0) {
 			nf_lw_add(s_clock, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
@@ -677,6 +678,7 @@ static void load_zone(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n < 3 || nzones == (int)(sizeof zones / sizeof zones[0]))
 		return;
+	snprintf(zones[nzones].lang, sizeof zones[0].lang, "%s", f[0]);
 	snprintf(zones[nzones].name, sizeof zones[0].name, "%s", f[1]);
 	snprintf(zones[nzones++].off, sizeof zones[0].off, "%s", f[2]);
 }
@@ -737,13 +739,15 @@ static char era_at(size_t i, size_t *used)
 	return 0;
 }
 
-/* a Hijri date to the Gregorian one, by the tabular (arithmetic) Islamic calendar: the days
- * since 1970-01-01 of 1 Muharram 1 AH (civil epoch, 16 July 622) are -492148 */
+/* a Hijri date to the Gregorian one, by the tabular (arithmetic) Islamic calendar with the
+ * astronomical epoch (Thursday 15 July 622 Julian: day -492149 from 1970-01-01 is 1 Muharram 1):
+ * the Saudi papers' Umm al-Qura dates with a weekday agree with it 56 times in 76 (the civil
+ * epoch, a day later: 13) */
 static int hijri_ymd(int y, int m, int d, char *v, size_t n)
 {
 	if (y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30)
 		return 0;
-	long z = d + (59L * (m - 1) + 1) / 2 + (y - 1) * 354L + (3 + 11L * y) / 30 - 492149;
+	long z = d + (59L * (m - 1) + 1) / 2 + (y - 1) * 354L + (3 + 11L * y) / 30 - 492150;
 	int gy, gm, gd;
 	nf_civil_from_days(z, &gy, &gm, &gd);
 	snprintf(v, n, "%04d-%02d-%02d", gy, gm, gd);
@@ -858,6 +862,8 @@ static size_t era_year_at(size_t i, char *v, size_t n)
 	int y;
 	if (!is_num(i, 0) || t->e - t->s > 4 || !(e = era_at(i + 1, &used)) || e == 'A' || (y = atoi(txt + t->s)) < 1)
 		return 0;
+	if (i + 1 + used < TK.n && !TK.t[i + 1 + used].sp && TK.t[i + 1 + used].kind != NF_T_PUNCT)
+		return 0; /* #9BC85F: a colour */
 	if (e == 'B')
 		snprintf(v, n, "BC%04d", y);
 	else
@@ -932,6 +938,11 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 		/* 2350 BC, 1436 هـ */
 		if ((u = era_year_at(i, v, n)) > 0)
 			return u;
+		/* 1500 dollars, 1987 tonnes: a quantity, not the year of "of {year}" (read, left out) */
+		if (t->e - t->s == 4 && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
+			*v = 0;
+			return 1;
+		}
 		/* the 1990s, 1990er */
 		int k;
 		if (t->e - t->s == 4 && i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind == NF_T_WORD &&
@@ -972,7 +983,8 @@ static size_t zone_at(size_t j, char *off, size_t n)
 		return 1;
 	}
 	for (int k = 0; k < nzones; k++) {
-		if (strlen(zones[k].name) != l || memcmp(zones[k].name, w, l) != 0)
+		if (strlen(zones[k].name) != l || memcmp(zones[k].name, w, l) != 0 ||
+		    (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
 			continue;
 		snprintf(off, n, "%s", zones[k].off);
 		if (strcmp(off, "Z") != 0 || !(glued(j + 1, '+') || glued(j + 1, '-')) || !is_num(j + 2, 0) || TK.t[j + 2].sp)
@@ -1124,7 +1136,7 @@ static size_t time_at(size_t i, struct clock *ck)
 		if (glued(j, '.'))
 			j++;
 		k = 1;
-	} else if ((w & (W_HOUR | W_HOURMIN)) || ((c & C_HOURS) && (prev & C_AT)) || (mil && (c & C_MIL) &&
+	} else if ((!mil && (w & (W_HOUR | W_HOURMIN))) || ((c & C_HOURS) && (prev & C_AT)) || (mil && (c & C_MIL) &&
 	           (get(s_unit, lw(j), strlen(lw(j))) <= 0 || (prev & (C_AT | C_NEAR))))) {
 		if (prev & C_FOR)
 			return 0; /* pour 3 heures, für 3 Uhr: a duration */
@@ -1171,6 +1183,33 @@ static size_t time_at(size_t i, struct clock *ck)
 	ck->h = h;
 	ck->m = m;
 	return j - i;
+}
+
+/* a full date later in the clause of a clock time that has none before it (at 11:30 on March
+ * 5, 2024): its value in out (YYYY-MM-DD), else out empty. Only a few tokens on. */
+static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp);
+
+static void day_after(size_t i, const struct ref *r, int lid, char *out, size_t n)
+{
+	char v[64];
+	*out = 0;
+	for (size_t j = i, k = 0; j < TK.n && k < 6; j++, k++) {
+		if (TK.t[j].kind == NF_T_PUNCT && strchr(".!?;", txt[TK.t[j].s]))
+			return;
+		struct cap c;
+		const struct pat *p = NULL;
+		long e;
+		if (numeric_at(j, v, sizeof v, r) > 0) {
+			if (strlen(v) == 10)
+				snprintf(out, n, "%s", v);
+			return;
+		}
+		if ((e = best_at(j, lid, &c, &p)) > (long)j && p && c.to > c.from) {
+			if (fill(p, p->value, &c, r, c.from, c.to, v, sizeof v) && strlen(v) == 10 && v[4] == '-' && v[0] != 'X')
+				snprintf(out, n, "%s", v);
+			return;
+		}
+	}
 }
 
 /* ---- the scan ---- */
@@ -1316,8 +1355,13 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				if (ck.secs)
 					l += snprintf(hm + l, sizeof hm - (size_t)l, ":%02d", ck.s);
 				snprintf(hm + l, sizeof hm - (size_t)l, "%s", ck.zone);
+				char later[16];
+				if (!last_day[0])
+					day_after(i + hh_used, &r, row_lid, later, sizeof later);
 				if (last_day[0])
 					snprintf(d.value, sizeof d.value, "%s%s", last_day, hm);
+				else if (later[0])
+					snprintf(d.value, sizeof d.value, "%s%s", later, hm);
 				else if (r.ok && r.d)
 					snprintf(d.value, sizeof d.value, "%04d-%02d-%02d%s", r.y, r.m, r.d, hm);
 				else
