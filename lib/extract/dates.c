@@ -1201,12 +1201,12 @@ static void day_after(size_t i, const struct ref *r, int lid, char *out, size_t 
 		long e;
 		if (numeric_at(j, v, sizeof v, r) > 0) {
 			if (strlen(v) == 10)
-				snprintf(out, n, "%s", v);
+				snprintf(out, n, "%.10s", v);
 			return;
 		}
 		if ((e = best_at(j, lid, &c, &p)) > (long)j && p && c.to > c.from) {
 			if (fill(p, p->value, &c, r, c.from, c.to, v, sizeof v) && strlen(v) == 10 && v[4] == '-' && v[0] != 'X')
-				snprintf(out, n, "%s", v);
+				snprintf(out, n, "%.10s", v);
 			return;
 		}
 	}
