@@ -643,7 +643,8 @@ extern const unsigned long nf_data_dates_zones_len, nf_data_dates_eras_len;
 enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOURS = 1 << 4, C_MIL = 1 << 5,
        C_AND = 1 << 6, C_MINUS = 1 << 7, C_QUARTER = 1 << 8, C_HALF = 1 << 9, C_HALFTO = 1 << 10, C_PAST = 1 << 11,
        C_TO = 1 << 12, C_NOON = 1 << 13, C_MIDNIGHT = 1 << 14, C_CTX = 1 << 15, C_NEAR = 1 << 16, C_LINK = 1 << 17,
-       C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21 };
+       C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21,
+       C_NOTAMPM = 1 << 22 };
 static nf_langword *s_clock;
 static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
 
@@ -665,7 +666,7 @@ static void load_clock(char **f, int n, void *ctx)
 	(void)ctx;
 	static const char *const kinds[] = {"at", "bare", "bare-in", "for", "hours", "mil", "and", "minus", "quarter",
 		"half", "half-to", "past", "to", "noon", "midnight", "ctx", "near", "link", "morning", "evening", "night",
-		"measure", NULL};
+		"measure", "not-ampm", NULL};
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0) {
 			nf_lw_add(s_clock, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
@@ -1127,7 +1128,9 @@ static size_t time_at(size_t i, struct clock *ck)
 	c = cget(j);
 	if (word && !(prev & (C_AT | C_NEAR | C_BARE)) && get(s_unit, lw(j), strlen(lw(j))) > 0)
 		return 0; /* drie uur later: three hours */
-	if (!mil && (w & (W_AM | W_PM)) && h <= 12) {
+	int h2 = h; /* 6 heures du matin: a clock time without "à" */
+	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
+	if (!mil && (w & (W_AM | W_PM)) && h <= 12 && !(c & C_NOTAMPM)) {
 		if ((w & W_PM) && h < 12)
 			h += 12;
 		if ((w & W_AM) && h == 12)
@@ -1136,7 +1139,7 @@ static size_t time_at(size_t i, struct clock *ck)
 		if (glued(j, '.'))
 			j++;
 		k = 1;
-	} else if ((!mil && (w & (W_HOUR | W_HOURMIN))) || ((c & C_HOURS) && (prev & C_AT)) || (mil && (c & C_MIL) &&
+	} else if ((!mil && (w & (W_HOUR | W_HOURMIN))) || ((c & C_HOURS) && ((prev & C_AT) || dp2)) || (mil && (c & C_MIL) &&
 	           (get(s_unit, lw(j), strlen(lw(j))) <= 0 || (prev & (C_AT | C_NEAR))))) {
 		if (prev & C_FOR)
 			return 0; /* pour 3 heures, für 3 Uhr: a duration */
