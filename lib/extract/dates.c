@@ -649,7 +649,7 @@ static nf_langword *s_clock;
 static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
 
 struct zone {
-	char lang[8], name[8], off[8];
+	char lang[8], name[40], off[8];
 };
 static struct zone zones[64];
 static int nzones;
@@ -971,6 +971,21 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 	return 0;
 }
 
+/* tokens of zone name nm (words separated by spaces, as written) from token j; 0 if not there */
+static size_t zone_name(size_t j, const char *nm)
+{
+	size_t u = 0;
+	for (const char *p = nm; *p; u++) {
+		size_t l = strcspn(p, " ");
+		if (j + u >= TK.n || TK.t[j + u].kind != NF_T_WORD || TK.t[j + u].e - TK.t[j + u].s != l ||
+		    memcmp(txt + TK.t[j + u].s, p, l) != 0)
+			return 0;
+		p += l;
+		p += *p == ' ';
+	}
+	return u;
+}
+
 /* a zone after a clock time from token j (EST, MEZ, UTC+2, GMT-05:00, a glued Z): tokens used,
  * the TIMEX3 offset in off. Matched in the table's case: ET is a zone, et a word. */
 static size_t zone_at(size_t j, char *off, size_t n)
@@ -984,9 +999,13 @@ static size_t zone_at(size_t j, char *off, size_t n)
 		return 1;
 	}
 	for (int k = 0; k < nzones; k++) {
-		if (strlen(zones[k].name) != l || memcmp(zones[k].name, w, l) != 0 ||
-		    (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
+		size_t zn = zone_name(j, zones[k].name);
+		if (!zn || (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
 			continue;
+		if (zn > 1) { /* بتوقيت غرينتش: a name of words */
+			snprintf(off, n, "%s", zones[k].off);
+			return zn;
+		}
 		snprintf(off, n, "%s", zones[k].off);
 		if (strcmp(off, "Z") != 0 || !(glued(j + 1, '+') || glued(j + 1, '-')) || !is_num(j + 2, 0) || TK.t[j + 2].sp)
 			return 1;
@@ -1126,8 +1145,9 @@ static size_t time_at(size_t i, struct clock *ck)
 	w = j < TK.n && TK.t[j].kind == NF_T_WORD ? get(s_words, lw(j), strlen(lw(j))) : 0;
 	w = w < 0 ? 0 : w;
 	c = cget(j);
-	if (word && !(prev & (C_AT | C_NEAR | C_BARE)) && get(s_unit, lw(j), strlen(lw(j))) > 0)
-		return 0; /* drie uur later: three hours */
+	if (word && !(prev & (C_AT | C_NEAR | C_BARE | C_BAREIN)) &&
+	    (get(s_unit, lw(j), strlen(lw(j))) > 0 || !(w & (W_HOUR | W_HOURMIN))))
+		return 0; /* drie uur later: three hours; الحادية عشرة ليلاً: eleven, not ten */
 	int h2 = h; /* 6 heures du matin: a clock time without "à" */
 	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
 	if (!mil && (w & (W_AM | W_PM)) && h <= 12 && !(c & C_NOTAMPM)) {
