@@ -1002,11 +1002,9 @@ static size_t zone_at(size_t j, char *off, size_t n)
 		size_t zn = zone_name(j, zones[k].name);
 		if (!zn || (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
 			continue;
-		if (zn > 1) { /* بتوقيت غرينتش: a name of words */
-			snprintf(off, n, "%s", zones[k].off);
-			return zn;
-		}
 		snprintf(off, n, "%s", zones[k].off);
+		if (zn > 1) /* بتوقيت غرينتش: a name of words */
+			return zn;
 		if (strcmp(off, "Z") != 0 || !(glued(j + 1, '+') || glued(j + 1, '-')) || !is_num(j + 2, 0) || TK.t[j + 2].sp)
 			return 1;
 		/* UTC+2, GMT+0530, UTC+05:30 */
@@ -1196,7 +1194,9 @@ static size_t time_at(size_t i, struct clock *ck)
 	}
 	if ((k || mil) && !word) {
 		size_t z = zone_at(j, ck->zone, sizeof ck->zone);
-		if (z)
+		if (z && strcmp(ck->zone, "-") == 0) /* 1330 local time: a time, the words out of the span */
+			ck->zone[0] = 0, k = 1;
+		else if (z)
 			j += z, k = 1;
 		else
 			ck->zone[0] = 0;
