@@ -777,6 +777,17 @@ static int month_word(size_t i)
 
 static int is_num(size_t i, size_t len) { return i < TK.n && TK.t[i].kind == NF_T_NUM && (!len || TK.t[i].e - TK.t[i].s == len); }
 
+/* token i is ASCII digits only (not 13.6, not ٢٠٢٤) */
+static int digits(size_t i)
+{
+	if (!is_num(i, 0))
+		return 0;
+	for (size_t p = TK.t[i].s; p < TK.t[i].e; p++)
+		if (txt[p] < '0' || txt[p] > '9')
+			return 0;
+	return 1;
+}
+
 struct clock {
 	int h, m, s, secs;
 	char zone[8];
@@ -861,7 +872,7 @@ static size_t era_year_at(size_t i, char *v, size_t n)
 	size_t used = 0;
 	char e;
 	int y;
-	if (!is_num(i, 0) || t->e - t->s > 4 || !(e = era_at(i + 1, &used)) || e == 'A' || (y = atoi(txt + t->s)) < 1)
+	if (!digits(i) || t->e - t->s > 4 || !(e = era_at(i + 1, &used)) || e == 'A' || (y = atoi(txt + t->s)) < 1)
 		return 0;
 	if (i + 1 + used < TK.n && !TK.t[i + 1 + used].sp && TK.t[i + 1 + used].kind != NF_T_PUNCT)
 		return 0; /* #9BC85F: a colour */
@@ -940,7 +951,7 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 		if ((u = era_year_at(i, v, n)) > 0)
 			return u;
 		/* 1500 dollars, 1987 tonnes: a quantity, not the year of "of {year}" (read, left out) */
-		if (t->e - t->s == 4 && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
+		if (t->e - t->s == 4 && digits(i) && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
 			*v = 0;
 			return 1;
 		}
@@ -1418,7 +1429,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				if (u2) {
 					struct cap c3;
 					const struct pat *p3 = NULL;
-					if (best_at(i, row_lid, &c3, &p3) <= (long)(i + 1 + u2)) {
+					long b3 = best_at(i, row_lid, &c3, &p3);
+					if (b3 > (long)(i + 1) && b3 <= (long)(i + 1 + u2)) { /* it would take the number */
 						i++;
 						continue;
 					}
