@@ -1159,7 +1159,11 @@ static size_t time_at(size_t i, struct clock *ck)
 		return 0; /* drie uur later: three hours; الحادية عشرة ليلاً: eleven, not ten */
 	int h2 = h; /* 6 heures du matin: a clock time without "à" */
 	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
-	if (!mil && (w & (W_AM | W_PM)) && h <= 12 && !(c & C_NOTAMPM)) {
+	if (!mil && !dotted && h == 12 && m == 0 && (c & (C_NOON | C_MIDNIGHT))) { /* 12 noon, 12 midnight */
+		h = c & C_NOON ? 12 : 24;
+		j++;
+		k = 1;
+	} else if (!mil && (w & (W_AM | W_PM)) && h <= 12 && !(c & C_NOTAMPM)) {
 		if ((w & W_PM) && h < 12)
 			h += 12;
 		if ((w & W_AM) && h == 12)
