@@ -46,7 +46,7 @@ cases() {
 			for (i = 1; i <= n; i++) {
 				j = index(m[i], " = ")
 				s = substr(m[i], 1, j - 1); v = substr(m[i], j + 3)
-				if (j == 0 || v !~ /^(DATE|TIME|DURATION|SET) [0-9A-Z:_-]+(\/[0-9A-Z:_-]+)?( (START|MID|END|APPROX|MORE_THAN|LESS_THAN))?$/)
+				if (j == 0 || v !~ /^(DATE|TIME|DURATION|SET) [0-9A-Z:_+-]+(\/[0-9A-Z:_+-]+)?( (START|MID|END|APPROX|MORE_THAN|LESS_THAN))?$/)
 					print NR ": bad mention \"" m[i] "\""
 				else if ((k = index(rest, s)) == 0)
 					print NR ": surface \"" s "\" is not in the text (in order)"

@@ -815,12 +815,262 @@ static int glued(size_t i, char ch) { return i < TK.n && !TK.t[i].sp && TK.t[i].
 
 static int valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
 
-/* returns tokens used (0: none); fills value */
-static size_t numeric_at(size_t i, char *v, size_t n)
+/* the words of clock times (the kinds of words.tsv that load_words leaves), the zones
+ * (zones.tsv) and the eras (eras.tsv): loaded on the first numeric_at or time_at */
+extern const char nf_data_dates_zones[], nf_data_dates_eras[];
+extern const unsigned long nf_data_dates_zones_len, nf_data_dates_eras_len;
+
+enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOURS = 1 << 4, C_MIL = 1 << 5,
+       C_AND = 1 << 6, C_MINUS = 1 << 7, C_QUARTER = 1 << 8, C_HALF = 1 << 9, C_HALFTO = 1 << 10, C_PAST = 1 << 11,
+       C_TO = 1 << 12, C_NOON = 1 << 13, C_MIDNIGHT = 1 << 14, C_CTX = 1 << 15, C_NEAR = 1 << 16, C_LINK = 1 << 17,
+       C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21,
+       C_NOTAMPM = 1 << 22 };
+static nf_langword *s_clock;
+static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
+
+struct zone {
+	char lang[8], name[40], off[8];
+};
+static struct zone zones[64];
+static int nzones;
+
+struct era {
+	char lang[8], tok[8][24], era; /* era: B (BC), A (AD), H (Hijri) */
+	int nt;
+};
+static struct era eras[48];
+static int neras;
+
+static void load_clock(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	static const char *const kinds[] = {"at", "bare", "bare-in", "for", "hours", "mil", "and", "minus", "quarter",
+		"half", "half-to", "past", "to", "noon", "midnight", "ctx", "near", "link", "morning", "evening", "night",
+		"measure", "not-ampm", NULL};
+	for (int k = 0; n >= 3 && kinds[k]; k++)
+		if (strcmp(f[2], kinds[k]) == 0) {
+			nf_lw_add(s_clock, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
+			nf_bloom_add(&clock_bloom, f[1], strlen(f[1]));
+		}
+}
+
+static void load_zone(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3 || nzones == (int)(sizeof zones / sizeof zones[0]))
+		return;
+	snprintf(zones[nzones].lang, sizeof zones[0].lang, "%s", f[0]);
+	snprintf(zones[nzones].name, sizeof zones[0].name, "%s", f[1]);
+	snprintf(zones[nzones++].off, sizeof zones[0].off, "%s", f[2]);
+}
+
+static void load_era(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3 || neras == (int)(sizeof eras / sizeof eras[0]))
+		return;
+	struct era *e = &eras[neras];
+	snprintf(e->lang, sizeof e->lang, "%s", f[0]);
+	e->era = strcmp(f[2], "AH") == 0 ? 'H' : f[2][0]; /* B, A or H */
+	e->nt = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(f[1], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
+		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
+	neras += e->nt > 0;
+}
+
+static void clock_init(void)
+{
+	if (s_clock)
+		return;
+	s_clock = nf_lw_new();
+	nf_table_each(nf_data_dates_words, nf_data_dates_words_len, load_clock, NULL);
+	nf_table_each(nf_data_dates_zones, nf_data_dates_zones_len, load_zone, NULL);
+	nf_table_each(nf_data_dates_eras, nf_data_dates_eras_len, load_era, NULL);
+}
+
+/* the clock kinds of token i (0: none, or not a word) */
+static int cget(size_t i)
+{
+	if (i >= TK.n || TK.t[i].kind != NF_T_WORD)
+		return 0;
+	const char *w = lw(i);
+	size_t l = strlen(w);
+	if (!l || !nf_bloom_has(&clock_bloom, w, l))
+		return 0;
+	int v = get(s_clock, w, l);
+	return v < 0 ? 0 : v;
+}
+
+/* the era written from token i on (2350 BC, 1436هـ, 2015م): B, A or H, and its tokens in *used */
+static char era_at(size_t i, size_t *used)
+{
+	for (int k = 0; k < neras; k++) {
+		const struct era *e = &eras[k];
+		if (cur_langn && strcmp(e->lang, "*") != 0 && strcmp(e->lang, cur_lang) != 0)
+			continue;
+		int t = 0;
+		while (t < e->nt && i + (size_t)t < TK.n && strcmp(lw(i + (size_t)t), e->tok[t]) == 0)
+			t++;
+		if (t == e->nt) {
+			*used = (size_t)t;
+			return e->era;
+		}
+	}
+	return 0;
+}
+
+/* a Hijri date to the Gregorian one, by the tabular (arithmetic) Islamic calendar with the
+ * astronomical epoch (Thursday 15 July 622 Julian: day -492149 from 1970-01-01 is 1 Muharram 1):
+ * the Saudi papers' Umm al-Qura dates with a weekday agree with it 56 times in 76 (the civil
+ * epoch, a day later: 13) */
+static int hijri_ymd(int y, int m, int d, char *v, size_t n)
+{
+	if (y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30)
+		return 0;
+	long z = d + (59L * (m - 1) + 1) / 2 + (y - 1) * 354L + (3 + 11L * y) / 30 - 492150;
+	int gy, gm, gd;
+	nf_civil_from_days(z, &gy, &gm, &gd);
+	snprintf(v, n, "%04d-%02d-%02d", gy, gm, gd);
+	return 1;
+}
+
+/* a two-digit year ('95, 4-Jul-95): the one at most 20 years after the reference (or 2030) */
+static int year2(int yy, const struct ref *r)
+{
+	int y = 2000 + yy;
+	return y > (r && r->ok ? r->y : 2010) + 20 ? y - 100 : y;
+}
+
+/* the month named by token i (Dec, JUL, März), or 0; English month names are capitalised */
+static int month_word(size_t i)
+{
+	if (i >= TK.n || TK.t[i].kind != NF_T_WORD)
+		return 0;
+	int v = get(s_month, lw(i), strlen(lw(i)));
+	if (v <= 0)
+		return 0;
+	if (v < 100 && txt[TK.t[i].s] >= 'a' && txt[TK.t[i].s] <= 'z' && strcmp(conv("months"), "capital") == 0)
+		return 0;
+	return v % 100;
+}
+
+static int is_num(size_t i, size_t len) { return i < TK.n && TK.t[i].kind == NF_T_NUM && (!len || TK.t[i].e - TK.t[i].s == len); }
+
+/* token i is ASCII digits only (not 13.6, not ٢٠٢٤) */
+static int digits(size_t i)
+{
+	if (!is_num(i, 0))
+		return 0;
+	for (size_t p = TK.t[i].s; p < TK.t[i].e; p++)
+		if (txt[p] < '0' || txt[p] > '9')
+			return 0;
+	return 1;
+}
+
+struct clock {
+	int h, m, s, secs;
+	char zone[8];
+};
+static size_t time_at(size_t i, struct clock *ck);
+
+/* Dec-2018, 4-Jul-95, 12-Mar-2024, Jul '95: tokens used */
+static size_t month_name_at(size_t i, char *v, size_t n, const struct ref *r)
+{
+	int mo, d, y;
+	if ((mo = month_word(i)) > 0) {
+		if (glued(i + 1, '-') && is_num(i + 2, 4) && !TK.t[i + 2].sp && (y = atoi(txt + TK.t[i + 2].s)) >= 1000 &&
+		    y <= 2999 && !glued(i + 3, '-')) {
+			snprintf(v, n, "%04d-%02d", y, mo);
+			return 3;
+		}
+		if (i + 2 < TK.n && TK.t[i + 1].kind == NF_T_PUNCT && (txt[TK.t[i + 1].s] == '\'' ||
+		    memcmp(txt + TK.t[i + 1].s, "\xe2\x80\x99", 3) == 0) && is_num(i + 2, 2) && !TK.t[i + 2].sp) {
+			snprintf(v, n, "%04d-%02d", year2(atoi(txt + TK.t[i + 2].s), r), mo);
+			return 3;
+		}
+		return 0;
+	}
+	if (is_num(i, 0) && TK.t[i].e - TK.t[i].s <= 2 && glued(i + 1, '-') && !TK.t[i + 2].sp &&
+	    (mo = month_word(i + 2)) > 0 && glued(i + 3, '-') && i + 4 < TK.n && !TK.t[i + 4].sp &&
+	    (is_num(i + 4, 2) || is_num(i + 4, 4))) {
+		d = atoi(txt + TK.t[i].s);
+		y = atoi(txt + TK.t[i + 4].s);
+		if (TK.t[i + 4].e - TK.t[i + 4].s == 2)
+			y = year2(y, r);
+		if (!valid_ymd(y, mo, d))
+			return 0;
+		snprintf(v, n, "%04d-%02d-%02d", y, mo, d);
+		return 5;
+	}
+	return 0;
+}
+
+/* 22/04, 22.04.: a day and month without a year, where the language writes them so
+ * (conventions.tsv daymonth); never beside another number, slash or sign (3/4 of, 24/7) */
+static size_t daymonth_at(size_t i, char *v, size_t n, const struct ref *r)
+{
+	const struct nf_tok *t = &TK.t[i];
+	const char *how = conv("daymonth");
+	struct cap c = {0};
+	size_t used = 0;
+	if (i > 0 && !t->sp && TK.t[i - 1].kind != NF_T_WORD)
+		return 0;
+	if (i > 0 && TK.t[i - 1].kind == NF_T_NUM)
+		return 0;
+	if (strcmp(how, "slash") == 0 && t->e - t->s <= 2 && glued(i + 1, '/') && is_num(i + 2, 2) && !TK.t[i + 2].sp) {
+		c.day = atoi(txt + t->s);
+		c.month = atoi(txt + TK.t[i + 2].s);
+		used = 3;
+	} else if (strcmp(how, "dot") == 0 && t->e - t->s >= 3 && t->e - t->s <= 5 && glued(i + 1, '.')) {
+		char buf[8];
+		int d, m, k = 0;
+		memcpy(buf, txt + t->s, t->e - t->s);
+		buf[t->e - t->s] = 0;
+		if (sscanf(buf, "%2d.%2d%n", &d, &m, &k) != 2 || buf[k] || buf[1 + (d > 9)] != '.')
+			return 0;
+		c.day = d, c.month = m;
+		used = 2;
+	} else
+		return 0;
+	size_t j = i + used;
+	if (j < TK.n && !TK.t[j].sp && used == 3)
+		return 0; /* 22/04/ 22/04%, 22/04x */
+	if (j < TK.n && TK.t[j].kind == NF_T_NUM)
+		return 0;
+	if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > 31)
+		return 0;
+	if (!fill(NULL, "DAYMONTH", &c, r, i, j, v, n))
+		return 0;
+	return used;
+}
+
+/* 2350 BC, 1436 هـ (a Hijri year alone: left out, v empty), 02/10/1436هـ: tokens used */
+static size_t era_year_at(size_t i, char *v, size_t n)
+{
+	const struct nf_tok *t = &TK.t[i];
+	size_t used = 0;
+	char e;
+	int y;
+	if (!digits(i) || t->e - t->s > 4 || !(e = era_at(i + 1, &used)) || e == 'A' || (y = atoi(txt + t->s)) < 1)
+		return 0;
+	if (i + 1 + used < TK.n && !TK.t[i + 1 + used].sp && TK.t[i + 1 + used].kind != NF_T_PUNCT)
+		return 0; /* #9BC85F: a colour */
+	if (e == 'B')
+		snprintf(v, n, "BC%04d", y);
+	else
+		*v = 0;
+	return 1 + used;
+}
+
+/* returns tokens used (0: none); fills value (empty: read, and left out) */
+static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 {
 	const struct nf_tok *t = &TK.t[i];
 	int a, b, c;
 	char buf[32];
+	size_t u;
+	clock_init();
 	if (t->kind == NF_T_NUM && t->e - t->s < sizeof buf) {
 		memcpy(buf, txt + t->s, t->e - t->s);
 		buf[t->e - t->s] = 0;
@@ -829,16 +1079,22 @@ static size_t numeric_at(size_t i, char *v, size_t n)
 			snprintf(v, n, "%04d-%02d-%02d", c, b, a);
 			return 1;
 		}
-		/* 2024-03-21, 21/03/2024, 03/21/2024 */
+		/* 2024-03-21, 21/03/2024, 03/21/2024, 02/10/1436هـ; then 2024-03-21T10:00 or 2024-03-21 10:00 */
 		if (i + 4 < TK.n && (glued(i + 1, '-') || glued(i + 1, '/')) && TK.t[i + 2].kind == NF_T_NUM && !TK.t[i + 2].sp &&
 		    glued(i + 3, txt[TK.t[i + 1].s]) && TK.t[i + 4].kind == NF_T_NUM && !TK.t[i + 4].sp) {
 			int x = atoi(buf), y = atoi(txt + TK.t[i + 2].s), z = atoi(txt + TK.t[i + 4].s);
-			size_t l1 = t->e - t->s, l3 = TK.t[i + 4].e - TK.t[i + 4].s;
-			if (l1 == 4 && valid_ymd(x, y, z)) {
-				snprintf(v, n, "%04d-%02d-%02d", x, y, z);
+			size_t l1 = t->e - t->s, l3 = TK.t[i + 4].e - TK.t[i + 4].s, eu = 0;
+			if (era_at(i + 5, &eu) == 'H') /* the Hijri calendar: day first, or year first */
+				return (l3 == 4 ? hijri_ymd(z, y, x, v, n) : l1 == 4 ? hijri_ymd(x, y, z, v, n) : 0) ? 5 + eu : 0;
+			if ((l1 == 4 && x >= 1300 && x < 1500) || (l3 == 4 && z >= 1300 && z < 1500)) {
+				*v = 0; /* a Hijri year without its mark: left out */
 				return 5;
 			}
-			if (l3 == 4) {
+			u = 0;
+			if (l1 == 4 && valid_ymd(x, y, z)) {
+				snprintf(v, n, "%04d-%02d-%02d", x, y, z);
+				u = 5;
+			} else if (l3 == 4) {
 				/* day first, as everywhere but in English (03/21/2024); a part over 12 decides */
 				int month_first = strcmp(conv("numeric"), "mdy") == 0;
 				if (x > 12)
@@ -848,10 +1104,36 @@ static size_t numeric_at(size_t i, char *v, size_t n)
 				int d = month_first ? y : x, m = month_first ? x : y;
 				if (valid_ymd(z, m, d)) {
 					snprintf(v, n, "%04d-%02d-%02d", z, m, d);
-					return 5;
+					u = 5;
 				}
 			}
-			return 0;
+			if (!u)
+				return 0;
+			/* a clock time right after: one TIME (2024-03-21T10:00:00Z, 2024-03-21 10:00) */
+			size_t j = i + 5, tu;
+			struct clock ck;
+			if (j + 1 < TK.n && !TK.t[j].sp && (txt[TK.t[j].s] == 'T' || txt[TK.t[j].s] == 't') &&
+			    TK.t[j].e - TK.t[j].s == 1 && !TK.t[j + 1].sp && glued(j + 2, ':'))
+				j++;
+			else if (!(j < TK.n && TK.t[j].sp && is_num(j, 0) && glued(j + 1, ':')))
+				return u;
+			if ((tu = time_at(j, &ck)) == 0)
+				return u;
+			size_t l = strlen(v);
+			l += (size_t)snprintf(v + l, n - l, "T%02d:%02d", ck.h, ck.m);
+			if (ck.secs && l < n)
+				l += (size_t)snprintf(v + l, n - l, ":%02d", ck.s);
+			if (l < n)
+				snprintf(v + l, n - l, "%s", ck.zone);
+			return j + tu - i;
+		}
+		/* 2350 BC, 1436 هـ */
+		if ((u = era_year_at(i, v, n)) > 0)
+			return u;
+		/* 1500 dollars, 1987 tonnes: a quantity, not the year of "of {year}" (read, left out) */
+		if (t->e - t->s == 4 && digits(i) && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
+			*v = 0;
+			return 1;
 		}
 		/* the 1990s, 1990er */
 		int k;
@@ -860,7 +1142,11 @@ static size_t numeric_at(size_t i, char *v, size_t n)
 			snprintf(v, n, "%.3s", buf);
 			return 2;
 		}
+		if ((u = daymonth_at(i, v, n, r)) > 0 || (u = month_name_at(i, v, n, r)) > 0)
+			return u;
 	}
+	if (t->kind == NF_T_WORD && (tfeat[i] & F_MONTH) && (u = month_name_at(i, v, n, r)) > 0)
+		return u;
 	/* Q2 2025, H2 2025, Q2/2025 */
 	if (t->kind == NF_T_WORD && (lw(i)[0] == 'q' || lw(i)[0] == 'h') && !lw(i)[1] && i + 2 < TK.n &&
 	    TK.t[i + 1].kind == NF_T_NUM && !TK.t[i + 1].sp && TK.t[i + 1].e - TK.t[i + 1].s == 1) {
@@ -876,53 +1162,272 @@ static size_t numeric_at(size_t i, char *v, size_t n)
 	return 0;
 }
 
-/* 14.00 uur, 11:30, 10 a.m., 10 Uhr, 9 h 30: tokens used, and hour/minute */
-static size_t time_at(size_t i, int *hh, int *mm)
+/* tokens of zone name nm (words separated by spaces, as written) from token j; 0 if not there */
+static size_t zone_name(size_t j, const char *nm)
+{
+	size_t u = 0;
+	for (const char *p = nm; *p; u++) {
+		size_t l = strcspn(p, " ");
+		if (j + u >= TK.n || TK.t[j + u].kind != NF_T_WORD || TK.t[j + u].e - TK.t[j + u].s != l ||
+		    memcmp(txt + TK.t[j + u].s, p, l) != 0)
+			return 0;
+		p += l;
+		p += *p == ' ';
+	}
+	return u;
+}
+
+/* a zone after a clock time from token j (EST, MEZ, UTC+2, GMT-05:00, a glued Z): tokens used,
+ * the TIMEX3 offset in off. Matched in the table's case: ET is a zone, et a word. */
+static size_t zone_at(size_t j, char *off, size_t n)
+{
+	if (j >= TK.n || TK.t[j].kind != NF_T_WORD)
+		return 0;
+	size_t l = TK.t[j].e - TK.t[j].s;
+	const char *w = txt + TK.t[j].s;
+	if (l == 1 && *w == 'Z' && !TK.t[j].sp) { /* ISO 8601: 10:00Z */
+		snprintf(off, n, "Z");
+		return 1;
+	}
+	for (int k = 0; k < nzones; k++) {
+		size_t zn = zone_name(j, zones[k].name);
+		if (!zn || (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
+			continue;
+		snprintf(off, n, "%s", zones[k].off);
+		if (zn > 1) /* بتوقيت غرينتش: a name of words */
+			return zn;
+		if (strcmp(off, "Z") != 0 || !(glued(j + 1, '+') || glued(j + 1, '-')) || !is_num(j + 2, 0) || TK.t[j + 2].sp)
+			return 1;
+		/* UTC+2, GMT+0530, UTC+05:30 */
+		char sign = txt[TK.t[j + 1].s];
+		int h = atoi(txt + TK.t[j + 2].s), m = 0;
+		size_t ln = TK.t[j + 2].e - TK.t[j + 2].s, u = 3;
+		if (ln == 4)
+			m = h % 100, h /= 100;
+		else if (ln > 2)
+			return 1;
+		if (ln <= 2 && glued(j + 3, ':') && is_num(j + 4, 2) && !TK.t[j + 4].sp)
+			m = atoi(txt + TK.t[j + 4].s), u = 5;
+		if (h > 14 || m > 59)
+			return 1;
+		char o[32];
+		snprintf(o, sizeof o, "%c%02d:%02d", sign, h, m);
+		if (h || m)
+			snprintf(off, n, "%.6s", o);
+		return u;
+	}
+	return 0;
+}
+
+/* a part of the day after the hour from token j (8 in the morning, 8 de la tarde, 8 Uhr abends,
+ * 8 uur 's avonds): tokens used; the hour made a 24-hour one */
+static size_t daypart_at(size_t j, int *h)
+{
+	size_t k = j;
+	while (k < TK.n && k - j < 3 && ((cget(k) & C_LINK) || (TK.t[k].kind == NF_T_PUNCT && txt[TK.t[k].s] == '\'')))
+		k++;
+	int c = cget(k);
+	if (c & C_MORNING)
+		*h = *h == 12 ? 0 : *h;
+	else if (c & C_EVENING)
+		*h = *h < 12 ? *h + 12 : *h;
+	else if (c & C_NIGHT)
+		*h = *h >= 6 && *h < 12 ? *h + 12 : *h == 12 ? 0 : *h;
+	else
+		return 0;
+	return k + 1 - j;
+}
+
+/* an hour (0 to 24) at token i: one or two digits, or a number word (drie, trois) */
+static int hour_at(size_t i, int *h)
+{
+	int v;
+	if (i >= TK.n || (TK.t[i].kind == NF_T_NUM && TK.t[i].e - TK.t[i].s > 2) || !num_at(i, &v) || v > 24)
+		return 0;
+	*h = v;
+	return 1;
+}
+
+/* clock times that start with a word: ore 20, noon, à midi, kwart over drie, half negen */
+static size_t clock_word_at(size_t i, struct clock *ck)
+{
+	int c = cget(i), prev = i > 0 ? cget(i - 1) : 0, h;
+	size_t u;
+	if ((c & C_BAREIN) && is_num(i + 1, 0) && (u = time_at(i + 1, ck)) > 0)
+		return 1 + u;
+	if (c & (C_NOON | C_MIDNIGHT)) {
+		if ((c & C_CTX) && !(prev & (C_AT | C_NEAR | C_BARE)))
+			return 0; /* le Midi, il Mezzogiorno: the South */
+		ck->h = c & C_NOON ? 12 : 24;
+		return 1;
+	}
+	if ((c & (C_QUARTER | C_HALF)) && (cget(i + 1) & (C_PAST | C_TO)) && hour_at(i + 2, &h) && h >= 1 && h <= 12) {
+		int to = (cget(i + 1) & C_TO) != 0;
+		ck->m = c & C_QUARTER ? 15 : 30;
+		if (to && (c & C_HALF))
+			return 0; /* "half to" is no time */
+		if (to)
+			ck->h = h - 1, ck->m = 60 - ck->m;
+		else
+			ck->h = h;
+		u = 3;
+		if (cget(i + u) & C_HOURS || (get(s_words, lw(i + u), strlen(lw(i + u))) > 0 &&
+		    (get(s_words, lw(i + u), strlen(lw(i + u))) & (W_HOUR | W_HOURMIN))))
+			u++;
+		return u + daypart_at(i + u, &ck->h);
+	}
+	if ((c & C_HALFTO) && hour_at(i + 1, &h) && h >= 1 && h <= 12 &&
+	    !(i + 2 < TK.n && (TK.t[i + 2].kind == NF_T_NUM || TK.t[i + 2].kind == NF_T_SYM || get(s_unit, lw(i + 2), strlen(lw(i + 2))) > 0))) {
+		ck->h = h == 1 ? 12 : h - 1; /* half negen: 08:30 */
+		ck->m = 30;
+		u = 2;
+		if (get(s_words, lw(i + u), strlen(lw(i + u))) > 0 && (get(s_words, lw(i + u), strlen(lw(i + u))) & W_HOUR))
+			u++;
+		return u + daypart_at(i + u, &ck->h);
+	}
+	return 0;
+}
+
+/* 14.00 uur, 11:30, 7:56:30 pm, 10 a.m. ET, 10 Uhr, 9 h 30, à 14 heures, alle 15, 1530 GMT,
+ * dos y media, 8 in the morning: tokens used, and the time in ck */
+static size_t time_at(size_t i, struct clock *ck)
 {
 	const struct nf_tok *t = &TK.t[i];
-	if (t->kind != NF_T_NUM || t->e - t->s > 5)
+	memset(ck, 0, sizeof *ck);
+	clock_init();
+	if (t->kind == NF_T_WORD) {
+		size_t u = clock_word_at(i, ck);
+		if (u || !(tfeat[i] & F_NUM))
+			return u;
+	} else if (t->kind != NF_T_NUM || t->e - t->s > 5)
 		return 0;
-	int h = 0, m = 0, k = 0;
-	size_t j = i + 1;
+	int h = 0, m = 0, k = 0, w, c, prev = i > 0 ? cget(i - 1) : 0;
+	size_t j = i + 1, len = t->e - t->s;
 	char buf[8];
-	memcpy(buf, txt + t->s, t->e - t->s);
-	buf[t->e - t->s] = 0;
-	int dotted = sscanf(buf, "%2d.%2d", &h, &m) == 2 && strlen(buf) == 4 + (h > 9);
-	if (!dotted && sscanf(buf, "%2d", &h) != 1)
-		return 0;
-	if (!dotted && glued(j, ':') && j + 1 < TK.n && TK.t[j + 1].kind == NF_T_NUM && TK.t[j + 1].e - TK.t[j + 1].s == 2) {
+	int dotted = 0, colon = 0, mil = 0, word = t->kind == NF_T_WORD;
+	if (word) {
+		if (!hour_at(i, &h))
+			return 0;
+	} else {
+		memcpy(buf, txt + t->s, len);
+		buf[len] = 0;
+		dotted = sscanf(buf, "%2d.%2d", &h, &m) == 2 && strlen(buf) == 4 + (size_t)(h > 9);
+		if (!dotted && sscanf(buf, "%4d", &h) != 1)
+			return 0;
+		if (!dotted && len == 4 && strchr(buf, '.') == NULL) /* 1530 GMT, 0930 hrs */
+			mil = 1, m = h % 100, h /= 100;
+		else if (!dotted && len > 2)
+			return 0;
+	}
+	if (!dotted && !mil && !word && glued(j, ':') && is_num(j + 1, 2) && !TK.t[j + 1].sp) {
 		m = atoi(txt + TK.t[j + 1].s);
 		j += 2;
-		k = 1; /* 11:30 is a time by itself */
-	}
-	if (h > 24 || m > 59)
-		return 0;
-	if (j < TK.n && TK.t[j].kind == NF_T_WORD) {
-		const char *w = lw(j);
-		int kind = get(s_words, w, strlen(w));
-		if (kind < 0)
-			kind = 0;
-		if (kind & (W_AM | W_PM)) {
-			if ((kind & W_PM) && h < 12)
-				h += 12;
-			if ((kind & W_AM) && h == 12)
-				h = 0;
-			j++;
-			if (glued(j, '.'))
-				j++;
-			k = 1;
-		} else if (kind & (W_HOUR | W_HOURMIN)) {
-			j++;
-			if (j < TK.n && TK.t[j].kind == NF_T_NUM && TK.t[j].e - TK.t[j].s == 2 && (kind & W_HOURMIN)) /* 9 h 30 */
-				m = atoi(txt + TK.t[j].s), j++;
-			k = 1;
+		k = colon = 1; /* 11:30 is a time by itself */
+		if (glued(j, ':') && is_num(j + 1, 2) && !TK.t[j + 1].sp) { /* 7:56:30 */
+			ck->s = atoi(txt + TK.t[j + 1].s);
+			ck->secs = 1;
+			j += 2;
 		}
+	}
+	if (h > 24 || m > 59 || ck->s > 59 || (h == 24 && m))
+		return 0;
+	w = j < TK.n && TK.t[j].kind == NF_T_WORD ? get(s_words, lw(j), strlen(lw(j))) : 0;
+	w = w < 0 ? 0 : w;
+	c = cget(j);
+	if (word && !(prev & (C_AT | C_NEAR | C_BARE | C_BAREIN)) &&
+	    (get(s_unit, lw(j), strlen(lw(j))) > 0 || !(w & (W_HOUR | W_HOURMIN))))
+		return 0; /* drie uur later: three hours; الحادية عشرة ليلاً: eleven, not ten */
+	int h2 = h; /* 6 heures du matin: a clock time without "à" */
+	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
+	if (!mil && !dotted && h == 12 && m == 0 && (c & (C_NOON | C_MIDNIGHT))) { /* 12 noon, 12 midnight */
+		h = c & C_NOON ? 12 : 24;
+		j++;
+		k = 1;
+	} else if (!mil && (w & (W_AM | W_PM)) && h <= 12 && !(c & C_NOTAMPM)) {
+		if ((w & W_PM) && h < 12)
+			h += 12;
+		if ((w & W_AM) && h == 12)
+			h = 0;
+		j++;
+		if (glued(j, '.'))
+			j++;
+		k = 1;
+	} else if ((!mil && (w & (W_HOUR | W_HOURMIN))) || ((c & C_HOURS) && ((prev & C_AT) || dp2)) || (mil && (c & C_MIL) &&
+	           (get(s_unit, lw(j), strlen(lw(j))) <= 0 || (prev & (C_AT | C_NEAR))))) {
+		if (prev & C_FOR)
+			return 0; /* pour 3 heures, für 3 Uhr: a duration */
+		j++;
+		/* 9 h 30, 16 Uhr 30, 14 heures 30 */
+		if (!colon && !dotted && !mil && ((w & W_HOURMIN) || (c & C_HOURS)) && is_num(j, 2))
+			m = atoi(txt + TK.t[j].s), j++;
+		k = 1;
+	} else if (!k && !word && !mil && (prev & (C_BARE | C_BAREIN)) &&
+	           !(j < TK.n && (TK.t[j].kind == NF_T_NUM || TK.t[j].kind == NF_T_SYM ||
+	                          (TK.t[j].kind == NF_T_WORD && !(c & (C_AND | C_MINUS | C_LINK)) && !zone_at(j, ck->zone, sizeof ck->zone))))) {
+		k = 1; /* alle 15, a las 9, ore 20.30 */
+	}
+	if (m > 59)
+		return 0;
+	/* dos y media, tres menos cuarto, trois heures et quart */
+	c = cget(j);
+	if (!colon && !mil && m == 0 && (k || (prev & (C_AT | C_BARE | C_BAREIN))) && (c & (C_AND | C_MINUS)) &&
+	    (cget(j + 1) & (C_QUARTER | C_HALF)) && !(cget(j + 1) & C_HALFTO) && h >= 1) {
+		m = cget(j + 1) & C_QUARTER ? 15 : 30;
+		if (c & C_MINUS) {
+			if (m == 30)
+				return 0;
+			h--, m = 45;
+		}
+		j += 2;
+		k = 1;
+	}
+	/* 8 in the morning, 8 de la tarde, 8 Uhr abends */
+	if (!mil && h <= 12 && (k || (!dotted && !colon))) {
+		size_t dp = daypart_at(j, &h);
+		if (dp)
+			j += dp, k = 1;
+	}
+	if ((k || mil) && !word) {
+		size_t z = zone_at(j, ck->zone, sizeof ck->zone);
+		if (z && strcmp(ck->zone, "-") == 0) /* 1330 local time: a time, the words out of the span */
+			ck->zone[0] = 0, k = 1;
+		else if (z)
+			j += z, k = 1;
+		else
+			ck->zone[0] = 0;
 	}
 	if (!k)
 		return 0;
-	*hh = h;
-	*mm = m;
+	ck->h = h;
+	ck->m = m;
 	return j - i;
+}
+
+/* a full date later in the clause of a clock time that has none before it (at 11:30 on March
+ * 5, 2024): its value in out (YYYY-MM-DD), else out empty. Only a few tokens on. */
+static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp);
+
+static void day_after(size_t i, const struct ref *r, int lid, char *out, size_t n)
+{
+	char v[64];
+	*out = 0;
+	for (size_t j = i, k = 0; j < TK.n && k < 6; j++, k++) {
+		if (TK.t[j].kind == NF_T_PUNCT && strchr(".!?;", txt[TK.t[j].s]))
+			return;
+		struct cap c;
+		const struct pat *p = NULL;
+		long e;
+		if (numeric_at(j, v, sizeof v, r) > 0) {
+			if (strlen(v) == 10)
+				snprintf(out, n, "%.10s", v);
+			return;
+		}
+		if ((e = best_at(j, lid, &c, &p)) > (long)j && p && c.to > c.from) {
+			if (fill(p, p->value, &c, r, c.from, c.to, v, sizeof v) && strlen(v) == 10 && v[4] == '-' && v[0] != 'X')
+				snprintf(out, n, "%.10s", v);
+			return;
+		}
+	}
 }
 
 /* ---- the scan ---- */
@@ -1415,16 +1920,26 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 		for (size_t i = 0; i < TK.n;) {
 			struct nf_date d = {.mod = ""};
 			size_t used = 0, hh_used;
-			int hh, mm;
+			struct clock ck;
 			/* clock times and numeric dates first */
-			if ((hh_used = time_at(i, &hh, &mm)) > 0) {
+			if ((hh_used = time_at(i, &ck)) > 0) {
 				d.type = types[1];
+				char hm[48];
+				int l = snprintf(hm, sizeof hm, "T%02d:%02d", ck.h, ck.m);
+				if (ck.secs)
+					l += snprintf(hm + l, sizeof hm - (size_t)l, ":%02d", ck.s);
+				snprintf(hm + l, sizeof hm - (size_t)l, "%s", ck.zone);
+				char later[16];
+				if (!last_day[0])
+					day_after(i + hh_used, &r, row_lid, later, sizeof later);
 				if (last_day[0])
-					snprintf(d.value, sizeof d.value, "%sT%02d:%02d", last_day, hh, mm);
+					snprintf(d.value, sizeof d.value, "%s%s", last_day, hm);
+				else if (later[0])
+					snprintf(d.value, sizeof d.value, "%s%s", later, hm);
 				else if (r.ok && r.d)
-					snprintf(d.value, sizeof d.value, "%04d-%02d-%02dT%02d:%02d", r.y, r.m, r.d, hh, mm);
+					snprintf(d.value, sizeof d.value, "%04d-%02d-%02d%s", r.y, r.m, r.d, hm);
 				else
-					snprintf(d.value, sizeof d.value, "XXXX-XX-XXT%02d:%02d", hh, mm);
+					snprintf(d.value, sizeof d.value, "XXXX-XX-XX%s", hm);
 				d.start = TK.t[i].s;
 				d.end = TK.t[i + hh_used - 1].e;
 				if (glued(i + hh_used, '.') && hh_used && lw(i + hh_used - 1)[0] && strchr(lw(i + hh_used - 1), '.'))
@@ -1433,15 +1948,33 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				i += hh_used;
 				continue;
 			}
-			if ((used = numeric_at(i, d.value, sizeof d.value)) > 0) {
-				d.type = types[0];
+			if ((used = numeric_at(i, d.value, sizeof d.value, &r)) > 0) {
+				d.type = strchr(d.value, 'T') ? types[1] : types[0];
 				d.start = TK.t[i].s;
 				d.end = TK.t[i + used - 1].e;
 				if (strlen(d.value) == 10)
 					snprintf(last_day, sizeof last_day, "%.10s", d.value);
-				push(&d, i, i + used, 0);
+				if (d.value[0])
+					push(&d, i, i + used, 0);
 				i += used;
 				continue;
+			}
+			/* a context word before them (by 1530 EST, in 2350 BC, in 2024-03-21): not the bare
+			 * year of a pattern "by {year}", unless a pattern reads further */
+			if (i + 1 < TK.n && (tfeat[i] & F_PAT) && TK.t[i + 1].kind == NF_T_NUM) {
+				char v2[64];
+				size_t u2 = time_at(i + 1, &ck);
+				if (!u2)
+					u2 = numeric_at(i + 1, v2, sizeof v2, &r);
+				if (u2) {
+					struct cap c3;
+					const struct pat *p3 = NULL;
+					long b3 = best_at(i, row_lid, &c3, &p3);
+					if (b3 > (long)(i + 1) && b3 <= (long)(i + 1 + u2)) { /* it would take the number */
+						i++;
+						continue;
+					}
+				}
 			}
 			struct cap bc;
 			const struct pat *bp = NULL;
