@@ -181,9 +181,22 @@ static void load_kv(char **f, int n, void *ctx)
 
 static int load_abbr; /* months and weekdays load in two passes: full names win */
 
+/* the full weekday names by language, for compounds (Freitagmorgen) */
+static struct wdname {
+	char lang[8], name[32];
+	int wday;
+} *wdnames;
+static int nwdnames;
+
 static void load_month(char **f, int n, void *ctx)
 {
 	nf_langword *s = ctx;
+	if (s == s_wday && n >= 4 && !load_abbr && strcmp(f[3], "wide") == 0 && strlen(f[0]) < 8 && strlen(f[2]) < 32) {
+		wdnames = nf_xrealloc(wdnames, (size_t)(nwdnames + 1) * sizeof *wdnames);
+		snprintf(wdnames[nwdnames].lang, sizeof wdnames[0].lang, "%s", f[0]);
+		snprintf(wdnames[nwdnames].name, sizeof wdnames[0].name, "%s", f[2]);
+		wdnames[nwdnames++].wday = atoi(f[1]);
+	}
 	if (n >= 4 && (strcmp(f[3], "abbr") == 0) == load_abbr) /* LANG NUM NAME FORM: abbreviations carry +100 */
 		put(s, f[0], f[2], atoi(f[1]) + (load_abbr ? 100 : 0));
 }
@@ -546,9 +559,10 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 	}
 }
 
-/* is the verb near tokens [a, b) in the future tense? Only four words either side count,
- * within the clause: "liet in maart al weten dat ... gaat steken" is past. */
-#define TENSE_WINDOW 4
+/* is the verb near tokens [a, b) in the future tense? Only eight tokens either side count,
+ * within the clause: "liet in maart al weten dat ... gaat steken" is past (8, not 4 or 12: NTREX +24
+ * mentions, TimeBank and MEANTIME unchanged). */
+#define TENSE_WINDOW 8
 static int future(size_t a, size_t b)
 {
 	size_t s = a, e = b;
@@ -788,6 +802,8 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			w = snprintf(out + k, n - k, "%04d", c->year);
 		else if (!strcmp(f, "MO"))
 			w = snprintf(out + k, n - k, "%02d", c->month);
+		else if (!strcmp(f, "DC")) /* the 19th century: 18 */
+			w = snprintf(out + k, n - k, "%02d", c->day - 1);
 		else if (!strcmp(f, "D"))
 			w = snprintf(out + k, n - k, "%02d", c->day);
 		else if (!strcmp(f, "O"))
@@ -1867,6 +1883,33 @@ static void join_line(void)
 	bare_year_ranges();
 }
 
+/* a weekday and a part of the day in one word (Freitagmorgen, maandagavond): a TIME mention */
+static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
+{
+	if (TK.t[i].kind != NF_T_WORD)
+		return 0;
+	const char *w = lw(i);
+	size_t wl = strlen(w);
+	for (int k = 0; k < nwdnames; k++) {
+		size_t l = strlen(wdnames[k].name);
+		int p;
+		if (strcmp(wdnames[k].lang, cur_lang) || l + 3 > wl || memcmp(w, wdnames[k].name, l))
+			continue;
+		if ((p = get(s_part, w + l, wl - l)) <= 0)
+			return 0;
+		struct cap c = {0};
+		c.wday = wdnames[k].wday;
+		if (!fill(NULL, "WEEKDAY", &c, r, i, i + 1, d->value, sizeof d->value))
+			return 0;
+		size_t vl = strlen(d->value);
+		snprintf(d->value + vl, sizeof d->value - vl, "T%s", part_code[p - 1]);
+		d->type = types[1];
+		d->start = TK.t[i].s, d->end = TK.t[i].e;
+		return 1;
+	}
+	return 0;
+}
+
 int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
                   nf_date_cb cb, void *ctx)
 {
@@ -1896,6 +1939,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	txt = text;
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
 	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
+	int compounds = strcmp(conv("compounds"), "yes") == 0;
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
@@ -2014,6 +2058,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				i = (size_t)best;
 				continue;
 			}
+			if (compounds && compound_at(i, &r, &d))
+				push(&d, i, i + 1, 0);
 			i++;
 		}
 		join_line();
