@@ -729,8 +729,9 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		return wday_rel(tpl + 5, c, r, out, n);
 	if (strncmp(tpl, "HOLIDAY:", 8) == 0)
 		return holiday(tpl + 8, c, r, a, b, out, n);
-	if (strcmp(tpl, "MONTH") == 0 || strcmp(tpl, "DAYMONTH") == 0) {
+	if (strncmp(tpl, "MONTH", 5) == 0 || strncmp(tpl, "DAYMONTH", 8) == 0) { /* :NEXT, :PREV force the tense */
 		int day = tpl[0] == 'D' ? c->day : 0;
+		const char *force = strchr(tpl, ':');
 		if (!r->ok) {
 			if (day)
 				snprintf(out, n, "XXXX-%02d-%02d", c->month, day);
@@ -740,7 +741,7 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		}
 		int rd = r->d ? r->d : 1, y = r->y;
 		int after = c->month > r->m || (c->month == r->m && r->d && day > rd);
-		int fut = future(a, b);
+		int fut = force ? force[1] == 'N' : future(a, b);
 		if (fut && !after && !(c->month == r->m && (!day || day == rd)))
 			y++; /* the next such month */
 		else if (!fut && after)
