@@ -1609,9 +1609,12 @@ static void join_time(struct lm *a)
 	if (glued(j, ','))
 		j++;
 	int at = 0;
-	while (j < a->tj + 3 && (link_at(j) & (K_AT | K_PODLINK)))
-		at |= link_at(j++);
 	struct lm *b = mention_at((size_t)(a - lms), j);
+	if (!b || !(b->flags & LM_POD)) { /* a part of the day whose span holds its link (por la mañana) */
+		while (j < a->tj + 3 && (link_at(j) & (K_AT | K_PODLINK)))
+			at |= link_at(j++);
+		b = mention_at((size_t)(a - lms), j);
+	}
 	char tail[16] = "";
 	if (b && (b->flags & LM_CLOCK)) { /* a clock time of its own stays one (TimeML): it takes the day */
 		char *t = strchr(b->d.value, 'T');
@@ -1620,6 +1623,10 @@ static void join_time(struct lm *a)
 			memcpy(b->d.value, a->d.value, 10);
 		}
 		return;
+	} else if (b && !(b->flags & LM_POD) && (at & K_PODLINK) && b->tj == b->ti + 1 && part_at(b->ti)) {
+		snprintf(tail, sizeof tail, "T%s", part_code[part_at(b->ti) - 1]); /* el viernes por la mañana */
+		extend(a, b);
+		b->dead = 1;
 	} else if (b && (b->flags & LM_POD)) {
 		snprintf(tail, sizeof tail, "%s", strchr(b->d.value, 'T'));
 		extend(a, b);
