@@ -1776,10 +1776,13 @@ static void join_range_before(size_t k)
 static void bare_year_ranges(void)
 {
 	for (size_t i = 0; i + 2 < TK.n; i++) {
-		int x = plain_num(i, 4), l = link_at(i + 1), y = plain_num(i + 2, 4);
-		if (x < 1000 || x > 2999 || TK.t[i].e - TK.t[i].s != 4 || y <= x || y >= x + 200 ||
-		    TK.t[i + 2].e - TK.t[i + 2].s != 4 || covered(i) || covered(i + 2))
+		if (TK.t[i].kind != NF_T_NUM || TK.t[i].e - TK.t[i].s != 4 || TK.t[i + 2].kind != NF_T_NUM)
 			continue;
+		int x = plain_num(i, 4), y = plain_num(i + 2, 4), l;
+		if (x < 1000 || x > 2999 || y <= x || y >= x + 200 || TK.t[i + 2].e - TK.t[i + 2].s != 4 ||
+		    covered(i) || covered(i + 2))
+			continue;
+		l = link_at(i + 1);
 		int between = i > 0 && (link_at(i - 1) & K_BETWEEN);
 		if (!((l & K_TO) || ((l & K_AND) && between)))
 			continue;
@@ -1817,6 +1820,8 @@ static int ends_clause(size_t i) /* the end of the line, or . , ; : ) */
 static void bare_years(void)
 {
 	for (size_t i = 0; i < TK.n; i++) {
+		if (TK.t[i].kind != NF_T_NUM || TK.t[i].e - TK.t[i].s != 4)
+			continue;
 		int y = plain_num(i, 4);
 		if (y < 1900 || y > 2099 || TK.t[i].e - TK.t[i].s != 4 || covered(i) ||
 		    (i + 1 < TK.n && !TK.t[i + 1].sp && !ends_clause(i + 1)) || (i > 0 && !TK.t[i].sp && txt[TK.t[i - 1].s] != '('))
@@ -1892,16 +1897,18 @@ static void join_line(void)
 }
 
 /* a weekday and a part of the day in one word (Freitagmorgen, maandagavond): a TIME mention */
+static int wd_from, wd_to; /* the row language's names in wdnames */
+
 static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
 {
-	if (TK.t[i].kind != NF_T_WORD)
+	if (TK.t[i].kind != NF_T_WORD || TK.t[i].e - TK.t[i].s < 7)
 		return 0;
 	const char *w = lw(i);
 	size_t wl = strlen(w);
-	for (int k = 0; k < nwdnames; k++) {
+	for (int k = wd_from; k < wd_to; k++) {
 		size_t l = strlen(wdnames[k].name);
 		int p;
-		if (strcmp(wdnames[k].lang, cur_lang) || l + 3 > wl || memcmp(w, wdnames[k].name, l))
+		if (l + 3 > wl || memcmp(w, wdnames[k].name, l))
 			continue;
 		if ((p = get(s_part, w + l, wl - l)) <= 0)
 			return 0;
@@ -1948,6 +1955,10 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
 	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
 	int compounds = strcmp(conv("compounds"), "yes") == 0;
+	for (wd_from = 0; compounds && wd_from < nwdnames && strcmp(wdnames[wd_from].lang, cur_lang); wd_from++)
+		;
+	for (wd_to = wd_from; compounds && wd_to < nwdnames && !strcmp(wdnames[wd_to].lang, cur_lang); wd_to++)
+		;
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
