@@ -803,6 +803,14 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			w = snprintf(out + k, n - k, "%04d", c->year);
 		else if (!strcmp(f, "MO"))
 			w = snprintf(out + k, n - k, "%02d", c->month);
+		else if (!strcmp(f, "DEC") && c->year % 10 == 0) /* les années 1980: 198 */
+			w = snprintf(out + k, n - k, "%03d", c->year / 10);
+		else if (!strcmp(f, "DEC"))
+			return 0;
+		else if (!strcmp(f, "N1") && c->n % 10 == 0 && c->n < 100) /* anni '80: 19{N1} = 198 */
+			w = snprintf(out + k, n - k, "%d", c->n / 10);
+		else if (!strcmp(f, "N1"))
+			return 0;
 		else if (!strcmp(f, "DC")) /* the 19th century: 18 */
 			w = snprintf(out + k, n - k, "%02d", c->day - 1);
 		else if (!strcmp(f, "D"))
