@@ -11,7 +11,7 @@
 struct nf_date {
 	size_t start, end;              /* byte offsets in the text, end exclusive */
 	const char *type;               /* DATE TIME DURATION SET */
-	char value[64], value_max[64];  /* value_max: the upper end of a range of durations */
+	char value[64], value_max[64];  /* value_max: the end of a range (of durations, dates, times) */
 	const char *mod;                /* START MID END APPROX MORE_THAN LESS_THAN or "" */
 };
 
