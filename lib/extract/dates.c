@@ -1559,6 +1559,18 @@ static void push(const struct nf_date *d, size_t ti, size_t tj, int flags)
 	lms[nlm++] = (struct lm){*d, ti, tj, flags, 0};
 }
 
+/* a mention found after the scan: into its place in text order */
+static void insert(const struct nf_date *d, size_t ti, size_t tj)
+{
+	size_t at = 0;
+	while (at < nlm && lms[at].ti < ti)
+		at++;
+	push(d, ti, tj, 0);
+	struct lm m = lms[nlm - 1];
+	memmove(&lms[at + 1], &lms[at], (nlm - 1 - at) * sizeof *lms);
+	lms[at] = m;
+}
+
 static int link_at(size_t i) /* links.tsv bits of token i */
 {
 	if (i >= TK.n || TK.t[i].kind == NF_T_NUM)
@@ -1802,13 +1814,7 @@ static void bare_year_ranges(void)
 		snprintf(d.value, sizeof d.value, "%04d", x);
 		snprintf(d.value_max, sizeof d.value_max, "%04d", y);
 		d.start = TK.t[i].s, d.end = TK.t[i + 2].e;
-		size_t at = 0;
-		while (at < nlm && lms[at].ti < i)
-			at++;
-		push(&d, i, i + 3, 0); /* then moved to its place in text order */
-		struct lm m = lms[nlm - 1];
-		memmove(&lms[at + 1], &lms[at], (nlm - 1 - at) * sizeof *lms);
-		lms[at] = m;
+		insert(&d, i, i + 3);
 		i += 2;
 	}
 }
@@ -1844,13 +1850,7 @@ static void bare_years(void)
 		struct nf_date d = {.mod = "", .type = types[0]};
 		snprintf(d.value, sizeof d.value, "%04d", y);
 		d.start = TK.t[i].s, d.end = TK.t[i].e;
-		size_t at = 0;
-		while (at < nlm && lms[at].ti < i)
-			at++;
-		push(&d, i, i + 1, 0);
-		struct lm m = lms[nlm - 1];
-		memmove(&lms[at + 1], &lms[at], (nlm - 1 - at) * sizeof *lms);
-		lms[at] = m;
+		insert(&d, i, i + 1);
 	}
 }
 
