@@ -811,6 +811,8 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			w = snprintf(out + k, n - k, "%d", c->n / 10);
 		else if (!strcmp(f, "N1"))
 			return 0;
+		else if (!strcmp(f, "WD"))
+			w = snprintf(out + k, n - k, "%d", c->wday);
 		else if (!strcmp(f, "DC")) /* the 19th century: 18 */
 			w = snprintf(out + k, n - k, "%02d", c->day - 1);
 		else if (!strcmp(f, "D"))
