@@ -1002,6 +1002,14 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 		/* 2350 BC, 1436 هـ, 21 شوال 1436 */
 		if ((u = era_year_at(i, v, n)) > 0 || (u = hijri_month_at(i, v, n, r)) > 0)
 			return u;
+		/* عام 1435: a Hijri year where the language's years in that range are (read, left out) */
+		int hy;
+		size_t au = 0;
+		if (num_at(i, &hy) && hy >= 1000 && hy >= atoi(conv("hijri-from")) && hy <= atoi(conv("hijri-to")) &&
+		    era_at(i + 1, &au) != 'A' && !(i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind != NF_T_PUNCT)) {
+			*v = 0;
+			return 1;
+		}
 		/* 1500 dollars, 1987 tonnes: a quantity, not the year of "of {year}" (read, left out) */
 		if (t->e - t->s == 4 && digits(i) && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
 			*v = 0;
