@@ -273,6 +273,8 @@ static void load_pat(char **f, int n, void *ctx)
 	index_pat(npats++);
 }
 
+static void clock_init(void); /* the clock's words, zones and eras (below numeric_at) */
+
 void nf_dates_init(void)
 {
 	if (pats)
@@ -296,6 +298,7 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_dates_future, nf_data_dates_future_len, load_future, NULL);
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
 	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
+	clock_init();
 }
 
 /* ---- matching ---- */
@@ -646,7 +649,11 @@ enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOUR
        C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21,
        C_NOTAMPM = 1 << 22 };
 static nf_langword *s_clock;
+/* the kinds a clock time can start with, and their feature bit (tfeat: the scan's one test) */
+#define C_START (C_BAREIN | C_QUARTER | C_HALF | C_HALFTO | C_NOON | C_MIDNIGHT)
+#define F_CLOCK (1 << 15)
 static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
+static nf_bloom first_bloom; /* the first tokens of eras, Hijri months and zones: the same */
 
 struct zone {
 	char lang[8], name[40], off[8];
@@ -671,6 +678,8 @@ static void load_clock(char **f, int n, void *ctx)
 		if (strcmp(f[2], kinds[k]) == 0) {
 			nf_lw_add(s_clock, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
 			nf_bloom_add(&clock_bloom, f[1], strlen(f[1]));
+			if ((1 << k) & C_START)
+				feat_add(f[1], strlen(f[1]), F_CLOCK);
 		}
 }
 
@@ -680,6 +689,7 @@ static void load_zone(char **f, int n, void *ctx)
 	if (n < 3 || nzones == (int)(sizeof zones / sizeof zones[0]))
 		return;
 	snprintf(zones[nzones].lang, sizeof zones[0].lang, "%s", f[0]);
+	nf_bloom_add(&first_bloom, f[1], strcspn(f[1], " "));
 	snprintf(zones[nzones].name, sizeof zones[0].name, "%s", f[1]);
 	snprintf(zones[nzones++].off, sizeof zones[0].off, "%s", f[2]);
 }
@@ -696,6 +706,8 @@ static void load_era(char **f, int n, void *ctx)
 	char *save = NULL;
 	for (char *t = strtok_r(f[1], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
 		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
+	if (e->nt > 0)
+		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
 	neras += e->nt > 0;
 }
 
@@ -711,6 +723,8 @@ static void load_hmonth(char **f, int n, void *ctx)
 	char *save = NULL;
 	for (char *t = strtok_r(f[2], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
 		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
+	if (e->nt > 0)
+		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
 	nhmonths += e->nt > 0 && e->era >= 1 && e->era <= 12;
 }
 
@@ -741,6 +755,8 @@ static int cget(size_t i)
 /* the era written from token i on (2350 BC, 1436هـ, 2015م): B, A or H, and its tokens in *used */
 static char words_at(const struct era *tab, int ntab, size_t i, size_t *used)
 {
+	if (i >= TK.n || TK.t[i].kind == NF_T_NUM || !nf_bloom_has(&first_bloom, lw(i), strlen(lw(i))))
+		return 0;
 	for (int k = 0; k < ntab; k++) {
 		const struct era *e = &tab[k];
 		if (cur_langn && strcmp(e->lang, "*") != 0 && strcmp(e->lang, cur_lang) != 0)
@@ -1005,7 +1021,7 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 		/* عام 1435: a Hijri year where the language's years in that range are (read, left out) */
 		int hy;
 		size_t au = 0;
-		if (num_at(i, &hy) && hy >= 1000 && hy >= atoi(conv("hijri-from")) && hy <= atoi(conv("hijri-to")) &&
+		if (num_at(i, &hy) && hy >= 1000 && hy <= 1600 && hy >= atoi(conv("hijri-from")) && hy <= atoi(conv("hijri-to")) &&
 		    era_at(i + 1, &au) != 'A' && !(i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind != NF_T_PUNCT)) {
 			*v = 0;
 			return 1;
@@ -1069,6 +1085,8 @@ static size_t zone_at(size_t j, char *off, size_t n)
 		snprintf(off, n, "Z");
 		return 1;
 	}
+	if (!nf_bloom_has(&first_bloom, w, l))
+		return 0;
 	for (int k = 0; k < nzones; k++) {
 		size_t zn = zone_name(j, zones[k].name);
 		if (!zn || (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
@@ -1131,8 +1149,11 @@ static int hour_at(size_t i, int *h)
 /* clock times that start with a word: ore 20, noon, à midi, kwart over drie, half negen */
 static size_t clock_word_at(size_t i, struct clock *ck)
 {
-	int c = cget(i), prev = i > 0 ? cget(i - 1) : 0, h;
+	int c = cget(i), prev, h;
 	size_t u;
+	if (!c)
+		return 0; /* most words: one test */
+	prev = i > 0 ? cget(i - 1) : 0;
 	if ((c & C_BAREIN) && is_num(i + 1, 0) && (u = time_at(i + 1, ck)) > 0)
 		return 1 + u;
 	if (c & (C_NOON | C_MIDNIGHT)) {
@@ -1176,6 +1197,8 @@ static size_t time_at(size_t i, struct clock *ck)
 	memset(ck, 0, sizeof *ck);
 	clock_init();
 	if (t->kind == NF_T_WORD) {
+		if (!(tfeat[i] & (F_CLOCK | F_NUM)))
+			return 0;
 		size_t u = clock_word_at(i, ck);
 		if (u || !(tfeat[i] & F_NUM))
 			return u;
@@ -1218,7 +1241,7 @@ static size_t time_at(size_t i, struct clock *ck)
 	    (get(s_unit, lw(j), strlen(lw(j))) > 0 || !(w & (W_HOUR | W_HOURMIN))))
 		return 0; /* drie uur later: three hours; الحادية عشرة ليلاً: eleven, not ten */
 	int h2 = h; /* 6 heures du matin: a clock time without "à" */
-	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
+	size_t dp2 = (c & C_HOURS) && j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
 	if (!mil && !dotted && h == 12 && m == 0 && (c & (C_NOON | C_MIDNIGHT))) { /* 12 noon, 12 midnight */
 		h = c & C_NOON ? 12 : 24;
 		j++;
