@@ -326,6 +326,8 @@ static void load_pat(char **f, int n, void *ctx)
 	index_pat(npats++);
 }
 
+static void clock_init(void); /* the clock's words, zones and eras (below numeric_at) */
+
 void nf_dates_init(void)
 {
 	if (pats)
@@ -353,6 +355,7 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
 	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
 	nf_table_each(nf_data_dates_holidays, nf_data_dates_holidays_len, load_holiday, NULL);
+	clock_init();
 }
 
 /* ---- matching ---- */
@@ -844,8 +847,8 @@ static int valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 2999 && m >
 
 /* the words of clock times (the kinds of words.tsv that load_words leaves), the zones
  * (zones.tsv) and the eras (eras.tsv): loaded on the first numeric_at or time_at */
-extern const char nf_data_dates_zones[], nf_data_dates_eras[];
-extern const unsigned long nf_data_dates_zones_len, nf_data_dates_eras_len;
+extern const char nf_data_dates_zones[], nf_data_dates_eras[], nf_data_dates_hijri_months[];
+extern const unsigned long nf_data_dates_zones_len, nf_data_dates_eras_len, nf_data_dates_hijri_months_len;
 
 enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOURS = 1 << 4, C_MIL = 1 << 5,
        C_AND = 1 << 6, C_MINUS = 1 << 7, C_QUARTER = 1 << 8, C_HALF = 1 << 9, C_HALFTO = 1 << 10, C_PAST = 1 << 11,
@@ -853,7 +856,11 @@ enum { C_AT = 1 << 0, C_BARE = 1 << 1, C_BAREIN = 1 << 2, C_FOR = 1 << 3, C_HOUR
        C_MORNING = 1 << 18, C_EVENING = 1 << 19, C_NIGHT = 1 << 20, C_MEASURE = 1 << 21,
        C_NOTAMPM = 1 << 22 };
 static nf_langword *s_clock;
+/* the kinds a clock time can start with, and their feature bit (tfeat: the scan's one test) */
+#define C_START (C_BAREIN | C_QUARTER | C_HALF | C_HALFTO | C_NOON | C_MIDNIGHT)
+#define F_CLOCK (1 << 15)
 static nf_bloom clock_bloom; /* a word that is no clock word costs one test */
+static nf_bloom first_bloom; /* the first tokens of eras, Hijri months and zones: the same */
 
 struct zone {
 	char lang[8], name[40], off[8];
@@ -865,8 +872,8 @@ struct era {
 	char lang[8], tok[8][24], era; /* era: B (BC), A (AD), H (Hijri) */
 	int nt;
 };
-static struct era eras[48];
-static int neras;
+static struct era eras[48], hmonths[32]; /* hmonths: era is the month number */
+static int neras, nhmonths;
 
 static void load_clock(char **f, int n, void *ctx)
 {
@@ -878,6 +885,8 @@ static void load_clock(char **f, int n, void *ctx)
 		if (strcmp(f[2], kinds[k]) == 0) {
 			nf_lw_add(s_clock, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
 			nf_bloom_add(&clock_bloom, f[1], strlen(f[1]));
+			if ((1 << k) & C_START)
+				feat_add(f[1], strlen(f[1]), F_CLOCK);
 		}
 }
 
@@ -887,6 +896,7 @@ static void load_zone(char **f, int n, void *ctx)
 	if (n < 3 || nzones == (int)(sizeof zones / sizeof zones[0]))
 		return;
 	snprintf(zones[nzones].lang, sizeof zones[0].lang, "%s", f[0]);
+	nf_bloom_add(&first_bloom, f[1], strcspn(f[1], " "));
 	snprintf(zones[nzones].name, sizeof zones[0].name, "%s", f[1]);
 	snprintf(zones[nzones++].off, sizeof zones[0].off, "%s", f[2]);
 }
@@ -903,7 +913,26 @@ static void load_era(char **f, int n, void *ctx)
 	char *save = NULL;
 	for (char *t = strtok_r(f[1], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
 		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
+	if (e->nt > 0)
+		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
 	neras += e->nt > 0;
+}
+
+static void load_hmonth(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3 || nhmonths == (int)(sizeof hmonths / sizeof hmonths[0]))
+		return;
+	struct era *e = &hmonths[nhmonths];
+	snprintf(e->lang, sizeof e->lang, "%s", f[0]);
+	e->era = (char)atoi(f[1]);
+	e->nt = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(f[2], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
+		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
+	if (e->nt > 0)
+		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
+	nhmonths += e->nt > 0 && e->era >= 1 && e->era <= 12;
 }
 
 static void clock_init(void)
@@ -914,6 +943,7 @@ static void clock_init(void)
 	nf_table_each(nf_data_dates_words, nf_data_dates_words_len, load_clock, NULL);
 	nf_table_each(nf_data_dates_zones, nf_data_dates_zones_len, load_zone, NULL);
 	nf_table_each(nf_data_dates_eras, nf_data_dates_eras_len, load_era, NULL);
+	nf_table_each(nf_data_dates_hijri_months, nf_data_dates_hijri_months_len, load_hmonth, NULL);
 }
 
 /* the clock kinds of token i (0: none, or not a word) */
@@ -930,10 +960,12 @@ static int cget(size_t i)
 }
 
 /* the era written from token i on (2350 BC, 1436هـ, 2015م): B, A or H, and its tokens in *used */
-static char era_at(size_t i, size_t *used)
+static char words_at(const struct era *tab, int ntab, size_t i, size_t *used)
 {
-	for (int k = 0; k < neras; k++) {
-		const struct era *e = &eras[k];
+	if (i >= TK.n || TK.t[i].kind == NF_T_NUM || !nf_bloom_has(&first_bloom, lw(i), strlen(lw(i))))
+		return 0;
+	for (int k = 0; k < ntab; k++) {
+		const struct era *e = &tab[k];
 		if (cur_langn && strcmp(e->lang, "*") != 0 && strcmp(e->lang, cur_lang) != 0)
 			continue;
 		int t = 0;
@@ -947,15 +979,19 @@ static char era_at(size_t i, size_t *used)
 	return 0;
 }
 
+static char era_at(size_t i, size_t *used) { return words_at(eras, neras, i, used); }
+
 /* a Hijri date to the Gregorian one, by the tabular (arithmetic) Islamic calendar with the
  * astronomical epoch (Thursday 15 July 622 Julian: day -492149 from 1970-01-01 is 1 Muharram 1):
  * the Saudi papers' Umm al-Qura dates with a weekday agree with it 56 times in 76 (the civil
  * epoch, a day later: 13) */
+static long hijri_days(int y, int m, int d) { return d + (59L * (m - 1) + 1) / 2 + (y - 1) * 354L + (3 + 11L * y) / 30 - 492150; }
+
 static int hijri_ymd(int y, int m, int d, char *v, size_t n)
 {
 	if (y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30)
 		return 0;
-	long z = d + (59L * (m - 1) + 1) / 2 + (y - 1) * 354L + (3 + 11L * y) / 30 - 492150;
+	long z = hijri_days(y, m, d);
 	int gy, gm, gd;
 	nf_civil_from_days(z, &gy, &gm, &gd);
 	snprintf(v, n, "%04d-%02d-%02d", gy, gm, gd);
@@ -1090,6 +1126,38 @@ static size_t era_year_at(size_t i, char *v, size_t n)
 	return 1 + used;
 }
 
+/* 21 شوال 1436, 21 شوال 1436 هـ, 21 شوال (the latest such day before the reference, the next
+ * in a future clause; without a reference left out): tokens used */
+static size_t hijri_month_at(size_t i, char *v, size_t n, const struct ref *r)
+{
+	size_t mu = 0, eu = 0, j;
+	int d, m, y;
+	if (!digits(i) || TK.t[i].e - TK.t[i].s > 2 || (d = atoi(txt + TK.t[i].s)) < 1 || d > 30 ||
+	    (m = words_at(hmonths, nhmonths, i + 1, &mu)) <= 0)
+		return 0;
+	j = i + 1 + mu;
+	if (is_num(j, 4) && num_at(j, &y) && y >= 1300 && y <= 1600) {
+		j++;
+		if (era_at(j, &eu) == 'H')
+			j += eu;
+		return hijri_ymd(y, m, d, v, n) ? j - i : 0;
+	}
+	*v = 0;
+	if (!r->ok)
+		return j - i;
+	long zr = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1), best = 0;
+	int fut = future(i, j), hy = (int)((r->y - 622) * 1.030684) + 1;
+	for (int k = hy - 2; k <= hy + 2; k++) {
+		long z = hijri_days(k, m, d);
+		if (fut ? z >= zr && (!best || z < best) : z <= zr && (!best || z > best))
+			best = z;
+	}
+	int gy, gm, gd;
+	nf_civil_from_days(best, &gy, &gm, &gd);
+	snprintf(v, n, "%04d-%02d-%02d", gy, gm, gd);
+	return j - i;
+}
+
 /* returns tokens used (0: none); fills value (empty: read, and left out) */
 static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 {
@@ -1154,9 +1222,17 @@ static size_t numeric_at(size_t i, char *v, size_t n, const struct ref *r)
 				snprintf(v + l, n - l, "%s", ck.zone);
 			return j + tu - i;
 		}
-		/* 2350 BC, 1436 هـ */
-		if ((u = era_year_at(i, v, n)) > 0)
+		/* 2350 BC, 1436 هـ, 21 شوال 1436 */
+		if ((u = era_year_at(i, v, n)) > 0 || (u = hijri_month_at(i, v, n, r)) > 0)
 			return u;
+		/* عام 1435: a Hijri year where the language's years in that range are (read, left out) */
+		int hy;
+		size_t au = 0;
+		if (num_at(i, &hy) && hy >= 1000 && hy <= 1600 && hy >= atoi(conv("hijri-from")) && hy <= atoi(conv("hijri-to")) &&
+		    era_at(i + 1, &au) != 'A' && !(i + 1 < TK.n && !TK.t[i + 1].sp && TK.t[i + 1].kind != NF_T_PUNCT)) {
+			*v = 0;
+			return 1;
+		}
 		/* 1500 dollars, 1987 tonnes: a quantity, not the year of "of {year}" (read, left out) */
 		if (t->e - t->s == 4 && digits(i) && (cget(i + 1) & C_MEASURE) && TK.t[i + 1].sp) {
 			*v = 0;
@@ -1216,6 +1292,8 @@ static size_t zone_at(size_t j, char *off, size_t n)
 		snprintf(off, n, "Z");
 		return 1;
 	}
+	if (!nf_bloom_has(&first_bloom, w, l))
+		return 0;
 	for (int k = 0; k < nzones; k++) {
 		size_t zn = zone_name(j, zones[k].name);
 		if (!zn || (cur_langn && strcmp(zones[k].lang, "*") != 0 && strcmp(zones[k].lang, cur_lang) != 0))
@@ -1278,8 +1356,11 @@ static int hour_at(size_t i, int *h)
 /* clock times that start with a word: ore 20, noon, à midi, kwart over drie, half negen */
 static size_t clock_word_at(size_t i, struct clock *ck)
 {
-	int c = cget(i), prev = i > 0 ? cget(i - 1) : 0, h;
+	int c = cget(i), prev, h;
 	size_t u;
+	if (!c)
+		return 0; /* most words: one test */
+	prev = i > 0 ? cget(i - 1) : 0;
 	if ((c & C_BAREIN) && is_num(i + 1, 0) && (u = time_at(i + 1, ck)) > 0)
 		return 1 + u;
 	if (c & (C_NOON | C_MIDNIGHT)) {
@@ -1323,6 +1404,8 @@ static size_t time_at(size_t i, struct clock *ck)
 	memset(ck, 0, sizeof *ck);
 	clock_init();
 	if (t->kind == NF_T_WORD) {
+		if (!(tfeat[i] & (F_CLOCK | F_NUM)))
+			return 0;
 		size_t u = clock_word_at(i, ck);
 		if (u || !(tfeat[i] & F_NUM))
 			return u;
@@ -1365,7 +1448,7 @@ static size_t time_at(size_t i, struct clock *ck)
 	    (get(s_unit, lw(j), strlen(lw(j))) > 0 || !(w & (W_HOUR | W_HOURMIN))))
 		return 0; /* drie uur later: three hours; الحادية عشرة ليلاً: eleven, not ten */
 	int h2 = h; /* 6 heures du matin: a clock time without "à" */
-	size_t dp2 = j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
+	size_t dp2 = (c & C_HOURS) && j + 1 < TK.n ? daypart_at(j + 1, &h2) : 0;
 	if (!mil && !dotted && h == 12 && m == 0 && (c & (C_NOON | C_MIDNIGHT))) { /* 12 noon, 12 midnight */
 		h = c & C_NOON ? 12 : 24;
 		j++;
