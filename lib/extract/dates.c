@@ -814,6 +814,12 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			w = snprintf(out + k, n - k, "%d", c->n / 10);
 		else if (!strcmp(f, "N1"))
 			return 0;
+		else if (!strcmp(f, "HH") && c->n <= 24) /* de 9 a 17 horas */
+			w = snprintf(out + k, n - k, "%02d", c->n);
+		else if (!strcmp(f, "HH2") && c->n2 <= 24)
+			w = snprintf(out + k, n - k, "%02d", c->n2);
+		else if (!strcmp(f, "HH") || !strcmp(f, "HH2"))
+			return 0;
 		else if (!strcmp(f, "WD"))
 			w = snprintf(out + k, n - k, "%d", c->wday);
 		else if (!strcmp(f, "DC")) /* the 19th century: 18 */
@@ -1626,7 +1632,7 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 
 /* ---- joining the mentions of a line: weekday + date, date + clock or part of the day, ranges ---- */
 
-enum { LM_CLOCK = 1, LM_POD = 2, LM_WDAY = 4 };
+enum { LM_CLOCK = 1, LM_POD = 2, LM_WDAY = 4, LM_NOYEAR = 8 }; /* NOYEAR: a month or day whose year was guessed */
 struct lm {
 	struct nf_date d;
 	size_t ti, tj; /* tokens [ti, tj) */
@@ -1791,8 +1797,8 @@ static void join_range(size_t k)
 	while (b0 > 0 && (link_at(b0 - 1) & K_SKIP))
 		b0--;
 	int between = b0 > 0 && (link_at(b0 - 1) & K_BETWEEN);
-	int l = link_at(j);
-	if (!((l & K_TO) || ((l & K_AND) && between)))
+	int l = link_at(j), range = (l & K_TO) || ((l & K_AND) && between);
+	if (!range && !(l & K_AND))
 		return;
 	if ((l & K_TO) && TK.t[j].kind == NF_T_PUNCT && (TK.t[j].sp != (j + 1 < TK.n && TK.t[j + 1].sp)))
 		return; /* a dash is a range between two parts: 3-5, 3 - 5, not "3 -5" */
@@ -1802,6 +1808,29 @@ static void join_range(size_t k)
 	struct lm *b = mention_at(k, j);
 	char v[64] = "";
 	size_t end = 0, tj = 0;
+	if (range && b && is_day(a->d.value) && is_day(b->d.value) && (a->flags & b->flags & LM_WDAY) && a->d.value[0] != 'X') {
+		long za = nf_days_from_civil(atoi(a->d.value), atoi(a->d.value + 5), atoi(a->d.value + 8));
+		long zb = nf_days_from_civil(atoi(b->d.value), atoi(b->d.value + 5), atoi(b->d.value + 8));
+		while (zb <= za) /* Monday to Friday: the first Friday after that Monday */
+			zb += 7;
+		while (zb > za + 7)
+			zb -= 7;
+		int y, m, d;
+		nf_civil_from_days(zb, &y, &m, &d);
+		snprintf(b->d.value, sizeof b->d.value, "%04d-%02d-%02d", y, m, d);
+	}
+	if (b && (a->flags & LM_NOYEAR) && !(b->flags & LM_NOYEAR) && strlen(a->d.value) == strlen(b->d.value) &&
+	    strlen(a->d.value) >= 7 && a->d.value[0] != 'X' && b->d.value[0] != 'X') {
+		memcpy(a->d.value, b->d.value, 4); /* June to August 2018, March and April 2018: June 2018 */
+		if (strcmp(a->d.value, b->d.value) > 0) {
+			char y[8];
+			snprintf(y, sizeof y, "%04d", (atoi(b->d.value) - 1) % 10000);
+			memcpy(a->d.value, y, 4);
+		}
+		a->flags &= ~LM_NOYEAR;
+	}
+	if (!range)
+		return;
 	if (b && b->d.type == a->d.type && !b->d.value_max[0] && strlen(b->d.value) == strlen(a->d.value) &&
 	    strcmp(b->d.value, a->d.value) > 0) {
 		snprintf(v, sizeof v, "%s", b->d.value);
@@ -1844,7 +1873,10 @@ static void join_range_before(size_t k)
 	if (j < 2)
 		return;
 	int l = link_at(j - 1);
-	size_t n0 = j - 2, b0 = n0;
+	size_t n0 = j - 2, b0;
+	if (n0 > 0 && TK.t[n0].kind == NF_T_PUNCT && txt[TK.t[n0].s] == '.' && !TK.t[n0].sp && TK.t[n0 - 1].kind == NF_T_NUM)
+		n0--; /* vom 3. bis 5. März */
+	b0 = n0;
 	while (b0 > 0 && (link_at(b0 - 1) & K_SKIP))
 		b0--;
 	int between = b0 > 0 && (link_at(b0 - 1) & K_BETWEEN);
@@ -2165,7 +2197,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 					if (strlen(d.value) == 10 && d.value[4] == '-' && d.value[0] != 'X')
 						snprintf(last_day, sizeof last_day, "%.10s", d.value);
 					push(&d, bc.from, bc.to, strncmp(bp->value, "POD:", 4) == 0 ? LM_POD
-					     : strstr(bp->value, "WEEKDAY") || strncmp(bp->value, "WDAY:", 5) == 0 ? LM_WDAY : 0);
+					     : strstr(bp->value, "WEEKDAY") || strncmp(bp->value, "WDAY:", 5) == 0 ? LM_WDAY
+					     : strncmp(bp->value, "MONTH", 5) == 0 || strncmp(bp->value, "DAYMONTH", 8) == 0 ? LM_NOYEAR : 0);
 				}
 				i = (size_t)best;
 				continue;
