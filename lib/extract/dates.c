@@ -433,11 +433,13 @@ static int slot(int k, size_t i, struct cap *c)
 		if (t->kind != NF_T_WORD || (v = get(s_wday, w, wl)) <= 0)
 			return 0;
 		c->wday = v % 100;
-		if (v > 100) { /* an abbreviation (Mon, di, mar): only before a period, a comma or a number */
-			const struct nf_tok *x = i + 1 < TK.n ? &TK.t[i + 1] : NULL;
-			if (!x || !(x->kind == NF_T_NUM || (x->kind == NF_T_PUNCT && !x->sp && strchr(".,", txt[x->s]))))
+		if (v > 100) { /* an abbreviation (Mon, di, mar): only before a date (Sun., Oct. 22; Mon 5 March) */
+			size_t j = i + 1;
+			while (j < TK.n && j < i + 3 && TK.t[j].kind == NF_T_PUNCT && strchr(".,", txt[TK.t[j].s]))
+				j++;
+			if (j >= TK.n || !(TK.t[j].kind == NF_T_NUM || (tfeat[j] & F_MONTH)))
 				return 0;
-			return x->kind == NF_T_PUNCT && txt[x->s] == '.' ? 2 : 1;
+			return i + 1 < TK.n && !TK.t[i + 1].sp && txt[TK.t[i + 1].s] == '.' ? 2 : 1;
 		}
 		return 1;
 	case E_MONTH:
@@ -2011,8 +2013,9 @@ static void join_line(void)
 		struct lm *a = &lms[k], *b = &lms[k + 1];
 		char *t = strchr(a->d.value, 'T');
 		if (!a->dead && !b->dead && (a->flags & LM_CLOCK) && t && t - a->d.value == 10 && b->ti <= a->tj + 2 &&
-		    b->d.type == types[0] && is_day(b->d.value) && b->d.value[0] != 'X')
+		    b->d.type == types[0] && is_day(b->d.value) && b->d.value[0] != 'X') {
 			memcpy(a->d.value, b->d.value, 10);
+		}
 	}
 	for (size_t k = 0; k < nlm; k++)
 		join_range(k);
