@@ -740,6 +740,8 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		if (!r->ok) {
 			if (day)
 				snprintf(out, n, "XXXX-%02d-%02d", c->month, day);
+			else if (strchr(tpl, '-'))
+				snprintf(out, n, "XXXX-%02d-W%02d", c->month, c->ord);
 			else
 				snprintf(out, n, "XXXX-%02d", c->month);
 			return 1;
@@ -757,6 +759,10 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			snprintf(out, n, "%04d-%02d-%02d", y, c->month, day);
 		else
 			snprintf(out, n, "%04d-%02d", y, c->month);
+		const char *sfx = strchr(tpl, '-'); /* MONTH-W{O}: the first week of March */
+		char t[16];
+		if (sfx && fill(p, sfx, c, r, a, b, t, sizeof t) && strlen(out) + strlen(t) < n)
+			strcat(out, t);
 		return 1;
 	}
 	if (strcmp(tpl, "SEASON") == 0) {
