@@ -638,9 +638,22 @@ static void easter(int y, int *m, int *d)
 
 /* the day of a holiday rule in year y: MM-DD (fixed), E+N / E-N (days from Easter), MM-W-N (the
  * N-th weekday W of month MM; N = 5: the last) */
+static long hijri_days(int y, int m, int d);
+
 static long holiday_day(const char *rule, int y)
 {
 	int m, d, w, k;
+	if (rule[0] == 'H' && sscanf(rule + 1, "%d-%d", &m, &d) == 2) { /* H09-01: a day of the Hijri year */
+		int hy = (int)((y - 622) * 33L / 32);
+		for (int q = hy - 1; q <= hy + 2; q++) {
+			long z = hijri_days(q, m, d);
+			int gy, gm, gd;
+			nf_civil_from_days(z, &gy, &gm, &gd);
+			if (gy == y)
+				return z;
+		}
+		return -1000000;
+	}
 	if (rule[0] == 'E') {
 		easter(y, &m, &d);
 		return nf_days_from_civil(y, m, d) + atoi(rule + 1);
