@@ -674,6 +674,23 @@ static int trigger(const char *t, size_t i)
 	return word_key(t, i, 0, w, &n) && tget(t_num, w, n) > 0;
 }
 
+/* The end of the paragraph at ls: the next blank line (a line break, maybe spaces, a line
+ * break), or n. An amount may be wrapped over a single line break (newswire: "7.5 mln\ndlrs");
+ * the tokenizer counts the break as white space, and offsets stay those of the text. */
+static size_t para_end(const char *text, size_t ls, size_t n)
+{
+	for (const char *p = text + ls;; p++) {
+		p = memchr(p, '\n', (size_t)(text + n - p));
+		if (!p)
+			return n;
+		const char *q = p + 1;
+		while (q < text + n && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q == text + n || *q == '\n')
+			return (size_t)(p - text);
+	}
+}
+
 void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_money_cb cb, void *ctx)
 {
 	lang[0] = 0;
@@ -688,8 +705,7 @@ void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_mo
 	int cn = -1;
 	size_t ls = 0;
 	while (ls < n) {
-		const char *nl = memchr(text + ls, '\n', n - ls);
-		size_t le = nl ? (size_t)(nl - text) : n;
+		size_t le = para_end(text, ls, n);
 		nf_tokenize(&TK, text, ls, le); /* the pre-filter is trigger(): most words cost one Bloom test */
 		for (size_t i = 0; i < nt;) {
 			size_t next = 0, pl;
