@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 	if (!nf_opt.no_header)
 		nf_mention_header(h, tc, "amount\tamount_max\tcurrency\tmod");
 	while (nf_loop_next(&L))
-		nf_money_find(L.d.text, L.d.text_len, L.lang, L.langn, put, &L.d);
+		nf_money_find(L.d.text, L.d.text_len, L.lang, L.langn, L.d.date, L.d.date_len, put, &L.d);
 	nf_loop_end(&L);
 	return nf_loop_finish(NULL);
 }

@@ -18,15 +18,15 @@
 #include <utf8proc.h>
 
 extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
-	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[];
+	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[], nf_data_money_historical[];
 extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
 	nf_data_money_scales_len, nf_data_numwords_len, nf_data_money_links_len,
-	nf_data_money_decimals_len;
+	nf_data_money_decimals_len, nf_data_money_historical_len;
 
 /* ---- tables ---- */
 
 static nf_strset *t_dec; /* LANG -> 1 point, 2 comma, | 4 groups */
-static nf_langword *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link;
+static nf_langword *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link, *t_minor;
 static char **ctxs; /* context phrases of ¥ (currencies.tsv), and their codes */
 static char (*ctxcode)[4];
 static int nctx;
@@ -94,6 +94,8 @@ static void load_cur(char **f, int n, void *ctx)
 	} else if (strcmp(f[1], "prefix") == 0) {
 		put_mode(t_sym, f[0], f[2], v, P_ONLY);
 		bloom_add(f[2], strlen(f[2]));
+	} else if (strcmp(f[1], "minor") == 0) {
+		put(t_minor, f[0], f[2], v);
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
 		bloom_add(f[2], strlen(f[2]));
@@ -103,6 +105,55 @@ static void load_cur(char **f, int n, void *ctx)
 		ctxs[nctx] = nf_xstrdup(f[2]);
 		memcpy(ctxcode[nctx++], codes[v - 1], 4);
 	}
+}
+
+/* historical.tsv: what a currency word means by the document's date and context. Rows of the
+ * same word are chained in file order; the first that applies wins. */
+struct hrow {
+	char lang[8];
+	int from, until; /* YYYYMMDD, inclusive; 0 and 99999999 when open */
+	int code;        /* code index+1; 0: the word is no currency then */
+	char *ctx;       /* "" or phrases joined by |, ^ for the start of the text */
+	int next;        /* the next row of the word, -1 */
+};
+static struct hrow *hrows;
+static int nhrows;
+static nf_strset *t_hist; /* word -> its first row */
+static signed char *hctx; /* per document: has row k's context been seen? -1 not tried yet */
+
+static int date_field(const char *s)
+{
+	if (strcmp(s, "-") == 0 || !*s)
+		return -1;
+	int y = 0, m = 0, d = 0;
+	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	return y * 10000 + m * 100 + d;
+}
+
+static void load_hist(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 5 || strlen(f[0]) >= sizeof hrows[0].lang)
+		return;
+	hrows = nf_xrealloc(hrows, (size_t)(nhrows + 1) * sizeof *hrows);
+	struct hrow *r = &hrows[nhrows];
+	strcpy(r->lang, f[0]);
+	int a = date_field(f[2]), b = date_field(f[3]);
+	r->from = a < 0 ? 0 : a;
+	r->until = b < 0 ? 99999999 : b;
+	r->code = strlen(f[4]) == 3 ? code_index(f[4]) + 1 : 0;
+	r->ctx = nf_xstrdup(n > 5 ? f[5] : "");
+	r->next = -1;
+	int first = nf_strset_get(t_hist, f[1], strlen(f[1]));
+	if (first < 0)
+		nf_strset_add(t_hist, f[1], strlen(f[1]), nhrows);
+	else {
+		while (hrows[first].next >= 0)
+			first = hrows[first].next;
+		hrows[first].next = nhrows;
+	}
+	nhrows++;
 }
 
 static struct { char lang[8]; int comma; } declangs[64];
@@ -156,8 +207,8 @@ void nf_money_init(void)
 	t_name = nf_lw_new(), t_sym = nf_lw_new(), t_code = nf_lw_new(), t_lname = nf_lw_new(), t_sname = nf_lw_new();
 	t_dec = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
-	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new();
-	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link};
+	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new(), t_minor = nf_lw_new();
+	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link, t_minor};
 	for (size_t k = 0; k < sizeof open / sizeof open[0]; k++)
 		nf_lw_open(open[k]); /* words of other languages count too: dlrs in an English text */
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
@@ -166,6 +217,9 @@ void nf_money_init(void)
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
 	nf_mod_init();
 	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
+	t_hist = nf_strset_new();
+	nf_table_each(nf_data_money_historical, nf_data_money_historical_len, load_hist, NULL);
+	hctx = nf_xmalloc((size_t)nhrows + 1);
 	nf_tokens_init();
 }
 
@@ -459,9 +513,14 @@ static int prefix_at(const char *t, size_t i, size_t *len)
 		}
 	}
 	if (T[i].kind == T_SYM) {
-		if (i + 1 < nt && T[i + 1].kind == T_WORD && !T[i + 1].sp && T[i + 1].e - a < sizeof k) {
-			memcpy(k, t + a, T[i + 1].e - a);
-			if ((v = tget(t_sym, k, T[i + 1].e - a)) > 0) {
+		if (i + 1 < nt && T[i + 1].kind == T_WORD && T[i + 1].e - a < sizeof k) {
+			/* $CAD glued, or $ CA after a space (15 $ CA): the key has one space */
+			size_t sn = T[i].e - a, wn = T[i + 1].e - T[i + 1].s;
+			memcpy(k, t + a, sn);
+			if (T[i + 1].sp)
+				k[sn++] = ' ';
+			memcpy(k + sn, t + T[i + 1].s, wn);
+			if ((v = tget(t_sym, k, sn + wn)) > 0) {
 				*len = 2;
 				return v;
 			}
@@ -490,9 +549,105 @@ static int prefix_at(const char *t, size_t i, size_t *len)
 	return 0;
 }
 
-/* currency after a number at token i: symbol, code, or [link] name phrase */
-static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
+/* ---- the document: its text, date and the contexts of historical.tsv ---- */
+
+static const char *dtext;
+static size_t dlen;
+static int ddate; /* YYYYMMDD, 0 when the document has no date */
+
+/* the date column: YYYY[-MM[-DD]]... (ISO 8601) or DD-MON-YYYY... (Reuters); 0 if neither */
+static int parse_date(const char *d, size_t n)
 {
+	static const char mon[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+	int y = 0, m = 1, day = 1;
+	size_t k = 0;
+	while (k < n && k < 4 && d[k] >= '0' && d[k] <= '9')
+		y = y * 10 + d[k++] - '0';
+	if (k == 4 && (n == 4 || d[4] == '-' || d[4] == 'T')) {
+		if (n >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '1' && d[6] >= '0' && d[6] <= '9')
+			m = (d[5] - '0') * 10 + d[6] - '0';
+		if (n >= 10 && d[7] == '-' && d[8] >= '0' && d[8] <= '3' && d[9] >= '0' && d[9] <= '9')
+			day = (d[8] - '0') * 10 + d[9] - '0';
+	} else if (n >= 11 && d[2] == '-' && d[6] == '-' && d[0] >= '0' && d[0] <= '3' && d[1] >= '0' && d[1] <= '9') {
+		day = (d[0] - '0') * 10 + d[1] - '0';
+		char u[3];
+		for (int c = 0; c < 3; c++)
+			u[c] = (char)(d[3 + c] >= 'a' && d[3 + c] <= 'z' ? d[3 + c] - 32 : d[3 + c]);
+		m = 0;
+		for (int c = 0; c < 12; c++)
+			if (memcmp(mon + 3 * c, u, 3) == 0)
+				m = c + 1;
+		y = 0;
+		for (k = 7; k < 11; k++)
+			y = d[k] >= '0' && d[k] <= '9' ? y * 10 + d[k] - '0' : -1000000;
+	} else
+		return 0;
+	if (y < 1000 || m < 1 || m > 12 || day < 1 || day > 31)
+		return 0;
+	return y * 10000 + m * 100 + day;
+}
+
+static int find_bytes(const char *t, size_t n, const char *k, size_t kl)
+{
+	for (const char *p = t; p + kl <= t + n; p++) {
+		p = memchr(p, k[0], (size_t)(t + n - p));
+		if (!p || p + kl > t + n)
+			return 0;
+		if (memcmp(p, k, kl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* is one of the phrases of ctx (joined by |; ^ at the text's start, after white space) in
+ * the document? */
+static int context_seen(const char *ctx)
+{
+	if (!*ctx)
+		return 1;
+	size_t lead = 0;
+	while (lead < dlen && (dtext[lead] == ' ' || dtext[lead] == '\n' || dtext[lead] == '\t'))
+		lead++;
+	for (const char *p = ctx; *p;) {
+		const char *e = strchr(p, '|');
+		size_t pl = e ? (size_t)(e - p) : strlen(p);
+		if (*p == '^') {
+			if (pl - 1 <= dlen - lead && memcmp(dtext + lead, p + 1, pl - 1) == 0)
+				return 1;
+		} else if (pl && find_bytes(dtext, dlen, p, pl))
+			return 1;
+		p += pl + (e != NULL);
+	}
+	return 0;
+}
+
+/* The meaning of currency word w by the document's date and context (historical.tsv): 1 with
+ * *code (code index+1, or 0 for no currency) when a row applies, 0 when none does. An undated
+ * document is matched only by rows open at both ends. */
+static int hist_get(const char *w, size_t n, int *code)
+{
+	int k = nf_strset_get(t_hist, w, n);
+	for (; k >= 0; k = hrows[k].next) {
+		const struct hrow *r = &hrows[k];
+		if (r->lang[0] != '*' && strcmp(r->lang, lang) != 0)
+			continue;
+		if (ddate ? ddate < r->from || ddate > r->until : r->from != 0 || r->until != 99999999)
+			continue;
+		if (hctx[k] < 0)
+			hctx[k] = (signed char)context_seen(r->ctx);
+		if (!hctx[k])
+			continue;
+		*code = r->code;
+		return 1;
+	}
+	return 0;
+}
+
+/* currency after a number at token i: symbol, code, or [link] name phrase; *minor is set when
+ * the name is a sub-unit (cts, pence, centimes: a hundredth) */
+static int suffix_at(const char *t, size_t i, size_t *len, int scaled, int *minor)
+{
+	*minor = 0;
 	if (i >= nt)
 		return 0;
 	int v;
@@ -510,27 +665,44 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled)
 	int linked = 0;
 	if (word_key(t, i, 0, k1, &kn) && (tget(t_link, k1, kn) & L_LINK) && tget(t_link, k1, kn) > 0)
 		i++, linked = 1; /* millones de euros, miliardi di euro */
-	int best = 0;
+	if (linked && i < nt && T[i].kind == T_SYM && (v = prefix_at(t, i, &l)) > 0 &&
+	    !(i + l < nt && T[i + l].kind == T_NUM)) {
+		*len = i + l - start; /* 3 millions de $ */
+		return v;
+	}
+	int best = 0, bestminor = 0;
 	size_t bestlen = 0;
-	for (size_t m = 0; m < (size_t)maxphrase + 2 && i + m < nt; m++) {
+	size_t k = i; /* the phrase's next token: a word, or the "." after dotted initials (U.S.) */
+	for (size_t m = 0; m < (size_t)maxphrase + 2 && k < nt; m++, k++) {
 		size_t l2;
-		int cjk = nf_is_cjk(dec(t, T[i + m].s, T[i + m].e, &l2));
-		if (T[i + m].kind != T_WORD || (m && T[i + m].sp == 0 && !cjk))
+		int cjk = nf_is_cjk(dec(t, T[k].s, T[k].e, &l2));
+		if (T[k].kind != T_WORD || (m && T[k].sp == 0 && !cjk))
 			break;
-		if (!word_key(t, i + m, 0, k1, &kn) || n + kn + 2 >= sizeof w)
+		if (!word_key(t, k, 0, k1, &kn) || n + kn + 3 >= sizeof w)
 			break;
-		if (m && T[i + m].sp)
+		if (m && T[k].sp)
 			w[n++] = ' ';
 		memcpy(w + n, k1, kn);
 		n += kn;
+		if (memchr(k1, '.', kn) && k + 1 < nt && !T[k + 1].sp && t[T[k + 1].s] == '.' && T[k + 1].kind == T_PUNCT)
+			w[n++] = '.', k++; /* U.S. Dlrs, N.Z. dlrs: the tokenizer leaves the last period out */
 		size_t off = m ? 0 : strip_clitic(w, n);
-		if ((v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0) ||
-		    (linked && (v = tget(t_lname, w, n)) > 0) || (scaled && (v = tget(t_sname, w, n)) > 0)) {
-			best = v;
-			bestlen = i + m + 1 - start;
+		int mv = tget(t_minor, w, n), hc;
+		if (mv > 0 && n == 1 && T[i].sp)
+			continue; /* p for pence only glued: 12p */
+		if (hist_get(w, n, &hc)) {
+			if (hc) {
+				best = hc, bestminor = mv > 0;
+				bestlen = k + 1 - start;
+			}
+		} else if (mv > 0 || (v = tget(t_name, w, n)) > 0 || (off && (v = tget(t_name, w + off, n - off)) > 0) ||
+		           (linked && (v = tget(t_lname, w, n)) > 0) || (scaled && (v = tget(t_sname, w, n)) > 0)) {
+			best = mv > 0 ? mv : v, bestminor = mv > 0;
+			bestlen = k + 1 - start;
 		}
 	}
 	*len = bestlen;
+	*minor = best && bestminor;
 	return best;
 }
 
@@ -572,6 +744,56 @@ static int between_before(const char *t, size_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/* Major and minor units: "15 dollars 50", "2 dlrs 50 cts", "3 euro en 50 cent". After the
+ * currency name at token k (code), an integer of one or two digits with a sub-unit of the same
+ * currency, or two digits alone before punctuation or the end, maybe after an "and" word;
+ * adds it to amount (an integer) and returns the token after it, else k. */
+static size_t minor_after(const char *t, size_t k, int code, char *amount)
+{
+	size_t j = k, l;
+	char w[128];
+	size_t n;
+	int lk;
+	if (strchr(amount, '.') || strlen(amount) > NF_DEC_MAX)
+		return k;
+	if (word_key(t, j, 0, w, &n) && (lk = tget(t_link, w, n)) > 0 && (lk & L_AND))
+		j++;
+	if (j >= nt || T[j].kind != T_NUM || T[j].e - T[j].s > 2 || t[T[j].s] < '0' || t[T[j].s] > '9' ||
+	    t[T[j].e - 1] < '0' || t[T[j].e - 1] > '9')
+		return k;
+	size_t after = j + 1;
+	int minor = 0, c = 0;
+	if (after < nt && T[after].kind == T_WORD)
+		c = suffix_at(t, after, &l, 0, &minor);
+	if (c == code && minor)
+		after += l;
+	else if (j > k || T[j].e - T[j].s != 2 || (after < nt && T[after].kind != T_PUNCT))
+		return k;
+	size_t an = strlen(amount);
+	if (T[j].e - T[j].s == 1)
+		amount[an++] = '0';
+	memcpy(amount + an, t + T[j].s, T[j].e - T[j].s);
+	an += T[j].e - T[j].s;
+	amount[an] = 0;
+	nf_dec x;
+	if (nf_dec_set(&x, amount, an, 2) == 0)
+		nf_dec_format(&x, amount);
+	return after;
+}
+
+/* a minus sign glued in front of token i, itself after white space (or first) and not after a
+ * number: "-12 euro", "−12 €" (a dash between two numbers is a range) */
+static int minus_before(const char *t, size_t i)
+{
+	if (i == 0 || T[i].sp)
+		return 0;
+	const struct nf_tok *p = &T[i - 1];
+	size_t l = p->e - p->s;
+	if (!((l == 1 && t[p->s] == '-') || (l == 3 && memcmp(t + p->s, "\xE2\x88\x92", 3) == 0)))
+		return 0;
+	return (i == 1 || p->sp) && !(i >= 2 && T[i - 2].kind == T_NUM);
 }
 
 /* try a mention starting at token i; returns the token after it, or 0 */
@@ -628,13 +850,19 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 		}
 	}
 	size_t sl = 0;
-	int post = suffix_at(t, j, &sl, q1.has_scale || (ranged && q2.has_scale));
+	int minor;
+	int post = suffix_at(t, j, &sl, q1.has_scale || (ranged && q2.has_scale), &minor);
 	if (!pre && !post)
 		return 0;
 	size_t end_tok = post ? j + sl : j;
 	/* scale words spread over the range */
 	if (ranged && q2.has_scale && !q1.has_scale)
 		q1.exp = q2.exp;
+	if (minor && !pre) { /* 34 cts: a hundredth of the main unit */
+		q1.exp -= 2;
+		if (ranged)
+			q2.exp -= 2;
+	}
 	struct nf_money m;
 	nf_dec_shift(&q1.v, q1.exp);
 	nf_dec_format(&q1.v, m.amount);
@@ -642,7 +870,8 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	if (ranged) {
 		nf_dec_shift(&q2.v, q2.exp);
 		nf_dec_format(&q2.v, m.amount_max);
-	}
+	} else if (post && !minor && !q1.has_scale)
+		end_tok = minor_after(t, end_tok, post, m.amount);
 	int code = post ? post : pre;
 	memcpy(m.currency, codes[code - 1], 4);
 	/* ¥ is the yen unless the text names another currency (the Chinese one) */
@@ -654,8 +883,13 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	}
 	m.start = T[i].s;
 	m.end = T[end_tok - 1].e;
-	size_t mfirst;
-	m.mod = nf_mod_before(t, &TK, i, lang, &mfirst);
+	size_t mfirst, first = i;
+	if (minus_before(t, i) && strcmp(m.amount, "0") != 0 && !ranged) {
+		memmove(m.amount + 1, m.amount, strlen(m.amount) + 1);
+		m.amount[0] = '-';
+		m.start = T[--first].s;
+	}
+	m.mod = nf_mod_before(t, &TK, first, lang, &mfirst);
 	cb(&m, ctx);
 	return end_tok;
 }
@@ -691,8 +925,12 @@ static size_t para_end(const char *text, size_t ls, size_t n)
 	}
 }
 
-void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, nf_money_cb cb, void *ctx)
+void nf_money_find(const char *text, size_t n, const char *lg, size_t lgn, const char *date, size_t daten,
+                   nf_money_cb cb, void *ctx)
 {
+	dtext = text, dlen = n;
+	ddate = daten ? parse_date(date, daten) : 0;
+	memset(hctx, 0xff, (size_t)nhrows + 1);
 	lang[0] = 0;
 	if (lgn && lgn < sizeof lang && !(lgn == 3 && memcmp(lg, "und", 3) == 0)) {
 		memcpy(lang, lg, lgn);

@@ -19,6 +19,9 @@ struct nf_money {
 typedef void (*nf_money_cb)(const struct nf_money *m, void *ctx);
 
 void nf_money_init(void);
-/* lang: the row's ISO 639-1 code ("" or "und" when unknown) */
-void nf_money_find(const char *text, size_t n, const char *lang, size_t langn, nf_money_cb cb, void *ctx);
+/* lang: the row's ISO 639-1 code ("" or "und" when unknown); date: the row's date (ISO 8601
+ * YYYY[-MM[-DD]]..., or Reuters' DD-MON-YYYY ...; empty or not a date: undated), which decides
+ * what a currency word of lib/data/money/historical.tsv means (marks: DEM before the euro) */
+void nf_money_find(const char *text, size_t n, const char *lang, size_t langn, const char *date, size_t daten,
+                   nf_money_cb cb, void *ctx);
 #endif
