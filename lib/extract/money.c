@@ -18,10 +18,11 @@
 #include <utf8proc.h>
 
 extern const char nf_data_money_currencies_cldr[], nf_data_money_currencies[], nf_data_money_scales[],
-	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[], nf_data_money_historical[];
+	nf_data_numwords[], nf_data_money_links[], nf_data_money_decimals[], nf_data_money_historical[],
+	nf_data_money_numparts[];
 extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_currencies_len,
 	nf_data_money_scales_len, nf_data_numwords_len, nf_data_money_links_len,
-	nf_data_money_decimals_len, nf_data_money_historical_len;
+	nf_data_money_decimals_len, nf_data_money_historical_len, nf_data_money_numparts_len;
 
 /* ---- tables ---- */
 
@@ -32,8 +33,16 @@ static char (*ctxcode)[4];
 static int nctx;
 static char (*codes)[4];
 static int ncodes;
-static char **numvals;
-static int nnumvals, maxphrase = 1;
+static unsigned long long *nummilli; /* the value of number word k+1, in thousandths */
+static int nnumvals, maxphrase = 1, maxnumphrase = 1;
+static nf_langword *t_part; /* numparts.tsv: pieces of compound number words only */
+#define PART_AND 1000000 /* value of a connector piece (und, en) */
+#define MILLI_MAX 1000000000000000000ULL
+/* Bloom filter of the first four bytes of number words and pieces: a compound number word
+ * (siebenhundert, duecentomila) is tried only when it begins like one */
+static nf_bloom numhead;
+static nf_bloom numpair;
+static nf_bloom special; /* the words of the minor and historical tables: most phrases skip them */ /* the first two words of the phrases of numwords.tsv (a quarter) */
 enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
 
@@ -96,6 +105,7 @@ static void load_cur(char **f, int n, void *ctx)
 		bloom_add(f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "minor") == 0) {
 		put(t_minor, f[0], f[2], v);
+		nf_bloom_add(&special, f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
 		bloom_add(f[2], strlen(f[2]));
@@ -145,6 +155,7 @@ static void load_hist(char **f, int n, void *ctx)
 	r->code = strlen(f[4]) == 3 ? code_index(f[4]) + 1 : 0;
 	r->ctx = nf_xstrdup(n > 5 ? f[5] : "");
 	r->next = -1;
+	nf_bloom_add(&special, f[1], strlen(f[1]));
 	int first = nf_strset_get(t_hist, f[1], strlen(f[1]));
 	if (first < 0)
 		nf_strset_add(t_hist, f[1], strlen(f[1]), nhrows);
@@ -179,15 +190,59 @@ static void load_scale(char **f, int n, void *ctx)
 		put(t_scale, f[0], f[1], atoi(f[2]));
 }
 
+/* "2", "0.5", "0.25" in thousandths */
+static unsigned long long milli_of(const char *s)
+{
+	unsigned long long v = 0;
+	int frac = -1;
+	for (; *s && v < MILLI_MAX / 10; s++)
+		if (*s == '.')
+			frac = 0;
+		else if (*s >= '0' && *s <= '9' && frac < 3) {
+			v = v * 10 + (unsigned)(*s - '0');
+			frac += frac >= 0;
+		}
+	for (frac = frac < 0 ? 0 : frac; frac < 3; frac++)
+		v *= 10;
+	return v;
+}
+
+static void head_add(const char *w)
+{
+	size_t n = strlen(w);
+	nf_bloom_add(&numhead, w, n < 4 ? n : 4);
+}
+
 static void load_num(char **f, int n, void *ctx)
 {
 	(void)ctx;
 	if (n < 3)
 		return;
-	numvals = nf_xrealloc(numvals, (size_t)(nnumvals + 1) * sizeof *numvals);
-	numvals[nnumvals++] = nf_xstrdup(f[2]);
+	nummilli = nf_xrealloc(nummilli, (size_t)(nnumvals + 1) * sizeof *nummilli);
+	nummilli[nnumvals++] = milli_of(f[2]);
 	put(t_num, f[0], f[1], n > 3 && strcmp(f[3], "article") == 0 ? ARTICLE + nnumvals : nnumvals);
 	bloom_add(f[1], strlen(f[1]));
+	head_add(f[1]);
+	int words = 1;
+	const char *sp2 = NULL;
+	for (const char *p = f[1]; *p; p++)
+		if (*p == ' ' && ++words == 3)
+			sp2 = p;
+	if (words > 1)
+		nf_bloom_add(&numpair, f[1], sp2 ? (size_t)(sp2 - f[1]) : strlen(f[1]));
+	if (words > maxnumphrase)
+		maxnumphrase = words;
+}
+
+static void load_part(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	int v = strcmp(f[2], "and") == 0 ? PART_AND : atoi(f[2]);
+	put(t_part, f[0], f[1], v);
+	if (v != PART_AND)
+		head_add(f[1]);
 }
 
 static void load_link(char **f, int n, void *ctx)
@@ -207,14 +262,15 @@ void nf_money_init(void)
 	t_name = nf_lw_new(), t_sym = nf_lw_new(), t_code = nf_lw_new(), t_lname = nf_lw_new(), t_sname = nf_lw_new();
 	t_dec = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
-	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new(), t_minor = nf_lw_new();
-	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link, t_minor};
+	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new(), t_minor = nf_lw_new(), t_part = nf_lw_new();
+	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link, t_minor, t_part};
 	for (size_t k = 0; k < sizeof open / sizeof open[0]; k++)
 		nf_lw_open(open[k]); /* words of other languages count too: dlrs in an English text */
 	nf_table_each(nf_data_money_currencies, nf_data_money_currencies_len, load_cur, NULL);
 	nf_table_each(nf_data_money_currencies_cldr, nf_data_money_currencies_cldr_len, load_cur, NULL);
 	nf_table_each(nf_data_money_scales, nf_data_money_scales_len, load_scale, NULL);
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
+	nf_table_each(nf_data_money_numparts, nf_data_money_numparts_len, load_part, NULL);
 	nf_mod_init();
 	nf_table_each(nf_data_money_links, nf_data_money_links_len, load_link, NULL);
 	t_hist = nf_strset_new();
@@ -445,6 +501,171 @@ struct qty {
 	size_t end; /* token after */
 };
 
+/* ---- number words ---- */
+
+/* The value (thousandths) of the compound number word w[0..n) from position at, pieces of
+ * numwords.tsv, numparts.tsv and thousands (siebenhundert, duecentomila, vijfentwintig,
+ * quatre-vingt-dix): longest pieces first, with backtracking; *cur and *tot carry the
+ * value so far. 1 when the rest of the word is covered. */
+static int compound(const char *w, size_t n, size_t at, unsigned long long cur, unsigned long long tot,
+                    int pieces, unsigned long long *out)
+{
+	if (at == n) {
+		if (!pieces || tot + cur > MILLI_MAX)
+			return 0;
+		*out = tot + cur;
+		return 1;
+	}
+	if (pieces >= 8)
+		return 0;
+	if (w[at] == '-') /* vingt-cinq, twenty-five */
+		return pieces && at + 1 < n && compound(w, n, at + 1, cur, tot, pieces, out);
+	for (size_t l = n - at < 24 ? n - at : 24; l >= 2; l--) {
+		int v = tget(t_num, w + at, l), p;
+		unsigned long long c = cur, tt = tot;
+		if (v > 0) {
+			unsigned long long x = nummilli[(v > ARTICLE ? v - ARTICLE : v) - 1];
+			if (x == 100000 && cur && cur < 100000)
+				c = cur * 100; /* sieben|hundert */
+			else if (x >= 1000000 && x % 1000000 == 0)
+				tt += (cur ? cur : 1000) / 1000 * x, c = 0; /* es mil */
+			else
+				c += x;
+		} else if ((p = tget(t_part, w + at, l)) > 0) {
+			if (p == PART_AND) {
+				if (!pieces)
+					continue;
+			} else
+				c += (unsigned long long)p * 1000;
+		} else if (pieces && (p = tget(t_scale, w + at, l)) == 3)
+			tt += (cur ? cur : 1000) * 1000, c = 0; /* due|cento|mila, zwei|tausend */
+		else
+			continue;
+		if (c > MILLI_MAX || tt > MILLI_MAX)
+			continue;
+		if (compound(w, n, at + l, c, tt, pieces + 1, out))
+			return 1;
+	}
+	return 0;
+}
+
+/* One piece of a number at token i: a phrase of numwords.tsv (half a, a quarter of a, a
+ * hundred), a number word or a compound one. Its value (thousandths), the tokens used, whether
+ * it is a lone article (a, een, un) or begins with a glued "and" (Arabic وعشرين). */
+static size_t piece_at(const char *t, size_t i, unsigned long long *val, int *article, int *glued_and)
+{
+	char w[256], one[128];
+	size_t n = 0, on;
+	*article = *glued_and = 0;
+	if (i >= nt || T[i].kind != T_WORD)
+		return 0;
+	int phrase = 0; /* do the first two words begin a phrase? */
+	if (i + 1 < nt && T[i + 1].kind == T_WORD && T[i + 1].sp && word_key(t, i, 0, w, &n) &&
+	    word_key(t, i + 1, 0, one, &on) && n + on + 1 < sizeof w) {
+		w[n++] = ' ';
+		memcpy(w + n, one, on);
+		phrase = nf_bloom_has(&numpair, w, n + on);
+	}
+	for (size_t m = phrase ? maxnumphrase : 0; m >= 2; m--) { /* phrases, longest first */
+		n = 0;
+		size_t k;
+		for (k = i; k < i + m && k < nt && T[k].kind == T_WORD && (k == i || T[k].sp); k++) {
+			if (!word_key(t, k, 0, one, &on) || n + on + 2 > sizeof w)
+				break;
+			if (n)
+				w[n++] = ' ';
+			memcpy(w + n, one, on);
+			n += on;
+		}
+		int v;
+		if (k == i + m && (v = tget(t_num, w, n)) > 0) {
+			*val = nummilli[(v > ARTICLE ? v - ARTICLE : v) - 1];
+			return m;
+		}
+	}
+	if (!word_key(t, i, 0, w, &n))
+		return 0;
+	int v = tget(t_num, w, n);
+	if (v > 0) {
+		*article = v > ARTICLE;
+		*val = nummilli[(v > ARTICLE ? v - ARTICLE : v) - 1];
+		return 1;
+	}
+	if (n >= 5 && (nf_bloom_has(&numhead, w, 4) || nf_bloom_has(&numhead, w, 3)) && compound(w, n, 0, 0, 0, 0, val))
+		return 1;
+	size_t off = nf_tok_proclitics(w, n, 0); /* و + a number word: "and" */
+	if (off == 2 && memcmp(w, "\xD9\x88", 2) == 0 && (v = tget(t_num, w + off, n - off)) > 0 && v < ARTICLE) {
+		*glued_and = 1;
+		*val = nummilli[v - 1];
+		return 1;
+	}
+	return 0;
+}
+
+static int is_and(const char *t, size_t i)
+{
+	char w[128];
+	size_t n;
+	int lk;
+	return word_key(t, i, 0, w, &n) && (lk = tget(t_link, w, n)) > 0 && (lk & L_AND);
+}
+
+/* May piece v follow the value so far (cur: since the last thousand) as part of one number?
+ * conn: an "and" word between. Units after tens (twenty five, treinta y cinco, vingt et un),
+ * anything below a hundred after hundreds (two hundred and fifty), a fraction after "and" (one
+ * and a half), hundred after units (two hundred); tens after units only with a glued "and"
+ * (Arabic خمسة وعشرين); "three and five" is two numbers (a range). */
+static int joins(unsigned long long cur, unsigned long long v, int conn, int glued)
+{
+	if (glued)
+		return cur && cur < 10000 && v % 10000 == 0 && v < 100000;
+	if (v < 1000)
+		return conn && cur && cur % 1000 == 0;
+	if (v == 100000 && !conn)
+		return cur && cur < 100000 && cur % 1000 == 0;
+	if (cur && cur % 100000 == 0)
+		return v < 100000;
+	if (cur >= 20000 && cur < 100000 && cur % 10000 == 0)
+		return v < 10000 && v % 1000 == 0;
+	return 0;
+}
+
+/* Number words at token i (twenty-five, siebenhundert, two hundred and fifty, one and a half,
+ * half a): the value in thousandths, whether it is a lone article, and the tokens used (0: none) */
+static size_t words_at(const char *t, size_t i, unsigned long long *val, int *article)
+{
+	unsigned long long cur = 0, tot = 0, v;
+	size_t k = i, used, sl;
+	int art, glued, pieces = 0;
+	*article = 0;
+	while (k < nt) {
+		size_t c = k;
+		int conn = 0;
+		if (pieces && is_and(t, k))
+			conn = 1, c++;
+		if (pieces && scale_at(t, c, &sl))
+			break;
+		if (!(used = piece_at(t, c, &v, &art, &glued)))
+			break;
+		if (pieces && ((art && !conn) || !joins(cur, v, conn, glued)))
+			break;
+		if (!pieces)
+			*article = art;
+		else
+			*article = 0;
+		if (pieces && v == 100000 && cur < 100000)
+			cur *= 100;
+		else
+			cur += v;
+		if (cur > MILLI_MAX)
+			return 0;
+		pieces++;
+		k = c + used;
+	}
+	*val = tot + cur;
+	return k - i;
+}
+
 /* NUMBER [SCALE...] or NUMBER-WORD SCALE... at token i */
 static int qty_at(const char *t, size_t i, struct qty *q)
 {
@@ -460,25 +681,16 @@ static int qty_at(const char *t, size_t i, struct qty *q)
 		if (used == 1 && fraction_at(t, i - 1, &q->v))
 			i += 2;
 	} else if (T[i].kind == T_WORD) {
-		char w[128];
-		size_t n;
-		int v;
-		if (!word_key(t, i, 0, w, &n) || (v = tget(t_num, w, n)) <= 0)
+		unsigned long long milli;
+		int article;
+		if (!(used = words_at(t, i, &milli, &article)))
 			return 0;
-		int article = v > ARTICLE;
-		if (article)
-			v -= ARTICLE;
-		const char *s = numvals[v - 1];
-		const char *dot = strchr(s, '.');
-		char digits[32];
-		size_t nd = 0;
-		for (const char *p = s; *p && nd < sizeof digits; p++)
-			if (*p != '.')
-				digits[nd++] = *p;
-		nf_dec_set(&q->v, digits, nd, dot ? (int)strlen(dot + 1) : 0);
-		i++;
+		char b[32];
+		int k = snprintf(b, sizeof b, "%llu", milli);
+		nf_dec_set(&q->v, b, (size_t)k, 3);
+		i += used;
 		if (!scale_at(t, i, &sl) && (article || !(i < nt && T[i].kind == T_WORD)))
-			return 0; /* a number word needs a scale word or a currency name after it */
+			return 0; /* number words need a scale word or a currency name after them */
 	} else
 		return 0;
 	int p;
@@ -687,10 +899,11 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled, int *mino
 		if (memchr(k1, '.', kn) && k + 1 < nt && !T[k + 1].sp && t[T[k + 1].s] == '.' && T[k + 1].kind == T_PUNCT)
 			w[n++] = '.', k++; /* U.S. Dlrs, N.Z. dlrs: the tokenizer leaves the last period out */
 		size_t off = m ? 0 : strip_clitic(w, n);
-		int mv = tget(t_minor, w, n), hc;
+		int sp = nf_bloom_has(&special, w, n);
+		int mv = sp ? tget(t_minor, w, n) : 0, hc;
 		if (mv > 0 && n == 1 && T[i].sp)
 			continue; /* p for pence only glued: 12p */
-		if (hist_get(w, n, &hc)) {
+		if (sp && hist_get(w, n, &hc)) {
 			if (hc) {
 				best = hc, bestminor = mv > 0;
 				bestlen = k + 1 - start;
@@ -898,8 +1111,14 @@ static int trigger(const char *t, size_t i)
 {
 	if (T[i].kind == T_NUM || T[i].kind == T_SYM)
 		return 1;
-	if (T[i].kind != T_WORD || T[i].e - T[i].s > 24 || !bloom_has(t + T[i].s, T[i].e - T[i].s))
+	if (T[i].kind != T_WORD || T[i].e - T[i].s > 40)
 		return 0;
+	if (!bloom_has(t + T[i].s, T[i].e - T[i].s)) { /* a compound number word? siebenhundert */
+		unsigned long long v;
+		int a;
+		return T[i].e - T[i].s >= 5 && (nf_bloom_has(&numhead, t + T[i].s, 4) || nf_bloom_has(&numhead, t + T[i].s, 3)) &&
+		       words_at(t, i, &v, &a);
+	}
 	size_t l;
 	if (prefix_at(t, i, &l))
 		return 1;
