@@ -34,7 +34,9 @@ cases() {
 	done
 	n=$(awk -F'\t' 'NR > 1 && $3 == ""' "$f" | wc -l)
 	[ "$n" -ge 40 ] || fail "only $n negative cases"
-	# no raw CR inside a field, and every case has a note
+	# no raw CR inside a field, every case has a note, a date prefix of the note is "date=YYYY-MM-DD; "
+	run awk -F'\t' 'NR > 1 && $4 ~ /^date=/ && $4 !~ /^date=[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; ./ { print NR ": bad date prefix" }' "$f"
+	assert_output ''
 	run awk -F'\t' 'NR > 1 && (/\r/ || $4 == "") { print NR }' "$f"
 	assert_output ''
 	# every mention is "SURFACE = AMOUNT[-MAX] CUR[ MOD]", and the surfaces occur in the text in order
@@ -46,7 +48,7 @@ cases() {
 			for (i = 1; i <= n; i++) {
 				j = index(m[i], " = ")
 				s = substr(m[i], 1, j - 1); v = substr(m[i], j + 3)
-				if (j == 0 || v !~ /^[0-9]+(\.[0-9]*[1-9])?(-[0-9]+(\.[0-9]*[1-9])?)? [A-Z][A-Z][A-Z]( (APPROX|MORE_THAN|LESS_THAN))?$/)
+				if (j == 0 || v !~ /^-?[0-9]+(\.[0-9]*[1-9])?(-[0-9]+(\.[0-9]*[1-9])?)? [A-Z][A-Z][A-Z]( (APPROX|MORE_THAN|LESS_THAN))?$/)
 					print NR ": bad mention \"" m[i] "\""
 				else if ((k = index(rest, s)) == 0)
 					print NR ": surface \"" s "\" is not in the text (in order)"

@@ -28,6 +28,7 @@ extern const unsigned long nf_data_money_currencies_cldr_len, nf_data_money_curr
 
 static nf_strset *t_dec; /* LANG -> 1 point, 2 comma, | 4 groups */
 static nf_langword *t_sname, *t_lname, *t_name, *t_sym, *t_code, *t_scale, *t_num, *t_link, *t_minor;
+static nf_strset *t_scode; /* codes with a scale letter: MUSD, kEUR -> power * 4096 + code index+1 */
 static char **ctxs; /* context phrases of ¥ (currencies.tsv), and their codes */
 static char (*ctxcode)[4];
 static int nctx;
@@ -103,6 +104,8 @@ static void load_cur(char **f, int n, void *ctx)
 	} else if (strcmp(f[1], "prefix") == 0) {
 		put_mode(t_sym, f[0], f[2], v, P_ONLY);
 		bloom_add(f[2], strlen(f[2]));
+	} else if (strcmp(f[1], "scaledcode") == 0 && n > 4) {
+		nf_strset_add(t_scode, f[2], strlen(f[2]), atoi(f[4]) * 4096 + v);
 	} else if (strcmp(f[1], "minor") == 0) {
 		put(t_minor, f[0], f[2], v);
 		nf_bloom_add(&special, f[2], strlen(f[2]));
@@ -260,7 +263,7 @@ void nf_money_init(void)
 	if (t_name)
 		return;
 	t_name = nf_lw_new(), t_sym = nf_lw_new(), t_code = nf_lw_new(), t_lname = nf_lw_new(), t_sname = nf_lw_new();
-	t_dec = nf_strset_new();
+	t_dec = nf_strset_new(), t_scode = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
 	t_scale = nf_lw_new(), t_num = nf_lw_new(), t_link = nf_lw_new(), t_minor = nf_lw_new(), t_part = nf_lw_new();
 	nf_langword *open[] = {t_name, t_sym, t_code, t_lname, t_sname, t_scale, t_num, t_link, t_minor, t_part};
@@ -1063,8 +1066,14 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 		}
 	}
 	size_t sl = 0;
-	int minor;
+	int minor, sc;
 	int post = suffix_at(t, j, &sl, q1.has_scale || (ranged && q2.has_scale), &minor);
+	if (!post && j < nt && T[j].kind == T_WORD && (sc = nf_strset_get(t_scode, t + T[j].s, T[j].e - T[j].s)) > 0) {
+		post = sc % 4096, sl = 1; /* 80 MUSD, 12 kEUR: the scale letter glued to the code */
+		q1.exp += sc / 4096, q1.has_scale = 1;
+		if (ranged)
+			q2.exp += sc / 4096, q2.has_scale = 1;
+	}
 	if (!pre && !post)
 		return 0;
 	size_t end_tok = post ? j + sl : j;
