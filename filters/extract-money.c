@@ -17,6 +17,8 @@ static const char usage[] =
 	"text), start end type surface value, then amount amount_max currency mod.\n"
 	"amount is a plain decimal, fully expanded; amount_max is set for ranges; currency is ISO\n"
 	"4217; mod is APPROX, MORE_THAN or LESS_THAN for an approximator or comparative in front.\n"
+	"A date column (YYYY-MM-DD or DD-MON-YYYY) decides the historical currencies: marks are DEM\n"
+	"before the euro, francs FRF, BEF or CHF by the dateline or country named.\n"
 	"\n"
 	"      --lang CODE    language of every row (default: the lang column; it chooses the\n"
 	"                     decimal convention and the vocabulary; without one, all languages)\n"
