@@ -770,7 +770,7 @@ static const char *dtext;
 static size_t dlen;
 static int ddate; /* YYYYMMDD, 0 when the document has no date */
 
-/* the date column: YYYY[-MM[-DD]]... (ISO 8601) or DD-MON-YYYY... (Reuters); 0 if neither */
+/* the date column: YYYY[-MM[-DD]]... (ISO 8601) or D-MON-YYYY... (Reuters); 0 if neither */
 static int parse_date(const char *d, size_t n)
 {
 	static const char mon[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
@@ -783,18 +783,18 @@ static int parse_date(const char *d, size_t n)
 			m = (d[5] - '0') * 10 + d[6] - '0';
 		if (n >= 10 && d[7] == '-' && d[8] >= '0' && d[8] <= '3' && d[9] >= '0' && d[9] <= '9')
 			day = (d[8] - '0') * 10 + d[9] - '0';
-	} else if (n >= 11 && d[2] == '-' && d[6] == '-' && d[0] >= '0' && d[0] <= '3' && d[1] >= '0' && d[1] <= '9') {
-		day = (d[0] - '0') * 10 + d[1] - '0';
+	} else if (k >= 1 && k <= 2 && n >= k + 9 && d[k] == '-' && d[k + 4] == '-') { /* D-MON-YYYY */
+		day = y;
 		char u[3];
 		for (int c = 0; c < 3; c++)
-			u[c] = (char)(d[3 + c] >= 'a' && d[3 + c] <= 'z' ? d[3 + c] - 32 : d[3 + c]);
+			u[c] = (char)(d[k + 1 + c] >= 'a' && d[k + 1 + c] <= 'z' ? d[k + 1 + c] - 32 : d[k + 1 + c]);
 		m = 0;
 		for (int c = 0; c < 12; c++)
 			if (memcmp(mon + 3 * c, u, 3) == 0)
 				m = c + 1;
 		y = 0;
-		for (k = 7; k < 11; k++)
-			y = d[k] >= '0' && d[k] <= '9' ? y * 10 + d[k] - '0' : -1000000;
+		for (size_t e = k + 5; e < k + 9; e++)
+			y = d[e] >= '0' && d[e] <= '9' ? y * 10 + d[e] - '0' : -1000000;
 	} else
 		return 0;
 	if (y < 1000 || m < 1 || m > 12 || day < 1 || day > 31)
@@ -1106,7 +1106,7 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	m.start = T[i].s;
 	m.end = T[end_tok - 1].e;
 	size_t mfirst, first = i;
-	if (minus_before(t, i) && strcmp(m.amount, "0") != 0 && !ranged) {
+	if (minus_before(t, i) && strcmp(m.amount, "0") != 0 && !ranged && strlen(m.amount) + 2 < sizeof m.amount) {
 		memmove(m.amount + 1, m.amount, strlen(m.amount) + 1);
 		m.amount[0] = '-';
 		m.start = T[--first].s;
