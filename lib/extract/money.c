@@ -106,8 +106,8 @@ static void load_cur(char **f, int n, void *ctx)
 		bloom_add(f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "scaledcode") == 0 && n > 4) {
 		nf_strset_add(t_scode, f[2], strlen(f[2]), atoi(f[4]) * 4096 + v);
-	} else if (strcmp(f[1], "minor") == 0) {
-		put(t_minor, f[0], f[2], v);
+	} else if (strcmp(f[1], "minor") == 0) { /* one letter (p): its language only (1080p) */
+		put_mode(t_minor, f[0], f[2], v, strlen(f[2]) == 1 ? P_ONLY : P_FIRST);
 		nf_bloom_add(&special, f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
