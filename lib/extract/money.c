@@ -669,6 +669,25 @@ static size_t words_at(const char *t, size_t i, unsigned long long *val, int *ar
 	return k - i;
 }
 
+/* "un million et demi", "un milione e mezzo", "un millón y medio": an "and" word and half
+ * after the scale word add 0.5 to the number x (an integer; not "and a quarter of the shares"); returns
+ * the token after them, or i */
+static size_t half_after(const char *t, size_t i, nf_dec *x)
+{
+	unsigned long long v;
+	int art, glued;
+	size_t used;
+	if (i + 1 >= nt || !is_and(t, i) || !(used = piece_at(t, i + 1, &v, &art, &glued)) || v != 500 ||
+	    x->frac != 0 || x->n > 15)
+		return i;
+	unsigned long long whole = 0;
+	for (int k = 0; k < x->n; k++)
+		whole = whole * 10 + (unsigned)(x->d[k] - '0');
+	char b[32];
+	int k = snprintf(b, sizeof b, "%llu", whole * 1000 + v);
+	return nf_dec_set(x, b, (size_t)k, 3) == 0 ? i + 1 + used : i;
+}
+
 /* NUMBER [SCALE...] or NUMBER-WORD SCALE... at token i */
 static int qty_at(const char *t, size_t i, struct qty *q)
 {
@@ -702,6 +721,8 @@ static int qty_at(const char *t, size_t i, struct qty *q)
 		q->has_scale = 1;
 		i += sl;
 	}
+	if (q->has_scale)
+		i = half_after(t, i, &q->v);
 	q->end = i;
 	return 1;
 }
