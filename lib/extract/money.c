@@ -43,6 +43,7 @@ static nf_langword *t_part; /* numparts.tsv: pieces of compound number words onl
  * (siebenhundert, duecentomila) is tried only when it begins like one */
 static nf_bloom numhead;
 static nf_bloom numpair;
+static nf_bloom numpiece; /* every piece a compound may have: number words, parts, thousands */
 static nf_bloom special; /* the words of the minor and historical tables: most phrases skip them */ /* the first two words of the phrases of numwords.tsv (a quarter) */
 enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
@@ -191,6 +192,8 @@ static void load_scale(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n >= 3)
 		put(t_scale, f[0], f[1], atoi(f[2]));
+	if (n >= 3 && atoi(f[2]) == 3)
+		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
 }
 
 /* "2", "0.5", "0.25" in thousandths */
@@ -210,10 +213,22 @@ static unsigned long long milli_of(const char *s)
 	return v;
 }
 
+/* a number word that may begin a compound: its first bytes go into numhead (not phrases, nor
+ * Arabic words with an article or a proclitic in front: الثلاث would make every word in ال a
+ * candidate) */
 static void head_add(const char *w)
 {
 	size_t n = strlen(w);
-	nf_bloom_add(&numhead, w, n < 4 ? n : 4);
+	if (strchr(w, ' '))
+		return;
+	nf_bloom_add(&numpiece, w, n);
+	char pad[160]; /* padded: the three letters a proclitic must leave do not hide the article of الست */
+	if (n + 7 > sizeof pad)
+		return;
+	memcpy(pad, w, n);
+	memcpy(pad + n, "xxxxxx", 7);
+	if (nf_tok_proclitics(pad, n + 6, 1) == 0)
+		nf_bloom_add(&numhead, w, n < 4 ? n : 4);
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -225,7 +240,10 @@ static void load_num(char **f, int n, void *ctx)
 	nummilli[nnumvals++] = milli_of(f[2]);
 	put(t_num, f[0], f[1], n > 3 && strcmp(f[3], "article") == 0 ? ARTICLE + nnumvals : nnumvals);
 	bloom_add(f[1], strlen(f[1]));
-	head_add(f[1]);
+	if (nummilli[nnumvals - 1] >= 1000 && nummilli[nnumvals - 1] <= 100000)
+		head_add(f[1]); /* a compound begins with a unit, a ten or a hundred: not عدة (0), mil */
+	else if (!strchr(f[1], ' '))
+		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
 	int words = 1;
 	const char *sp2 = NULL;
 	for (const char *p = f[1]; *p; p++)
@@ -246,6 +264,8 @@ static void load_part(char **f, int n, void *ctx)
 	put(t_part, f[0], f[1], v);
 	if (v != PART_AND)
 		head_add(f[1]);
+	else
+		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
 }
 
 static void load_link(char **f, int n, void *ctx)
@@ -262,6 +282,7 @@ void nf_money_init(void)
 {
 	if (t_name)
 		return;
+	nf_tokens_init(); /* first: head_add asks for the proclitics */
 	t_name = nf_lw_new(), t_sym = nf_lw_new(), t_code = nf_lw_new(), t_lname = nf_lw_new(), t_sname = nf_lw_new();
 	t_dec = nf_strset_new(), t_scode = nf_strset_new();
 	nf_table_each(nf_data_money_decimals, nf_data_money_decimals_len, load_dec, NULL);
@@ -279,7 +300,6 @@ void nf_money_init(void)
 	t_hist = nf_strset_new();
 	nf_table_each(nf_data_money_historical, nf_data_money_historical_len, load_hist, NULL);
 	hctx = nf_xmalloc((size_t)nhrows + 1);
-	nf_tokens_init();
 }
 
 /* ---- tokens ---- */
@@ -524,6 +544,8 @@ static int compound(const char *w, size_t n, size_t at, unsigned long long cur, 
 	if (w[at] == '-') /* vingt-cinq, twenty-five */
 		return pieces && at + 1 < n && compound(w, n, at + 1, cur, tot, pieces, out);
 	for (size_t l = n - at < 24 ? n - at : 24; l >= 2; l--) {
+		if (!nf_bloom_has(&numpiece, w + at, l))
+			continue;
 		int v = tget(t_num, w + at, l), p;
 		unsigned long long c = cur, tt = tot;
 		if (v > 0) {
@@ -562,12 +584,13 @@ static size_t piece_at(const char *t, size_t i, unsigned long long *val, int *ar
 	*article = *glued_and = 0;
 	if (i >= nt || T[i].kind != T_WORD)
 		return 0;
-	int phrase = 0; /* do the first two words begin a phrase? */
-	if (i + 1 < nt && T[i + 1].kind == T_WORD && T[i + 1].sp && word_key(t, i, 0, w, &n) &&
-	    word_key(t, i + 1, 0, one, &on) && n + on + 1 < sizeof w) {
-		w[n++] = ' ';
-		memcpy(w + n, one, on);
-		phrase = nf_bloom_has(&numpair, w, n + on);
+	int phrase = 0; /* do the first two words begin a phrase? (the Bloom filter folds ASCII case) */
+	size_t l0 = T[i].e - T[i].s, l1 = i + 1 < nt ? T[i + 1].e - T[i + 1].s : 0;
+	if (i + 1 < nt && T[i + 1].kind == T_WORD && T[i + 1].sp && l0 + l1 + 1 < sizeof w) {
+		memcpy(w, t + T[i].s, l0);
+		w[l0] = ' ';
+		memcpy(w + l0 + 1, t + T[i + 1].s, l1);
+		phrase = nf_bloom_has(&numpair, w, l0 + 1 + l1);
 	}
 	for (size_t m = phrase ? maxnumphrase : 0; m >= 2; m--) { /* phrases, longest first */
 		n = 0;
@@ -644,7 +667,9 @@ static size_t words_at(const char *t, size_t i, unsigned long long *val, int *ar
 	while (k < nt) {
 		size_t c = k;
 		int conn = 0;
-		if (pieces && is_and(t, k))
+		if (pieces && (*article || T[k].kind != T_WORD))
+			break; /* a lone article is a number only before a scale word */
+		if (pieces && T[k].e - T[k].s <= 4 && is_and(t, k))
 			conn = 1, c++;
 		if (pieces && scale_at(t, c, &sl))
 			break;
@@ -1145,9 +1170,10 @@ static int trigger(const char *t, size_t i)
 		return 0;
 	if (!bloom_has(t + T[i].s, T[i].e - T[i].s)) { /* a compound number word? siebenhundert */
 		unsigned long long v;
-		int a;
+		char w[128];
+		size_t n;
 		return T[i].e - T[i].s >= 5 && (nf_bloom_has(&numhead, t + T[i].s, 4) || nf_bloom_has(&numhead, t + T[i].s, 3)) &&
-		       words_at(t, i, &v, &a);
+		       word_key(t, i, 0, w, &n) && compound(w, n, 0, 0, 0, 0, &v);
 	}
 	size_t l;
 	if (prefix_at(t, i, &l))
