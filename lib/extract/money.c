@@ -39,12 +39,13 @@ static int nnumvals, maxphrase = 1, maxnumphrase = 1;
 static nf_langword *t_part; /* numparts.tsv: pieces of compound number words only */
 #define PART_AND 1000000 /* value of a connector piece (und, en) */
 #define MILLI_MAX 1000000000000000000ULL
-/* Bloom filter of the first four bytes of number words and pieces: a compound number word
- * (siebenhundert, duecentomila) is tried only when it begins like one */
-static nf_bloom numhead;
-static nf_bloom numpair;
-static nf_bloom numpiece; /* every piece a compound may have: number words, parts, thousands */
-static nf_bloom special; /* the words of the minor and historical tables: most phrases skip them */ /* the first two words of the phrases of numwords.tsv (a quarter) */
+/* Sets that share the Bloom filter below (bloom), each with its hash XORed by a salt: one
+ * filter takes fewer cache lines than one each */
+enum {
+	B_PAIR = 0x85ebca6bu,   /* the first two words of the phrases of numwords.tsv (a quarter) */
+	B_PIECE = 0xc2b2ae35u,  /* every piece a compound may have: number words, parts, thousands */
+	B_SPECIAL = 0x27d4eb2fu /* the words of the minor and historical tables: most phrases skip them */
+};
 enum { L_RANGE = 1, L_AND = 2, L_BETWEEN = 4, L_LINK = 8 }; /* bits: a word may have several */
 #define ARTICLE 100000 /* number-word values above this are articles: 1 only before a scale word */
 
@@ -54,7 +55,52 @@ static nf_bloom bloom;
 
 static void bloom_add(const char *w, size_t n) { nf_bloom_add(&bloom, w, n); }
 
-static int bloom_has(const char *w, size_t n) { return nf_bloom_has(&bloom, w, n); }
+/* The first 3 and 4 bytes of the number words a compound may begin with (bits of a hash of
+ * those bytes, read as an integer with 0x20 ORed into every byte: ASCII in lower case): a word
+ * (siebenhundert, duecentomila) is tried as a compound only when it begins like one. */
+static uint64_t headbits[1024];
+
+static inline uint32_t head_key(const char *w, size_t n) /* n 3 or 4 */
+{
+	unsigned char b[4] = {0, 0, 0, 0};
+	memcpy(b, w, n);
+	for (size_t k = 0; k < n; k++)
+		b[k] |= 0x20;
+	uint32_t x;
+	memcpy(&x, b, 4);
+	return (x * 2654435761u) >> 16;
+}
+
+static inline int head_has(const char *w) /* w has at least 4 bytes */
+{
+	uint32_t a = head_key(w, 4), b = head_key(w, 3);
+	return (headbits[a >> 6] >> (a & 63) & 1) || (headbits[b >> 6] >> (b & 63) & 1);
+}
+
+static void badd(uint32_t salt, const char *w, size_t n)
+{
+	uint32_t h = nf_fnv1a(w, n, 1) ^ salt;
+	bloom.b[(h & 0xFFFF) >> 6] |= 1ull << (h & 63);
+	bloom.b[(h >> 16) >> 6] |= 1ull << ((h >> 16) & 63);
+}
+
+/* nf_bloom_has with the hash (nf_fnv1a, folded) already computed */
+static inline int bloom_bits(const nf_bloom *f, uint32_t h)
+{
+	return (f->b[(h & 0xFFFF) >> 6] >> (h & 63) & 1) && (f->b[(h >> 16) >> 6] >> ((h >> 16) & 63) & 1);
+}
+
+static int bhas(uint32_t salt, const char *w, size_t n) { return bloom_bits(&bloom, nf_fnv1a(w, n, 1) ^ salt); }
+
+/* nf_fnv1a continued over w[0..n) */
+static inline uint32_t fnv_more(uint32_t h, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+	}
+	return h;
+}
 
 static int code_index(const char *c)
 {
@@ -109,7 +155,7 @@ static void load_cur(char **f, int n, void *ctx)
 		nf_strset_add(t_scode, f[2], strlen(f[2]), atoi(f[4]) * 4096 + v);
 	} else if (strcmp(f[1], "minor") == 0) { /* one letter (p): its language only (1080p) */
 		put_mode(t_minor, f[0], f[2], v, strlen(f[2]) == 1 ? P_ONLY : P_FIRST);
-		nf_bloom_add(&special, f[2], strlen(f[2]));
+		badd(B_SPECIAL, f[2], strlen(f[2]));
 	} else if (strcmp(f[1], "code") == 0) {
 		put(t_code, "*", f[2], v);
 		bloom_add(f[2], strlen(f[2]));
@@ -159,7 +205,7 @@ static void load_hist(char **f, int n, void *ctx)
 	r->code = strlen(f[4]) == 3 ? code_index(f[4]) + 1 : 0;
 	r->ctx = nf_xstrdup(n > 5 ? f[5] : "");
 	r->next = -1;
-	nf_bloom_add(&special, f[1], strlen(f[1]));
+	badd(B_SPECIAL, f[1], strlen(f[1]));
 	int first = nf_strset_get(t_hist, f[1], strlen(f[1]));
 	if (first < 0)
 		nf_strset_add(t_hist, f[1], strlen(f[1]), nhrows);
@@ -193,7 +239,7 @@ static void load_scale(char **f, int n, void *ctx)
 	if (n >= 3)
 		put(t_scale, f[0], f[1], atoi(f[2]));
 	if (n >= 3 && atoi(f[2]) == 3)
-		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
+		badd(B_PIECE, f[1], strlen(f[1]));
 }
 
 /* "2", "0.5", "0.25" in thousandths */
@@ -213,7 +259,7 @@ static unsigned long long milli_of(const char *s)
 	return v;
 }
 
-/* a number word that may begin a compound: its first bytes go into numhead (not phrases, nor
+/* a number word that may begin a compound: its first bytes go into headbits (not phrases, nor
  * Arabic words with an article or a proclitic in front: الثلاث would make every word in ال a
  * candidate) */
 static void head_add(const char *w)
@@ -221,14 +267,17 @@ static void head_add(const char *w)
 	size_t n = strlen(w);
 	if (strchr(w, ' '))
 		return;
-	nf_bloom_add(&numpiece, w, n);
+	badd(B_PIECE, w, n);
 	char pad[160]; /* padded: the three letters a proclitic must leave do not hide the article of الست */
 	if (n + 7 > sizeof pad)
 		return;
 	memcpy(pad, w, n);
 	memcpy(pad + n, "xxxxxx", 7);
 	if (nf_tok_proclitics(pad, n + 6, 1) == 0)
-		nf_bloom_add(&numhead, w, n < 4 ? n : 4);
+		if (n >= 3) {
+			uint32_t a = head_key(w, n < 4 ? n : 4);
+			headbits[a >> 6] |= 1ull << (a & 63);
+		}
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -243,14 +292,14 @@ static void load_num(char **f, int n, void *ctx)
 	if (nummilli[nnumvals - 1] >= 1000 && nummilli[nnumvals - 1] <= 100000)
 		head_add(f[1]); /* a compound begins with a unit, a ten or a hundred: not عدة (0), mil */
 	else if (!strchr(f[1], ' '))
-		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
+		badd(B_PIECE, f[1], strlen(f[1]));
 	int words = 1;
 	const char *sp2 = NULL;
 	for (const char *p = f[1]; *p; p++)
 		if (*p == ' ' && ++words == 3)
 			sp2 = p;
 	if (words > 1)
-		nf_bloom_add(&numpair, f[1], sp2 ? (size_t)(sp2 - f[1]) : strlen(f[1]));
+		badd(B_PAIR, f[1], sp2 ? (size_t)(sp2 - f[1]) : strlen(f[1]));
 	if (words > maxnumphrase)
 		maxnumphrase = words;
 }
@@ -265,7 +314,7 @@ static void load_part(char **f, int n, void *ctx)
 	if (v != PART_AND)
 		head_add(f[1]);
 	else
-		nf_bloom_add(&numpiece, f[1], strlen(f[1]));
+		badd(B_PIECE, f[1], strlen(f[1]));
 }
 
 static void load_link(char **f, int n, void *ctx)
@@ -544,7 +593,7 @@ static int compound(const char *w, size_t n, size_t at, unsigned long long cur, 
 	if (w[at] == '-') /* vingt-cinq, twenty-five */
 		return pieces && at + 1 < n && compound(w, n, at + 1, cur, tot, pieces, out);
 	for (size_t l = n - at < 24 ? n - at : 24; l >= 2; l--) {
-		if (!nf_bloom_has(&numpiece, w + at, l))
+		if (!bhas(B_PIECE, w + at, l))
 			continue;
 		int v = tget(t_num, w + at, l), p;
 		unsigned long long c = cur, tt = tot;
@@ -590,7 +639,7 @@ static size_t piece_at(const char *t, size_t i, unsigned long long *val, int *ar
 		memcpy(w, t + T[i].s, l0);
 		w[l0] = ' ';
 		memcpy(w + l0 + 1, t + T[i + 1].s, l1);
-		phrase = nf_bloom_has(&numpair, w, l0 + 1 + l1);
+		phrase = bhas(B_PAIR, w, l0 + 1 + l1);
 	}
 	for (size_t m = phrase ? maxnumphrase : 0; m >= 2; m--) { /* phrases, longest first */
 		n = 0;
@@ -617,7 +666,7 @@ static size_t piece_at(const char *t, size_t i, unsigned long long *val, int *ar
 		*val = nummilli[(v > ARTICLE ? v - ARTICLE : v) - 1];
 		return 1;
 	}
-	if (n >= 5 && (nf_bloom_has(&numhead, w, 4) || nf_bloom_has(&numhead, w, 3)) && compound(w, n, 0, 0, 0, 0, val))
+	if (n >= 5 && head_has(w) && compound(w, n, 0, 0, 0, 0, val))
 		return 1;
 	size_t off = nf_tok_proclitics(w, n, 0); /* و + a number word: "and" */
 	if (off == 2 && memcmp(w, "\xD9\x88", 2) == 0 && (v = tget(t_num, w + off, n - off)) > 0 && v < ARTICLE) {
@@ -934,6 +983,7 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled, int *mino
 	int best = 0, bestminor = 0;
 	size_t bestlen = 0;
 	size_t k = i; /* the phrase's next token: a word, or the "." after dotted initials (U.S.) */
+	uint32_t h = 2166136261u; /* nf_fnv1a of w, as it grows */
 	for (size_t m = 0; m < (size_t)maxphrase + 2 && k < nt; m++, k++) {
 		size_t l2;
 		int cjk = nf_is_cjk(dec(t, T[k].s, T[k].e, &l2));
@@ -941,14 +991,16 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled, int *mino
 			break;
 		if (!word_key(t, k, 0, k1, &kn) || n + kn + 3 >= sizeof w)
 			break;
+		size_t n0 = n;
 		if (m && T[k].sp)
 			w[n++] = ' ';
 		memcpy(w + n, k1, kn);
 		n += kn;
 		if (memchr(k1, '.', kn) && k + 1 < nt && !T[k + 1].sp && t[T[k + 1].s] == '.' && T[k + 1].kind == T_PUNCT)
 			w[n++] = '.', k++; /* U.S. Dlrs, N.Z. dlrs: the tokenizer leaves the last period out */
+		h = fnv_more(h, w + n0, n - n0);
 		size_t off = m ? 0 : strip_clitic(w, n);
-		int sp = nf_bloom_has(&special, w, n);
+		int sp = bloom_bits(&bloom, h ^ B_SPECIAL);
 		int mv = sp ? tget(t_minor, w, n) : 0, hc;
 		if (mv > 0 && n == 1 && T[i].sp)
 			continue; /* p for pence only glued: 12p */
@@ -1162,19 +1214,24 @@ static size_t mention_at(const char *t, size_t i, nf_money_cb cb, void *ctx, con
 	return end_tok;
 }
 
+static int compound_word(const char *t, size_t i)
+{
+	unsigned long long v;
+	char w[128];
+	size_t n;
+	return word_key(t, i, 0, w, &n) && compound(w, n, 0, 0, 0, 0, &v);
+}
+
 static int trigger(const char *t, size_t i)
 {
 	if (T[i].kind == T_NUM || T[i].kind == T_SYM)
 		return 1;
 	if (T[i].kind != T_WORD || T[i].e - T[i].s > 40)
 		return 0;
-	if (!bloom_has(t + T[i].s, T[i].e - T[i].s)) { /* a compound number word? siebenhundert */
-		unsigned long long v;
-		char w[128];
-		size_t n;
-		return T[i].e - T[i].s >= 5 && (nf_bloom_has(&numhead, t + T[i].s, 4) || nf_bloom_has(&numhead, t + T[i].s, 3)) &&
-		       word_key(t, i, 0, w, &n) && compound(w, n, 0, 0, 0, 0, &v);
-	}
+	const char *p = t + T[i].s;
+	size_t wl = T[i].e - T[i].s;
+	if (!bloom_bits(&bloom, fnv_more(2166136261u, p, wl))) /* a compound number word? siebenhundert */
+		return wl >= 5 && head_has(p) && compound_word(t, i);
 	size_t l;
 	if (prefix_at(t, i, &l))
 		return 1;
