@@ -1,4 +1,4 @@
-/* money.c — see money.h. Each line is cut into tokens (words, numbers, currency symbols,
+/* money.c — see money.h. Each paragraph (up to a blank line) is cut into tokens (words, numbers, currency symbols,
  * punctuation; each knows whether white space precedes it), then every number, currency
  * symbol or code and number word is tried as the start of a mention. Words are looked up
  * through text/langword.h (open tables): the language's rows, then those of every language

@@ -1,9 +1,11 @@
 /* money.h — amounts of money in text, in any of the languages of lib/data/money/:
- * [modifier] [currency] NUMBER [SCALE...] [range NUMBER [SCALE...]] [link] [currency],
- * with a currency before or after (symbol, ISO code or name), numbers in the language's
- * decimal convention (or Arabic-Indic digits, or number words before a scale word), scale
- * words spread over both ends of a range, modifiers (about, ruim, plus de ...) outside the
- * span and reported as mod. Amounts are exact decimals. */
+ * [modifier] [-] [currency] NUMBER [SCALE...] [range NUMBER [SCALE...]] [link] [currency]
+ * [[and] NUMBER sub-unit], with a currency before or after (symbol, ISO code, name or sub-unit:
+ * 34 cts = 0.34 USD), numbers in the language's decimal convention (or Arabic-Indic digits, or
+ * number words, compound ones too: siebenhundert, two hundred and fifty, half a), scale words
+ * spread over both ends of a range, modifiers (about, ruim, plus de ...) outside the span and
+ * reported as mod. An amount may span one line break, not a blank line. The document's date
+ * decides what old currency names mean (historical.tsv). Amounts are exact decimals. */
 #ifndef NF_MONEY_H
 #define NF_MONEY_H
 #include <stddef.h>
