@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""reuters-money.py --bin BIN --corpus reuters21578.tsv.gz [--misses N] [--limit DOCS]
+"""reuters-money.py --bin BIN --corpus reuters21578.tsv.gz [--misses N] [--limit DOCS] [--min-dollars F] [--min-cents F]
 
 Recall of nf-extract-money on the money amounts of Reuters-21578 (1987 newswire).
 
 The filters run as users run them: the corpus (a gzipped TSV, #id date title text) goes through
-`nf-normalize --in tsv`, whose output (title id date lang text; date in ISO 8601) goes to
+`nf-normalize -q --in tsv`, whose output (title id date lang text; date in ISO 8601) goes to
 `nf-extract-money`. The script reads the normalized text back, finds in it by regular expression
 every "NUMBER [mln|bln|billion|million|thousand] [QUALIFIER] UNIT" (the white space between the
 parts may hold one line break, not a blank line), e.g. "7.5 mln\\ndlrs", "34 cts", "12 mln stg",
@@ -22,7 +22,8 @@ GENEVA/BERNE/BASLE CHF, LUXEMBOURG LUF), else any of FRF CHF BEF LUF that the do
 dateline (Swedish/STOCKHOLM SEK, Norwegian/OSLO NOK, Danish/COPENHAGEN DKK), else any of them.
 
 Prints one line per unit, "reuters money: UNIT N, found with the right value F", then a summary
-line for the dollar units (dlrs dollars), the cent units (cts cents) and all. Exit status 0.
+line for the dollar units (dlrs dollars), the cent units (cts cents) and all. Exit status 0, or
+1 when the dollar or cent share is below --min-dollars or --min-cents (for make eval: 0.97, 0.95).
 """
 import argparse
 import collections
@@ -117,7 +118,7 @@ def run(args, tmp):
     norm, out = os.path.join(tmp, "norm.tsv"), os.path.join(tmp, "money.tsv")
     with open(norm, "wb") as f:
         zc = gzip.open(args.corpus, "rb")
-        p = subprocess.Popen([os.path.join(args.bin, "nf-normalize"), "--in", "tsv"], stdin=subprocess.PIPE, stdout=f)
+        p = subprocess.Popen([os.path.join(args.bin, "nf-normalize"), "-q", "--in", "tsv"], stdin=subprocess.PIPE, stdout=f)
         n = 0
         for line in zc:
             if args.limit and n > args.limit:
@@ -128,7 +129,7 @@ def run(args, tmp):
         if p.wait():
             sys.exit("nf-normalize failed")
     with open(norm, "rb") as f, open(out, "wb") as g:
-        if subprocess.call([os.path.join(args.bin, "nf-extract-money")], stdin=f, stdout=g):
+        if subprocess.call([os.path.join(args.bin, "nf-extract-money"), "-q"], stdin=f, stdout=g):
             sys.exit("nf-extract-money failed")
     return norm, out
 
@@ -139,6 +140,8 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--misses", type=int, default=0, help="print N missed amounts per unit (stderr)")
     ap.add_argument("--limit", type=int, default=0, help="only the first DOCS documents")
+    ap.add_argument("--min-dollars", type=float, default=0, help="exit 1 when the dollar share is lower")
+    ap.add_argument("--min-cents", type=float, default=0, help="exit 1 when the cent share is lower")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         norm, out = run(args, tmp)
@@ -186,11 +189,15 @@ def main():
         for x in misses[g]:
             print(x, file=sys.stderr)
 
-    def frac(gs):
+    def share(gs):
         t = sum(total[g] for g in gs)
-        return "%d %.3f" % (t, sum(ok[g] for g in gs) / t if t else 0)
-    print("reuters money summary: dollars (dlrs dollars) %s; cents (cts cents) %s; all %s" %
-          (frac(["dlrs", "dollars"]), frac(["cts", "cents"]), frac(groups)))
+        return t, sum(ok[g] for g in gs) / t if t else 0
+    dol, cen, al = share(["dlrs", "dollars"]), share(["cts", "cents"]), share(groups)
+    print("reuters money summary: dollars (dlrs dollars) %d %.3f; cents (cts cents) %d %.3f; all %d %.3f" %
+          (dol + cen + al))
+    if dol[1] < args.min_dollars or cen[1] < args.min_cents:
+        print("reuters money: below the target (dollars %.2f, cents %.2f)" % (args.min_dollars, args.min_cents))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
