@@ -17,6 +17,8 @@ static const char usage[] =
 	"text), start end type surface value, then amount amount_max currency mod.\n"
 	"amount is a plain decimal, fully expanded; amount_max is set for ranges; currency is ISO\n"
 	"4217; mod is APPROX, MORE_THAN or LESS_THAN for an approximator or comparative in front.\n"
+	"A date column (YYYY-MM-DD or DD-MON-YYYY) decides the historical currencies: marks are DEM\n"
+	"before the euro, francs FRF, BEF or CHF by the dateline or country named.\n"
 	"\n"
 	"      --lang CODE    language of every row (default: the lang column; it chooses the\n"
 	"                     decimal convention and the vocabulary; without one, all languages)\n"
@@ -66,7 +68,7 @@ int main(int argc, char **argv)
 	if (!nf_opt.no_header)
 		nf_mention_header(h, tc, "amount\tamount_max\tcurrency\tmod");
 	while (nf_loop_next(&L))
-		nf_money_find(L.d.text, L.d.text_len, L.lang, L.langn, put, &L.d);
+		nf_money_find(L.d.text, L.d.text_len, L.lang, L.langn, L.d.date, L.d.date_len, put, &L.d);
 	nf_loop_end(&L);
 	return nf_loop_finish(NULL);
 }

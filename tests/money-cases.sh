@@ -4,9 +4,12 @@
 # The table has the columns lang, text, mentions, note: text is one sentence (TSV-escaped, a line
 # break written \n), mentions the expected money mentions in order, joined by " || ", each
 # written "SURFACE = AMOUNT CUR" or "SURFACE = AMOUNT-MAX CUR" with " MOD" appended when the
-# mod is set; empty when the text holds no money. All cases (or those of the languages given)
-# go into one TSV input "id lang text" (id = line number in the table), which
-# "$NF_BIN/nf-extract-money" reads in one run. For each case the mentions found are written
+# mod is set (AMOUNT may be negative: -12); empty when the text holds no money. SURFACE is
+# TSV-escaped like the text (an amount over a line break: "7.5 mln\ndlrs"). A note that begins
+# "date=YYYY-MM-DD; " gives the case a document date (historical currencies: marks before the
+# euro); the others have none. All cases (or those of the languages given) go into one TSV
+# input "id date lang text" (id = line number in the table), which "$NF_BIN/nf-extract-money"
+# reads in one run. For each case the mentions found are written
 # the same way from the columns surface, amount, amount_max, currency and mod, joined by
 # " || " and compared with the expected ones. Every row must also have type MONEY, a value
 # equal to "AMOUNT CUR" or "AMOUNT-MAX CUR", and the text's bytes [start, end) must equal
@@ -19,13 +22,27 @@
 . "$(dirname "$0")/cases-lib.sh"
 cases_run money nf-extract-money "${MONEY_CASES:-$here/money-cases.tsv}" mentions "$@"
 
+# again with the date column: the date of each case from its note's "date=YYYY-MM-DD; "
+awk -F'\t' '
+	FILENAME == ARGV[1] { if (FNR > 1 && match($4, /^date=[0-9-]+; /)) date[FNR] = substr($4, 6, RLENGTH - 7); next }
+	FNR == 1 { print "id\tdate\tlang\ttext"; next }
+	{ print $1 "\t" (($1 in date) ? date[$1] : "") "\t" $2 "\t" $3 }
+' "$cases" "$tmp/in.tsv" > "$tmp/in-dated.tsv"
+mv "$tmp/in-dated.tsv" "$tmp/in.tsv"
+rc=0
+"$NF_BIN/nf-extract-money" "$tmp/in.tsv" > "$tmp/out.tsv" 2> "$tmp/err" || rc=$?
+if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then
+	[ "$status" -ne 0 ] || { echo "FAIL nf-extract-money exited with status $rc"; sed 's/^/  stderr: /' "$tmp/err"; }
+	status=1
+fi
+
 awk -F'\t' "$AWK_UNESC"'
-	FILENAME == ARGV[1] { if (FNR > 1) doc[$1] = unesc($3); next }
+	FILENAME == ARGV[1] { if (FNR > 1) doc[$1] = unesc($4); next }
 	FILENAME == ARGV[2] {
 		if (FNR == 1) {
-			want = "id\tlang\tstart\tend\ttype\tsurface\tvalue\tamount\tamount_max\tcurrency\tmod"
+			want = "id\tdate\tlang\tstart\tend\ttype\tsurface\tvalue\tamount\tamount_max\tcurrency\tmod"
 			if ($0 != want) {
-				print "FAIL output header is \"" $0 "\", not id lang start end type surface value amount amount_max currency mod"
+				print "FAIL output header is \"" $0 "\", not id date lang start end type surface value amount amount_max currency mod"
 				header_bad = 1
 			}
 			for (i = 1; i <= NF; i++) col[$i] = i
@@ -37,7 +54,7 @@ awk -F'\t' "$AWK_UNESC"'
 		id = $(col["id"])
 		surf = unesc($(col["surface"]))
 		amt = $(col["amount"]); amax = $(col["amount_max"]); cur = $(col["currency"]); md = $(col["mod"])
-		m = surf " = " amt (amax != "" ? "-" amax : "") " " cur (md != "" ? " " md : "")
+		m = $(col["surface"]) " = " amt (amax != "" ? "-" amax : "") " " cur (md != "" ? " " md : "")
 		if (++n[id] == 1) # (not a ternary on "id in got": mawk creates got[id] first)
 			got[id] = m
 		else

@@ -34,7 +34,9 @@ cases() {
 	done
 	n=$(awk -F'\t' 'NR > 1 && $3 == ""' "$f" | wc -l)
 	[ "$n" -ge 40 ] || fail "only $n negative cases"
-	# no raw CR inside a field, and every case has a note
+	# no raw CR inside a field, every case has a note, a date prefix of the note is "date=YYYY-MM-DD; "
+	run awk -F'\t' 'NR > 1 && $4 ~ /^date=/ && $4 !~ /^date=[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; ./ { print NR ": bad date prefix" }' "$f"
+	assert_output ''
 	run awk -F'\t' 'NR > 1 && (/\r/ || $4 == "") { print NR }' "$f"
 	assert_output ''
 	# every mention is "SURFACE = AMOUNT[-MAX] CUR[ MOD]", and the surfaces occur in the text in order
@@ -46,7 +48,7 @@ cases() {
 			for (i = 1; i <= n; i++) {
 				j = index(m[i], " = ")
 				s = substr(m[i], 1, j - 1); v = substr(m[i], j + 3)
-				if (j == 0 || v !~ /^[0-9]+(\.[0-9]*[1-9])?(-[0-9]+(\.[0-9]*[1-9])?)? [A-Z][A-Z][A-Z]( (APPROX|MORE_THAN|LESS_THAN))?$/)
+				if (j == 0 || v !~ /^-?[0-9]+(\.[0-9]*[1-9])?(-[0-9]+(\.[0-9]*[1-9])?)? [A-Z][A-Z][A-Z]( (APPROX|MORE_THAN|LESS_THAN))?$/)
 					print NR ": bad mention \"" m[i] "\""
 				else if ((k = index(rest, s)) == 0)
 					print NR ": surface \"" s "\" is not in the text (in order)"
@@ -432,4 +434,18 @@ pipeline() {
 	run --separate-stderr "$NF_BIN/nf-extract-money" "$f"
 	assert_success
 	assert_equal "$(cut -f1,7 <<< "$output" | tail -n +2 | tr '\t\n' ': ')" "1:125 NGN 1:39 USD 2:1500000 BRL 3:368000 USD 3:1500000000 USD "
+}
+
+@test "date column: Reuters' 2-MAR-1987 and ISO dates (nf-normalize's 1987-03-02T07:20:20) decide the historical currencies; an undated row keeps the undated meaning" {
+	f=$(mkfile hd.tsv 'id\tdate\tlang\ttext\n1\t2-MAR-1987 07:20:20.88\ten\tIt earned 500 mln marks and 20 mln lire.\n2\t1987-03-02T07:20:20\ten\tPARIS - It earned 40 mln francs.\n3\t\ten\tIt earned 500 mln marks and 40 mln francs.\n4\t2012-01-01\ten\tIt earned 40 mln francs and 20 mln lire.\n5\tnot a date\ten\tIt earned 40 mln francs.\n')
+	run --separate-stderr "$NF_BIN/nf-extract-money" "$f"
+	assert_success
+	assert_equal "$(cut -f1,8 <<< "$output" | tail -n +2 | tr '\t\n' ': ')" "1:500000000 DEM 1:20000000 ITL 2:40000000 FRF 3:40000000 CHF 4:40000000 CHF 5:40000000 CHF "
+}
+
+@test "line breaks: an amount over one line break is one mention (surface escaped), not over a blank line; offsets are byte offsets of the text" {
+	f=$(mkfile lb.tsv 'id\tlang\ttext\n1\ten\tProfit was 7.5 mln\\ndlrs, up from 5\\n\\ndlrs.\n')
+	run --separate-stderr "$NF_BIN/nf-extract-money" "$f"
+	assert_success
+	assert_equal "$(cut -f3,4,6,7 <<< "$output" | tail -n +2 | tr '\t\n' '| ')" "11|23|7.5 mln\\ndlrs|7500000 USD "
 }
