@@ -975,9 +975,9 @@ static int suffix_at(const char *t, size_t i, size_t *len, int scaled, int *mino
 	int linked = 0;
 	if (word_key(t, i, 0, k1, &kn) && (tget(t_link, k1, kn) & L_LINK) && tget(t_link, k1, kn) > 0)
 		i++, linked = 1; /* millones de euros, miliardi di euro */
-	if (linked && i < nt && T[i].kind == T_SYM && (v = prefix_at(t, i, &l)) > 0 &&
-	    !(i + l < nt && T[i + l].kind == T_NUM)) {
-		*len = i + l - start; /* 3 millions de $ */
+	if (linked && i < nt && (T[i].kind == T_SYM || (T[i].kind == T_WORD && T[i].e - T[i].s <= 4)) &&
+	    (v = prefix_at(t, i, &l)) > 0 && !(i + l < nt && T[i + l].kind == T_NUM)) {
+		*len = i + l - start; /* 3 millions de $, 2000 millones de USD */
 		return v;
 	}
 	int best = 0, bestminor = 0;
