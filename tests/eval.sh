@@ -209,15 +209,15 @@ if [ -x "$NF_BIN/nf-extract-dates" ] && [ -d "$NF_SHARED/data/corpus" ]; then
     if [ "$rc" -ne 0 ]; then fail xling money/dates "$rc" "$work/xling.err"; else
         if [ -n "$verbose" ]; then grep -v '^xling' "$work/xling.out" || true; fi
         grep '^xling' "$work/xling.out" | head -n 7 | while read -r _ l rest; do row ntrex "x-$l" "$rest"; done
-        grep '^xling' "$work/xling.out" | tail -n +8 | grep -v 'main7\|all' | awk '{ printf "%s %s/%s ", $2, $4, $7 } END { print "" }' |
-            fold -s -w 100 | while read -r l; do row "" "" "others (money/dates R): $l"; done
+        grep '^xling' "$work/xling.out" | tail -n +8 | grep -v 'main7\|all' | awk '{ m = $4; d = $7; sub(/R=/, "", m); sub(/R=/, "", d); printf "%s=%s/%s ", $2, m, d } END { print "" }' |
+            fold -s -w 100 | while read -r l; do row "" "" "others (lang=money/dates recall): $l"; done
         grep '^xling.*\(main7\|all\)' "$work/xling.out" | while read -r _ l rest; do row ntrex "x-$l" "$rest"; done
     fi
 else
     echo "ntrex xling: skipped (no bin/nf-extract-dates or no $shared_shown/data/corpus)"
 fi
 if [ -x "$NF_BIN/nf-extract-money" ] && [ -f "$here/reuters-money.py" ] && [ -f "$NF_SHARED/data/corpus/en/reuters21578.tsv.gz" ]; then
-    run "$work/reuters.out" "$work/reuters.err" "$PY" "$here/reuters-money.py" --bin "$NF_BIN" --corpus "$NF_SHARED/data/corpus/en/reuters21578.tsv.gz"
+    run "$work/reuters.out" "$work/reuters.err" "$PY" "$here/reuters-money.py" --bin "$NF_BIN" --corpus "$NF_SHARED/data/corpus/en/reuters21578.tsv.gz" --min-dollars 0.97 --min-cents 0.95
     if [ "$rc" -ne 0 ]; then fail reuters money "$rc" "$work/reuters.err"; else
         while IFS= read -r l; do row reuters money "$l"; done <"$work/reuters.out"
     fi
