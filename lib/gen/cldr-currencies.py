@@ -6,7 +6,7 @@ letters that read as a word ("Le", "kr"). Output: LANG<TAB>KIND<TAB>TEXT<TAB>COD
 symbol. The generic words (dollar, euro, yuan ...) and abbreviations are in currencies.tsv."""
 import re, sys
 root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode/cldr/common/main"
-LANGS = ["en", "nl", "it", "de", "fr", "es", "ar", "pt"]
+LANGS = ["en", "nl", "it", "de", "fr", "es", "ar", "pt", "pl", "ru", "tr", "el"]
 CODES = ("USD EUR GBP JPY CNY CHF SAR AED HKD TWD AUD CAD NZD SGD INR KRW BRL MXN RUB TRY SEK NOK DKK "
          "PLN CZK HUF ZAR EGP QAR KWD BHD OMR MAD ILS THB IDR MYR PHP VND NGN ARS CLP COP").split()
 rows = set()
