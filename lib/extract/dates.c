@@ -17,11 +17,12 @@
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
 	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[],
-	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[];
+	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[], nf_data_dates_weekdays_extra[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
 	nf_data_numwords_len, nf_data_dates_months_extra_len, nf_data_dates_words_len,
-	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len;
+	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len,
+	nf_data_dates_weekdays_extra_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -348,6 +349,7 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_dates_ordinals, nf_data_dates_ordinals_len, load_kv, s_ord);
 	for (load_abbr = 0; load_abbr < 2; load_abbr++) {
 		nf_table_each(nf_data_dates_weekdays, nf_data_dates_weekdays_len, load_month, s_wday);
+		nf_table_each(nf_data_dates_weekdays_extra, nf_data_dates_weekdays_extra_len, load_month, s_wday);
 		nf_table_each(nf_data_months, nf_data_months_len, load_month, s_month);
 		nf_table_each(nf_data_dates_months_extra, nf_data_dates_months_extra_len, load_month, s_month);
 	}
@@ -1611,8 +1613,10 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 				continue; /* two hours ago: the clock is never read; the duration stays */
 			if (c.to == (size_t)-1)
 				c.to = (size_t)(e < 0 ? i : (size_t)e);
-			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]") */
-			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from)) {
+			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]"), then
+			 * a year over a count ("2018 roku", "2018 года": the year 2018, not 2018 years) */
+			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from) ||
+			    (e == best && e > (long)i && c.to - c.from == bc->to - bc->from && c.year && !bc->year && bc->n)) {
 				best = e;
 				*bc = c;
 				*bp = p;
