@@ -65,6 +65,10 @@ cases() {
 @test "golden cases: es (Spanish)" { cases es 35; }
 @test "golden cases: ar (Arabic)" { cases ar 35; }
 @test "golden cases: pt (Portuguese)" { cases pt 10; }
+@test "golden cases: pl (Polish)" { cases pl 25; }
+@test "golden cases: ru (Russian)" { cases ru 25; }
+@test "golden cases: tr (Turkish)" { cases tr 25; }
+@test "golden cases: el (Greek)" { cases el 25; }
 @test "golden cases: und (unknown language)" { cases und 5; }
 
 @test "golden cases: every language in the table has a test above" {

@@ -17,11 +17,12 @@
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
 	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[],
-	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[];
+	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[], nf_data_dates_weekdays_extra[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
 	nf_data_numwords_len, nf_data_dates_months_extra_len, nf_data_dates_words_len,
-	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len;
+	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len,
+	nf_data_dates_weekdays_extra_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -59,6 +60,12 @@ static int npats;
 static nf_strset *by_word; /* first literal word -> 1 + index into lists */
 static int **lists, *nlists, nls;
 static int *slot_pats[16], nslot[16]; /* patterns that start with a slot */
+/* the same lists by language (a row of one language tries only its own patterns): the pattern
+ * indices sorted by language, and where each language's run starts (nlangs + 1 offsets) */
+struct bylang {
+	int *idx, *off;
+};
+static struct bylang *lists_bl, slot_bl[16];
 static const char *types[] = {"DATE", "TIME", "DURATION", "SET"};
 
 /* every word of every table and the first words of the patterns, in any language, with a bit
@@ -328,6 +335,20 @@ static void load_pat(char **f, int n, void *ctx)
 
 static void clock_init(void); /* the clock's words, zones and eras (below numeric_at) */
 
+static void by_lang(const int *lst, int n, struct bylang *o)
+{
+	o->idx = nf_xrealloc(NULL, (size_t)(n + 1) * sizeof *o->idx);
+	o->off = nf_xrealloc(NULL, (size_t)(nlangs + 1) * sizeof *o->off);
+	int k = 0;
+	for (int l = 0; l < nlangs; l++) {
+		o->off[l] = k;
+		for (int q = 0; q < n; q++)
+			if (pats[lst[q]].lid == l)
+				o->idx[k++] = lst[q];
+	}
+	o->off[nlangs] = k;
+}
+
 void nf_dates_init(void)
 {
 	if (pats)
@@ -348,6 +369,7 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_dates_ordinals, nf_data_dates_ordinals_len, load_kv, s_ord);
 	for (load_abbr = 0; load_abbr < 2; load_abbr++) {
 		nf_table_each(nf_data_dates_weekdays, nf_data_dates_weekdays_len, load_month, s_wday);
+		nf_table_each(nf_data_dates_weekdays_extra, nf_data_dates_weekdays_extra_len, load_month, s_wday);
 		nf_table_each(nf_data_months, nf_data_months_len, load_month, s_month);
 		nf_table_each(nf_data_dates_months_extra, nf_data_dates_months_extra_len, load_month, s_month);
 	}
@@ -356,6 +378,11 @@ void nf_dates_init(void)
 	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
 	nf_table_each(nf_data_dates_holidays, nf_data_dates_holidays_len, load_holiday, NULL);
 	clock_init();
+	lists_bl = nf_xrealloc(NULL, (size_t)(nls + 1) * sizeof *lists_bl);
+	for (int k = 0; k < nls; k++)
+		by_lang(lists[k], nlists[k], &lists_bl[k]);
+	for (int k = 0; k < 16; k++)
+		by_lang(slot_pats[k], nslot[k], &slot_bl[k]);
 }
 
 /* ---- matching ---- */
@@ -1623,13 +1650,20 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 		} else {
 			if (!nslot[src - 1] || !can_fill(src - 1, i))
 				continue;
+			struct cap tmp = {0};
+			if (src - 1 >= E_NUM && src - 1 <= E_WEEKDAY && !slot(src - 1, i, &tmp))
+				continue; /* the slot every pattern of the list starts with cannot be filled here */
 			lst = slot_pats[src - 1];
 			nl2 = nslot[src - 1];
 		}
+		if (lid >= 0 && lid < nlangs) { /* only this language's run */
+			const struct bylang *b = src == 0 ? &lists_bl[w - 1] : &slot_bl[src - 1];
+			lst = b->idx + b->off[lid];
+			nl2 = b->off[lid + 1] - b->off[lid];
+		} else if (lid != -2)
+			continue;
 		for (int q = 0; q < nl2; q++) {
 			const struct pat *p = &pats[lst[q]];
-			if (lid != -2 && p->lid != lid)
-				continue;
 			struct cap c = {0};
 			c.from = i;
 			c.to = (size_t)-1;
@@ -1638,8 +1672,10 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 				continue; /* two hours ago: the clock is never read; the duration stays */
 			if (c.to == (size_t)-1)
 				c.to = (size_t)(e < 0 ? i : (size_t)e);
-			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]") */
-			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from)) {
+			/* the longest match; of equal ones, the widest span ("eind 2025" over "eind [2025]"), then
+			 * a year over a count ("2018 roku", "2018 года": the year 2018, not 2018 years) */
+			if (e > best || (e == best && e > (long)i && c.to - c.from > bc->to - bc->from) ||
+			    (e == best && e > (long)i && c.to - c.from == bc->to - bc->from && c.year && !bc->year && bc->n)) {
 				best = e;
 				*bc = c;
 				*bp = p;
