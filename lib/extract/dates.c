@@ -39,7 +39,19 @@ struct pat {
 	int ne;
 	const char *type;
 	char *value, *value_max, *mod;
+	uint64_t second; /* a bit per alternative of a required second word (0: none): a quick no */
+	int second_feat; /* or the feature bits a required second slot needs (F_UNIT ...; -1 a number) */
+	int first1;      /* the first element always takes one token: the filters look at the next */
+	int relu;        /* value REL:{U}: a unit of the calendar is needed */
 };
+
+static uint64_t word_bit(const char *w) /* one of 64 bits by the word's FNV-1a hash */
+{
+	uint32_t h = 2166136261u;
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return (uint64_t)1 << (h & 63);
+}
 
 static char langs[32][8];
 static int nlangs;
@@ -60,6 +72,7 @@ static int npats;
 static nf_strset *by_word; /* first literal word -> 1 + index into lists */
 static int **lists, *nlists, nls;
 static int *slot_pats[16], nslot[16]; /* patterns that start with a slot */
+static unsigned slotmask;            /* bit k: some pattern starts with slot kind k */
 /* the same lists by language (a row of one language tries only its own patterns): the pattern
  * indices sorted by language, and where each language's run starts (nlangs + 1 offsets) */
 struct bylang {
@@ -235,8 +248,26 @@ static void index_pat(int pi)
 	if (k >= p->ne)
 		return;
 	const struct elem *e = &p->e[k];
+	p->relu = strncmp(p->value, "REL:{U}", 7) == 0;
+	int k2 = k + 1;
+	while (k2 < p->ne && (p->e[k2].kind == E_LBR || p->e[k2].kind == E_RBR))
+		k2++;
+	p->first1 = !e->opt && (e->kind == E_LIT || e->kind == E_NUM || e->kind == E_NUM2 || e->kind == E_YEAR ||
+	                        e->kind == E_UNIT || e->kind == E_ORD || e->kind == E_SEASON);
+	if (p->first1 && k2 < p->ne && p->e[k2].kind == E_LIT && !p->e[k2].opt) {
+		char *ws = nf_xstrdup(p->e[k2].lit + 1), *save = NULL;
+		for (char *a = strtok_r(ws, "|", &save); a; a = strtok_r(NULL, "|", &save))
+			p->second |= word_bit(a);
+		free(ws);
+	} else if (p->first1 && k2 < p->ne && !p->e[k2].opt) {
+		static const int need[] = {[E_UNIT] = F_UNIT, [E_MONTH] = F_MONTH, [E_SEASON] = F_SEASON,
+		                           [E_WEEKDAY] = F_WDAY, [E_NUM] = -1, [E_NUM2] = -1, [E_YEAR] = -1, [E_DAY] = -1};
+		if (p->e[k2].kind < sizeof need / sizeof need[0])
+			p->second_feat = need[p->e[k2].kind];
+	}
 	if (e->kind != E_LIT || e->opt) { /* a slot, or an optional word: tried at every token */
 		int s = e->kind == E_LIT ? 15 : e->kind;
+		slotmask |= 1u << s;
 		slot_pats[s] = nf_xrealloc(slot_pats[s], (size_t)(nslot[s] + 1) * sizeof(int));
 		slot_pats[s][nslot[s]++] = pi;
 		return;
@@ -259,12 +290,23 @@ static void index_pat(int pi)
 	}
 }
 
+static int patcap;
+
+static void grow_pats(int want) /* by doubling: the tables hold thousands of patterns */
+{
+	if (want <= patcap)
+		return;
+	while (patcap < want)
+		patcap = patcap ? 2 * patcap : 256;
+	pats = nf_xrealloc(pats, (size_t)patcap * sizeof *pats);
+}
+
 static void load_pat(char **f, int n, void *ctx)
 {
 	(void)ctx;
 	if (n < 4)
 		return;
-	pats = nf_xrealloc(pats, (size_t)(npats + 1) * sizeof *pats);
+	grow_pats(npats + 1);
 	struct pat *p = &pats[npats];
 	memset(p, 0, sizeof *p);
 	snprintf(p->lang, sizeof p->lang, "%s", f[0]);
@@ -322,7 +364,7 @@ static void load_pat(char **f, int n, void *ctx)
 		k++;
 	if (k < p->ne && p->e[k].opt && p->e[k].kind == E_LIT) {
 		p->e[k].opt = 0;
-		pats = nf_xrealloc(pats, (size_t)(npats + 2) * sizeof *pats);
+		grow_pats(npats + 2);
 		p = &pats[npats];
 		struct pat *q = &pats[npats + 1];
 		*q = *p;
@@ -1596,21 +1638,6 @@ static void day_after(size_t i, const struct ref *r, int lid, char *out, size_t 
 
 /* ---- the scan ---- */
 
-/* can token i fill slot kind k? (a cheap test before the patterns that start with it) */
-static int can_fill(int k, size_t i)
-{
-	int f = tfeat[i];
-	switch (k) {
-	case E_NUM: case E_NUM2: case E_DAY: case E_YEAR: return f & F_NUM;
-	case E_ORD: return f & F_ORD;
-	case E_UNIT: return f & F_UNIT;
-	case E_MONTH: return f & F_MONTH;
-	case E_SEASON: return f & F_SEASON;
-	case E_WEEKDAY: return f & F_WDAY;
-	}
-	return 1;
-}
-
 /* the longest match at token i among the patterns of language lang ("" for all) */
 static int row_lid; /* the row's language: -2 every language, -1 one without patterns */
 
@@ -1633,13 +1660,18 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 	size_t savedn = cur_langn;
 	memcpy(saved, cur_lang, sizeof saved);
 	if (lid != row_lid && lid >= 0) { /* the word lists of the language tried */
-		snprintf(cur_lang, sizeof cur_lang, "%s", langs[lid]);
+		memcpy(cur_lang, langs[lid], sizeof cur_lang);
 		cur_langn = strlen(cur_lang);
 	}
 	*bp = NULL;
 	memset(bc, 0, sizeof *bc);
 	if ((TK.t[i].kind == NF_T_WORD || TK.t[i].kind == NF_T_PUNCT) && (tfeat[i] & F_PAT))
 		w = nf_strset_get(by_word, lw(i), strlen(lw(i)));
+	int f = tfeat[i]; /* the slot kinds this token can fill, among those that start patterns */
+	unsigned fill = 1u << 15 | (f & F_NUM ? 1u << E_NUM | 1u << E_NUM2 | 1u << E_DAY | 1u << E_YEAR : 0) |
+	                (f & F_ORD ? 1u << E_ORD : 0) | (f & F_UNIT ? 1u << E_UNIT : 0) | (f & F_MONTH ? 1u << E_MONTH : 0) |
+	                (f & F_SEASON ? 1u << E_SEASON : 0) | (f & F_WDAY ? 1u << E_WEEKDAY : 0);
+	fill &= slotmask;
 	for (int src = 0; src < 17; src++) {
 		int *lst, nl2;
 		if (src == 0) {
@@ -1648,7 +1680,9 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 			lst = lists[w - 1];
 			nl2 = nlists[w - 1];
 		} else {
-			if (!nslot[src - 1] || !can_fill(src - 1, i))
+			if (!(fill >> (src - 1)))
+				break;
+			if (!(fill & 1u << (src - 1)))
 				continue;
 			struct cap tmp = {0};
 			if (src - 1 >= E_NUM && src - 1 <= E_WEEKDAY && !slot(src - 1, i, &tmp))
@@ -1662,13 +1696,18 @@ static long best_at(size_t i, int lid, struct cap *bc, const struct pat **bp)
 			nl2 = b->off[lid + 1] - b->off[lid];
 		} else if (lid != -2)
 			continue;
+		uint64_t nb = i + 1 < TK.n ? word_bit(lw(i + 1)) : 0;
+		int nf = i + 1 < TK.n ? tfeat[i + 1] : 0, nnum = i + 1 < TK.n && TK.t[i + 1].kind == NF_T_NUM;
 		for (int q = 0; q < nl2; q++) {
 			const struct pat *p = &pats[lst[q]];
+			if (p->first1 && ((p->second && !(p->second & nb)) || (p->second_feat > 0 && !(p->second_feat & nf)) ||
+			                  (p->second_feat < 0 && !nnum && !(nf & F_NUM))))
+				continue; /* the next token cannot be its second element */
 			struct cap c = {0};
 			c.from = i;
 			c.to = (size_t)-1;
 			long e = match(p, 0, i, &c);
-			if (e > (long)i && strncmp(p->value, "REL:{U}", 7) == 0 && (c.unit < 1 || c.unit == 5 || c.unit == 6))
+			if (e > (long)i && p->relu && (c.unit < 1 || c.unit == 5 || c.unit == 6))
 				continue; /* two hours ago: the clock is never read; the duration stays */
 			if (c.to == (size_t)-1)
 				c.to = (size_t)(e < 0 ? i : (size_t)e);
@@ -2164,7 +2203,11 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			tfeat[i] = TK.t[i].kind == NF_T_NUM ? F_NUM | F_ORD : feat(w, k);
 		}
 		for (size_t i = 0; i < TK.n;) {
-			struct nf_date d = {.mod = ""};
+			struct nf_date d; /* set field by field: zeroing it costs as much as a token's lookups */
+			d.mod = "";
+			d.type = NULL;
+			d.start = d.end = 0;
+			d.value[0] = d.value_max[0] = 0;
 			size_t used = 0, hh_used;
 			struct clock ck;
 			/* clock times and numeric dates first */
