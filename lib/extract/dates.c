@@ -854,9 +854,10 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			snprintf(out, n, "XXXX-%s", seas[c->season]);
 		return 1;
 	}
-	if (strcmp(tpl, "WEEKDAY") == 0) { /* the latest such day on or before the reference, or the next */
+	if (strncmp(tpl, "WEEKDAY", 7) == 0) { /* the latest such day on or before the reference, or the next */
+		const char *part = tpl[7] == '-' ? tpl + 8 : ""; /* WEEKDAY-TMO: a part of that day */
 		if (!r->ok) {
-			snprintf(out, n, "XXXX-WXX-%d", c->wday);
+			snprintf(out, n, "XXXX-WXX-%d%s", c->wday, part);
 			return 1;
 		}
 		long z = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1);
@@ -866,7 +867,7 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			delta = 7;
 		int y, m, d;
 		nf_civil_from_days(z + delta, &y, &m, &d);
-		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+		snprintf(out, n, "%04d-%02d-%02d%s", y, m, d, part);
 		return 1;
 	}
 	if (strcmp(tpl, "P1{U}") == 0 && c->plural)
@@ -2176,7 +2177,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	txt = text;
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
 	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
-	int compounds = strcmp(conv("compounds"), "yes") == 0;
+	int compounds = strcmp(conv("compounds"), "yes") == 0, proclitics = strcmp(conv("proclitics"), "yes") == 0;
 	for (wd_from = 0; compounds && wd_from < nwdnames && strcmp(wdnames[wd_from].lang, cur_lang); wd_from++)
 		;
 	for (wd_to = wd_from; compounds && wd_to < nwdnames && !strcmp(wdnames[wd_to].lang, cur_lang); wd_to++)
@@ -2201,6 +2202,14 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			nf_buf_add(&low, w, k);
 			nf_buf_addc(&low, 0);
 			tfeat[i] = TK.t[i].kind == NF_T_NUM ? F_NUM | F_ORD : feat(w, k);
+			size_t pl;
+			if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
+			    (tfeat[i] = feat(w + pl, k - pl))) { /* وأمس, بالأمس, وهذا: the word without its proclitics */
+				low.len = lowoff[i];
+				nf_buf_add(&low, w + pl, k - pl);
+				nf_buf_addc(&low, 0);
+				TK.t[i].s += (uint32_t)pl;
+			}
 		}
 		for (size_t i = 0; i < TK.n;) {
 			struct nf_date d; /* set field by field: zeroing it costs as much as a token's lookups */
