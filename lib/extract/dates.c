@@ -90,7 +90,7 @@ static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
-enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64 };
+enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
 static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
@@ -144,7 +144,7 @@ static void load_words(char **f, int n, void *ctx)
 static void load_link(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", "year", NULL};
+	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", "year", "det", NULL};
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0)
 			nf_lw_add(s_link, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
@@ -2038,9 +2038,11 @@ static int capital_word(size_t i)
 	return i < TK.n && TK.t[i].kind == NF_T_WORD && txt[TK.t[i].s] >= 'A' && txt[TK.t[i].s] <= 'Z';
 }
 
-static int ends_clause(size_t i) /* the end of the line, or . , ; : ) */
+static int ends_clause(size_t i) /* the end of the line, . , ; : ) " or a spaced dash */
 {
-	return i >= TK.n || (TK.t[i].kind == NF_T_PUNCT && strchr(".,;:)", txt[TK.t[i].s]));
+	return i >= TK.n || (TK.t[i].kind == NF_T_PUNCT && (strchr(".,;:)\"", txt[TK.t[i].s]) ||
+	                                                   (TK.t[i].sp && (txt[TK.t[i].s] == '-' || /* London 2012 - as */
+	                                                                   !strncmp(txt + TK.t[i].s, "\xE2\x80\x93", 3)))));
 }
 
 /* a bare year without a preposition, where the context says year: el 2018, nel 2016, (1967),
@@ -2056,7 +2058,11 @@ static void bare_years(void)
 			continue;
 		int ok = (i > 0 && (link_at(i - 1) & K_YEAR) && !(i + 1 < TK.n && TK.t[i + 1].kind == NF_T_NUM)) ||
 		         (glued(i + 1, ')') && i > 0 && TK.t[i - 1].kind == NF_T_PUNCT && txt[TK.t[i - 1].s] == '(') ||
-		         (i > 0 && capital_word(i - 1) && !(link_at(i - 1) & ~K_YEAR) && ends_clause(i + 1)) ||
+		         (i > 0 && capital_word(i - 1) && !(link_at(i - 1) & ~K_YEAR) &&
+		          (ends_clause(i + 1) || (y % 100 && y >= 1950 && y < 2040 && i + 1 < TK.n &&
+		                                  TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]))) ||
+		         (y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
+		          (link_at(i - 1) & K_DET) && i + 1 < TK.n && TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]) ||
 		         (strcmp(conv("months"), "capital") == 0 && capital_word(i + 1) && i > 0 &&
 		          TK.t[i - 1].kind == NF_T_WORD && strcmp(lw(i - 1), "the") == 0);
 		if (!ok)
