@@ -2209,7 +2209,11 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			nf_buf_addc(&low, 0);
 			tfeat[i] = TK.t[i].kind == NF_T_NUM ? F_NUM | F_ORD : feat(w, k);
 			size_t pl;
-			if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
+			if (!tfeat[i] && k > 4 && w[k - 2] == '\'' && w[k - 1] == 's' && (tfeat[i] = feat(w, k - 2) & ~F_PAT)) {
+				low.len = lowoff[i]; /* Saturday's crash, October's vote: the word without its 's */
+				nf_buf_add(&low, w, k - 2);
+				nf_buf_addc(&low, 0);
+			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
 			    (tfeat[i] = feat(w + pl, k - pl))) { /* وأمس, بالأمس, وهذا: the word without its proclitics */
 				low.len = lowoff[i];
 				nf_buf_add(&low, w + pl, k - pl);
