@@ -874,6 +874,8 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		tpl = "PX{U}"; /* the coming days: some days */
 	else if (strcmp(tpl, "PX{U}") == 0 && !c->plural && c->unit)
 		tpl = "P1{U}"; /* de komende week: one week */
+	else if (strcmp(tpl, "SOME{U}") == 0)
+		tpl = "PX{U}"; /* plusieurs mois: a unit whose plural is its singular */
 	/* a template with {X} fields */
 	size_t k = 0;
 	for (const char *q = tpl; *q && k + 8 < n;) {
