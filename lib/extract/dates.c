@@ -1887,6 +1887,8 @@ static void join_pod(struct lm *a)
 
 /* A to B, between A and B, A-B: one mention from A to B; a bare number on either side takes
  * the rest of its value from the other (May 3 to 5, 3 to 5 May, between 2 and 4 pm) */
+static int capital_word(size_t i);
+
 static void join_range(size_t k)
 {
 	struct lm *a = &lms[k];
@@ -1939,7 +1941,10 @@ static void join_range(size_t k)
 		int x = plain_num(j, 4);
 		const char *av = a->d.value;
 		struct cap c = {0};
-		if (is_day(av) && x > atoi(av + 8) && x <= 31 && slot(E_DAY, j, &c) &&
+		size_t after = j + 1; /* May 3 to 5 in Paris, not May 3 to 5 million shares */
+		int counted = after < TK.n && TK.t[after].kind == NF_T_WORD && !capital_word(after) && !link_at(after) &&
+		              !(tfeat[after] & (F_MONTH | F_WDAY)) && TK.t[after].sp;
+		if (is_day(av) && x > atoi(av + 8) && x <= 31 && slot(E_DAY, j, &c) && !counted &&
 		    x <= days_in(atoi(av), atoi(av + 5))) {
 			snprintf(v, sizeof v, "%.8s%02d", av, x); /* May 3 to 5 */
 			tj = j + (size_t)slot(E_DAY, j, &c);
