@@ -2161,6 +2161,13 @@ static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
 	return 0;
 }
 
+/* can the word start with an Arabic proclitic (و ف ب ل ك)? a cheap test before the table's */
+static int proclitic_first(const char *w)
+{
+	unsigned char a = (unsigned char)w[0], b = (unsigned char)w[1];
+	return (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8);
+}
+
 int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
                   nf_date_cb cb, void *ctx)
 {
@@ -2220,7 +2227,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				low.len = lowoff[i]; /* Saturday's crash, October's vote: the word without its 's */
 				nf_buf_add(&low, w, k - 2);
 				nf_buf_addc(&low, 0);
-			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
+			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && k > 6 && proclitic_first(w) &&
+			           (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
 			    (tfeat[i] = feat(w + pl, k - pl))) { /* وأمس, بالأمس, وهذا: the word without its proclitics */
 				low.len = lowoff[i];
 				nf_buf_add(&low, w + pl, k - pl);
