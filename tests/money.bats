@@ -69,6 +69,10 @@ cases() {
 @test "golden cases: pt (Portuguese)" { cases pt 3; }
 @test "golden cases: zh (Chinese)" { cases zh 2; }
 @test "golden cases: ja (Japanese)" { cases ja 2; }
+@test "golden cases: pl (Polish)" { cases pl 2; }
+@test "golden cases: ru (Russian)" { cases ru 2; }
+@test "golden cases: tr (Turkish)" { cases tr 2; }
+@test "golden cases: el (Greek)" { cases el 2; }
 @test "golden cases: und (unknown language)" { cases und 5; }
 
 @test "golden cases: every language in the table has a test above" {
