@@ -2056,6 +2056,9 @@ static int ends_clause(size_t i) /* the end of the line, . , ; : ) " or a spaced
  * Londres 2012., the 2012 Olympics (English: a capitalised name follows) */
 static void bare_years(void)
 {
+	/* German: a count is followed by its noun, capitalised (2000 Menschen); a year that stands
+	 * between two lower-case words is a year (den er 2013 kennenlernte, wurde 1997 in China) */
+	int nouncase = strcmp(conv("nouns"), "capital") == 0;
 	for (size_t i = 0; i < TK.n; i++) {
 		if (TK.t[i].kind != NF_T_NUM || TK.t[i].e - TK.t[i].s != 4)
 			continue;
@@ -2067,7 +2070,10 @@ static void bare_years(void)
 		         (glued(i + 1, ')') && i > 0 && TK.t[i - 1].kind == NF_T_PUNCT && txt[TK.t[i - 1].s] == '(') ||
 		         (i > 0 && capital_word(i - 1) && !(link_at(i - 1) & ~K_YEAR) &&
 		          (ends_clause(i + 1) || (y % 100 && y >= 1950 && y < 2040 && i + 1 < TK.n &&
-		                                  TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]))) ||
+		                                  TK.t[i + 1].kind == NF_T_WORD && !(tfeat[i + 1] & ~F_PAT)))) ||
+		         (nouncase && y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
+		          !capital_word(i - 1) && !(link_at(i - 1) & K_TO) && (ends_clause(i + 1) ||
+		          (TK.t[i + 1].kind == NF_T_WORD && !capital_word(i + 1) && !(tfeat[i + 1] & ~F_PAT)))) ||
 		         (y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
 		          (link_at(i - 1) & K_DET) && i + 1 < TK.n && TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]) ||
 		         (strcmp(conv("months"), "capital") == 0 && capital_word(i + 1) && i > 0 &&
