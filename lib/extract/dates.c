@@ -93,7 +93,8 @@ static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index i
 enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
-static char convval[16][8]; /* values of conventions.tsv, by index - 1 */
+#define MAXCONV 256
+static char convval[MAXCONV][16]; /* values of conventions.tsv, by index - 1 */
 static int nconv;
 static size_t maxaffix; /* bytes of the longest ending or beginning in future.tsv */
 
@@ -178,8 +179,12 @@ static void load_holiday(char **f, int n, void *ctx)
 static void load_conv(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n < 3 || nconv == 16)
+	if (n < 3)
 		return;
+	if (nconv == MAXCONV) { /* a table error a test shows: never lose a row silently */
+		fprintf(stderr, "nf-extract-dates: more than %d rows in conventions.tsv\n", MAXCONV);
+		exit(70);
+	}
 	snprintf(convval[nconv++], sizeof convval[0], "%s", f[2]);
 	put(s_conv, f[0], f[1], nconv);
 }
