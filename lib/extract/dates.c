@@ -5,6 +5,7 @@
 #include "text/isodate.h"
 #include "core/bloom.h"
 #include "core/buf.h"
+#include "core/diag.h"
 #include "extract/modifiers.h"
 #include "core/strset.h"
 #include "text/langword.h"
@@ -47,10 +48,7 @@ struct pat {
 
 static uint64_t word_bit(const char *w) /* one of 64 bits by the word's FNV-1a hash */
 {
-	uint32_t h = 2166136261u;
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return (uint64_t)1 << (h & 63);
+	return (uint64_t)1 << (nf_fnv1a(w, strlen(w), 0) & 63);
 }
 
 static char langs[32][8];
@@ -93,6 +91,13 @@ static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index i
 enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
+/* a compiled-in table with more rows than its array: stop, never drop rows silently */
+static void room(int n, int cap, const char *table)
+{
+	if (n >= cap)
+		nf_errx(NF_EXIT_DATA, "lib/data/dates/%s: more than %d rows", table, cap);
+}
+
 #define MAXCONV 256
 static char convval[MAXCONV][16]; /* values of conventions.tsv, by index - 1 */
 static int nconv;
@@ -181,10 +186,7 @@ static void load_conv(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n < 3)
 		return;
-	if (nconv == MAXCONV) { /* a table error a test shows: never lose a row silently */
-		fprintf(stderr, "nf-extract-dates: more than %d rows in conventions.tsv\n", MAXCONV);
-		exit(70);
-	}
+	room(nconv, MAXCONV, "conventions.tsv");
 	snprintf(convval[nconv++], sizeof convval[0], "%s", f[2]);
 	put(s_conv, f[0], f[1], nconv);
 }
@@ -997,46 +999,46 @@ static void load_clock(char **f, int n, void *ctx)
 static void load_zone(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n < 3 || nzones == (int)(sizeof zones / sizeof zones[0]))
+	if (n < 3)
 		return;
+	room(nzones, (int)(sizeof zones / sizeof zones[0]), "zones.tsv");
 	snprintf(zones[nzones].lang, sizeof zones[0].lang, "%s", f[0]);
 	nf_bloom_add(&first_bloom, f[1], strcspn(f[1], " "));
 	snprintf(zones[nzones].name, sizeof zones[0].name, "%s", f[1]);
 	snprintf(zones[nzones++].off, sizeof zones[0].off, "%s", f[2]);
 }
 
-static void load_era(char **f, int n, void *ctx)
+/* an entry of eras.tsv or hijri-months.tsv: its language and words (the first into first_bloom) */
+static int era_words(struct era *e, const char *lang, char *words, char era)
 {
-	(void)ctx;
-	if (n < 3 || neras == (int)(sizeof eras / sizeof eras[0]))
-		return;
-	struct era *e = &eras[neras];
-	snprintf(e->lang, sizeof e->lang, "%s", f[0]);
-	e->era = strcmp(f[2], "AH") == 0 ? 'H' : f[2][0]; /* B, A or H */
+	snprintf(e->lang, sizeof e->lang, "%s", lang);
+	e->era = era;
 	e->nt = 0;
 	char *save = NULL;
-	for (char *t = strtok_r(f[1], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
+	for (char *t = strtok_r(words, " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
 		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
 	if (e->nt > 0)
 		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
-	neras += e->nt > 0;
+	return e->nt > 0;
+}
+
+static void load_era(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n < 3)
+		return;
+	room(neras, (int)(sizeof eras / sizeof eras[0]), "eras.tsv");
+	neras += era_words(&eras[neras], f[0], f[1], strcmp(f[2], "AH") == 0 ? 'H' : f[2][0]); /* B, A or H */
 }
 
 static void load_hmonth(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n < 3 || nhmonths == (int)(sizeof hmonths / sizeof hmonths[0]))
+	if (n < 3)
 		return;
-	struct era *e = &hmonths[nhmonths];
-	snprintf(e->lang, sizeof e->lang, "%s", f[0]);
-	e->era = (char)atoi(f[1]);
-	e->nt = 0;
-	char *save = NULL;
-	for (char *t = strtok_r(f[2], " ", &save); t && e->nt < 8; t = strtok_r(NULL, " ", &save))
-		snprintf(e->tok[e->nt++], sizeof e->tok[0], "%s", t);
-	if (e->nt > 0)
-		nf_bloom_add(&first_bloom, e->tok[0], strlen(e->tok[0]));
-	nhmonths += e->nt > 0 && e->era >= 1 && e->era <= 12;
+	room(nhmonths, (int)(sizeof hmonths / sizeof hmonths[0]), "hijri-months.tsv");
+	int m = atoi(f[1]); /* the month number stands in the era field */
+	nhmonths += era_words(&hmonths[nhmonths], f[0], f[2], (char)m) && m >= 1 && m <= 12;
 }
 
 static void clock_init(void)
@@ -2059,11 +2061,13 @@ static int ends_clause(size_t i) /* the end of the line, . , ; : ) " or a spaced
 
 /* a bare year without a preposition, where the context says year: el 2018, nel 2016, (1967),
  * Londres 2012., the 2012 Olympics (English: a capitalised name follows) */
+/* the row's conventions, read once per row: German writes every noun capitalised (a count is
+ * followed by its noun: 2000 Menschen; a year between two lower-case words is a year: den er
+ * 2013 kennenlernte); English capitalises names and months (the 2012 Olympics) */
+static int row_nouncase, row_capmonths;
+
 static void bare_years(void)
 {
-	/* German: a count is followed by its noun, capitalised (2000 Menschen); a year that stands
-	 * between two lower-case words is a year (den er 2013 kennenlernte, wurde 1997 in China) */
-	int nouncase = strcmp(conv("nouns"), "capital") == 0;
 	for (size_t i = 0; i < TK.n; i++) {
 		if (TK.t[i].kind != NF_T_NUM || TK.t[i].e - TK.t[i].s != 4)
 			continue;
@@ -2076,13 +2080,13 @@ static void bare_years(void)
 		         (i > 0 && capital_word(i - 1) && !(link_at(i - 1) & ~K_YEAR) &&
 		          (ends_clause(i + 1) || (y % 100 && y >= 1950 && y < 2040 && i + 1 < TK.n &&
 		                                  TK.t[i + 1].kind == NF_T_WORD && !(tfeat[i + 1] & ~F_PAT)))) ||
-		         (nouncase && y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
+		         (row_nouncase && y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
 		          !capital_word(i - 1) && !(link_at(i - 1) & K_TO) && (ends_clause(i + 1) ||
 		          (TK.t[i + 1].kind == NF_T_WORD && !capital_word(i + 1) && !(tfeat[i + 1] & ~F_PAT)))) ||
 		         (y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
 		          (link_at(i - 1) & K_DET) && i + 1 < TK.n && TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]) ||
-		         (strcmp(conv("months"), "capital") == 0 && capital_word(i + 1) && i > 0 &&
-		          TK.t[i - 1].kind == NF_T_WORD && strcmp(lw(i - 1), "the") == 0);
+		         (row_capmonths && capital_word(i + 1) && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
+		          (link_at(i - 1) & K_DET));
 		if (!ok)
 			continue;
 		struct nf_date d = {.mod = "", .type = types[0]};
@@ -2172,13 +2176,6 @@ static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
 	return 0;
 }
 
-/* can the word start with an Arabic proclitic (و ف ب ل ك)? a cheap test before the table's */
-static int proclitic_first(const char *w)
-{
-	unsigned char a = (unsigned char)w[0], b = (unsigned char)w[1];
-	return (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83)) || (a == 0xD8 && b == 0xA8);
-}
-
 int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
                   nf_date_cb cb, void *ctx)
 {
@@ -2209,6 +2206,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
 	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */
 	int compounds = strcmp(conv("compounds"), "yes") == 0, proclitics = strcmp(conv("proclitics"), "yes") == 0;
+	row_nouncase = strcmp(conv("nouns"), "capital") == 0;
+	row_capmonths = strcmp(conv("months"), "capital") == 0;
 	for (wd_from = 0; compounds && wd_from < nwdnames && strcmp(wdnames[wd_from].lang, cur_lang); wd_from++)
 		;
 	for (wd_to = wd_from; compounds && wd_to < nwdnames && !strcmp(wdnames[wd_to].lang, cur_lang); wd_to++)
@@ -2238,7 +2237,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				low.len = lowoff[i]; /* Saturday's crash, October's vote: the word without its 's */
 				nf_buf_add(&low, w, k - 2);
 				nf_buf_addc(&low, 0);
-			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD && k > 6 && proclitic_first(w) &&
+			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD &&
 			           (pl = nf_tok_proclitics(w, k, 0)) > 0 &&
 			    (tfeat[i] = feat(w + pl, k - pl))) { /* وأمس, بالأمس, وهذا: the word without its proclitics */
 				low.len = lowoff[i];

@@ -167,9 +167,21 @@ static void pro_init(void)
 	}
 }
 
+/* can w start with an entry of kind? (its first two bytes: most words end here) */
+static int pro_starts(int kind, const char *w, size_t n)
+{
+	for (int i = 0; i < npro[kind]; i++)
+		if (n >= 2 && w[0] == pro[kind][i][0] && w[1] == pro[kind][i][1])
+			return 1;
+	return 0;
+}
+
 size_t nf_tok_proclitics(const char *w, size_t n, int article)
 {
 	pro_init();
+	if (!pro_starts(PRO_CONJ, w, n) && !pro_starts(PRO_PREP, w, n) &&
+	    !(article && (pro_starts(PRO_ARTICLE, w, n) || pro_starts(PRO_PREP_ARTICLE, w, n))))
+		return 0;
 	size_t at = pro_at(PRO_CONJ, w, 0, n), l;
 	if (article && (l = pro_at(PRO_PREP_ARTICLE, w, at, n)))
 		return at + l;
