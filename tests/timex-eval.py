@@ -212,9 +212,9 @@ def score_corpus(name, ddir, binp, verbose, top):
     sp, sr, sf = prf(strict, ns, strict, ng)
     rp, rr, rf = prf(rel, ns, rel, ng)
     print('timex  %s  %s  docs %d  gold %d  span P/R/F1 (relaxed) %.2f/%.2f/%.2f  '
-          'type %.2f  value %.2f  value-recall %.2f  (strict %.2f/%.2f/%.2f, system %d)'
+          'type %.2f  value %.2f  value-recall %.2f (%d/%d)  (strict %.2f/%.2f/%.2f, system %d)'
           % (name, ','.join(langs), len(docs), ng, rp, rr, rf,
-             typ / rel if rel else 0, val / rel if rel else 0, val / ng if ng else 0,
+             typ / rel if rel else 0, val / rel if rel else 0, val / ng if ng else 0, val, ng,
              sp, sr, sf, ns))
     if verbose:
         def groups(title, dct, fmt):

@@ -18,12 +18,12 @@
 extern const char nf_data_dates_patterns[], nf_data_dates_units[], nf_data_dates_seasons[],
 	nf_data_dates_ordinals[], nf_data_dates_future[], nf_data_dates_weekdays[], nf_data_months[],
 	nf_data_numwords[], nf_data_dates_months_extra[], nf_data_dates_words[], nf_data_dates_conventions[],
-	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[], nf_data_dates_weekdays_extra[];
+	nf_data_dates_links[], nf_data_dates_parts[], nf_data_dates_holidays[], nf_data_dates_weekdays_extra[], nf_data_dates_tense[];
 extern const unsigned long nf_data_dates_patterns_len, nf_data_dates_units_len, nf_data_dates_seasons_len,
 	nf_data_dates_ordinals_len, nf_data_dates_future_len, nf_data_dates_weekdays_len, nf_data_months_len,
 	nf_data_numwords_len, nf_data_dates_months_extra_len, nf_data_dates_words_len,
 	nf_data_dates_conventions_len, nf_data_dates_links_len, nf_data_dates_parts_len, nf_data_dates_holidays_len,
-	nf_data_dates_weekdays_extra_len;
+	nf_data_dates_weekdays_extra_len, nf_data_dates_tense_len;
 
 enum { E_LIT, E_NUM, E_NUM2, E_UNIT, E_MONTH, E_YEAR, E_DAY, E_SEASON, E_ORD, E_WEEKDAY, E_LBR, E_RBR, E_NOT };
 #define MAXE 14
@@ -87,6 +87,7 @@ static nf_strset *s_feat;
 static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
+static nf_langword *s_tense; /* tense.tsv: T_PAST, T_PRES, T_FUT */
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
 enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
@@ -237,6 +238,14 @@ static void load_future(char **f, int n, void *ctx)
 	if (l > 1 && (f[1][0] == '-' || f[1][l - 1] == '-') && l - 1 > maxaffix)
 		maxaffix = l - 1; /* -rá: an ending; سي-: a beginning */
 	put(s_future, f[0], f[1], 1);
+}
+
+enum { T_NONE, T_PAST, T_PRES, T_FUT };
+static void load_tense(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n >= 3)
+		put(s_tense, f[0], f[1], f[2][0] == 'P' ? T_PAST : f[2][0] == 'F' ? T_FUT : T_PRES);
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -423,6 +432,8 @@ void nf_dates_init(void)
 		nf_table_each(nf_data_dates_months_extra, nf_data_dates_months_extra_len, load_month, s_month);
 	}
 	nf_table_each(nf_data_dates_future, nf_data_dates_future_len, load_future, NULL);
+	s_tense = nf_lw_new();
+	nf_table_each(nf_data_dates_tense, nf_data_dates_tense_len, load_tense, NULL);
 	nf_table_each(nf_data_numwords, nf_data_numwords_len, load_num, NULL);
 	nf_table_each(nf_data_dates_patterns, nf_data_dates_patterns_len, load_pat, NULL);
 	nf_table_each(nf_data_dates_holidays, nf_data_dates_holidays_len, load_holiday, NULL);
@@ -640,38 +651,65 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 	}
 }
 
-/* is the verb near tokens [a, b) in the future tense? Only eight tokens either side count,
- * within the clause: "liet in maart al weten dat ... gaat steken" is past (8, not 4 or 12: NTREX +24
- * mentions, TimeBank and MEANTIME unchanged). */
+/* the tense of the clause around tokens [a, b): T_FUT when a word of future.tsv (or a future
+ * form of tense.tsv) is within eight tokens either side, in the clause ("liet in maart al weten
+ * dat ... gaat steken" is past: 8, not 4 or 12: NTREX +24 mentions, TimeBank and MEANTIME
+ * unchanged); else the tense of the nearest verb form of tense.tsv before the mention ("said
+ * Tuesday", "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when
+ * none is before; T_NONE without one. */
 #define TENSE_WINDOW 8
-static int future(size_t a, size_t b)
+static int is_cut(size_t i) { return TK.t[i].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[i].s]); }
+
+static int tense_of(size_t i)
+{
+	const char *w = lw(i);
+	size_t wl = strlen(w);
+	if (get(s_future, w, wl) > 0)
+		return T_FUT;
+	char k[32]; /* an ending (ouvrira, aprirà, abrirá: -ra) or a beginning (سيـ: سي-) */
+	for (size_t l = 1; l <= maxaffix && l < sizeof k && wl > l + 2; l++) {
+		k[0] = '-';
+		memcpy(k + 1, w + wl - l, l);
+		if (get(s_future, k, l + 1) > 0)
+			return T_FUT;
+		memcpy(k, w, l);
+		k[l] = '-';
+		if (get(s_future, k, l + 1) > 0)
+			return T_FUT;
+	}
+	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
+	for (size_t l = 4; t <= 0 && l >= 2; l--) /* an ending: -ió, -ava, -erde */
+		if (wl > l + 2) {
+			k[0] = '-';
+			memcpy(k + 1, w + wl - l, l);
+			t = nf_lw_get_own(s_tense, cur_lang, cur_langn, k, l + 1);
+		}
+	return t > 0 ? t : T_NONE;
+}
+
+static int tense(size_t a, size_t b)
 {
 	size_t s = a, e = b;
-	while (s > 0 && a - s < TENSE_WINDOW && !(TK.t[s - 1].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[s - 1].s])))
+	while (s > 0 && a - s < TENSE_WINDOW && !is_cut(s - 1))
 		s--;
-	while (e < TK.n && e - b < TENSE_WINDOW && !(TK.t[e].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[e].s])))
+	while (e < TK.n && e - b < TENSE_WINDOW && !is_cut(e))
 		e++;
+	int near = T_NONE;
+	size_t dist = (size_t)-1;
 	for (size_t i = s; i < e; i++) {
 		if (TK.t[i].kind != NF_T_WORD || (i >= a && i < b)) /* not the mention's own words: May */
 			continue;
-		const char *w = lw(i);
-		size_t wl = strlen(w);
-		if (get(s_future, w, wl) > 0)
-			return 1;
-		char k[32]; /* an ending (ouvrira, aprirà, abrirá: -ra) or a beginning (سيـ: سي-) */
-		for (size_t l = 1; l <= maxaffix && l < sizeof k && wl > l + 2; l++) {
-			k[0] = '-';
-			memcpy(k + 1, w + wl - l, l);
-			if (get(s_future, k, l + 1) > 0)
-				return 1;
-			memcpy(k, w, l);
-			k[l] = '-';
-			if (get(s_future, k, l + 1) > 0)
-				return 1;
-		}
+		int t = tense_of(i);
+		if (t == T_FUT)
+			return T_FUT;
+		size_t d = i < a ? a - i : TENSE_WINDOW + i - b + 1;
+		if (t != T_NONE && d < dist)
+			near = t, dist = d;
 	}
-	return 0;
+	return near;
 }
+
+static int future(size_t a, size_t b) { return tense(a, b) == T_FUT; }
 
 static const char unit_ch[] = "?YMWDHIDQ";
 
@@ -837,7 +875,8 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		}
 		int rd = r->d ? r->d : 1, y = r->y;
 		int after = c->month > r->m || (c->month == r->m && r->d && day > rd);
-		int fut = force ? force[1] == 'N' : future(a, b);
+		int tn = force ? 0 : tense(a, b);
+		int fut = force ? force[1] == 'N' : tn == T_FUT || tn == T_PRES;
 		if (fut && !after && !(c->month == r->m && (!day || day == rd)))
 			y++; /* the next such month */
 		else if (!fut && after)
@@ -869,8 +908,9 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 		}
 		long z = nf_days_from_civil(r->y, r->m, r->d ? r->d : 1);
 		int wd = (int)(((z % 7) + 7 + 3) % 7) + 1; /* Monday = 1 */
-		long delta = future(a, b) ? (c->wday - wd + 7) % 7 : -((wd - c->wday + 7) % 7);
-		if (future(a, b) && delta == 0)
+		int t = tense(a, b); /* "on Sunday" in a clause in the present is the coming one */
+		long delta = t == T_FUT || t == T_PRES ? (c->wday - wd + 7) % 7 : -((wd - c->wday + 7) % 7);
+		if (t == T_FUT && delta == 0)
 			delta = 7;
 		int y, m, d;
 		nf_civil_from_days(z + delta, &y, &m, &d);
@@ -1896,6 +1936,8 @@ static void join_pod(struct lm *a)
  * the rest of its value from the other (May 3 to 5, 3 to 5 May, between 2 and 4 pm) */
 static int capital_word(size_t i);
 
+static struct ref line_ref; /* the row's reference date, for the joins */
+
 static void join_range(size_t k)
 {
 	struct lm *a = &lms[k];
@@ -1923,6 +1965,13 @@ static void join_range(size_t k)
 			zb += 7;
 		while (zb > za + 7)
 			zb -= 7;
+		long zr = line_ref.ok && line_ref.d ? nf_days_from_civil(line_ref.y, line_ref.m, line_ref.d) : za;
+		if (za > zr && zb - 7 >= zr && tense(a->ti, a->tj) == T_PRES) { /* läuft von Montag bis Freitag: */
+			za -= 7, zb -= 7;                                          /* the week it is in */
+			int y, m, d;
+			nf_civil_from_days(za, &y, &m, &d);
+			snprintf(a->d.value, sizeof a->d.value, "%04d-%02d-%02d", y, m, d);
+		}
 		int y, m, d;
 		nf_civil_from_days(zb, &y, &m, &d);
 		snprintf(b->d.value, sizeof b->d.value, "%04d-%02d-%02d", y, m, d);
@@ -2202,6 +2251,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 		else
 			rc = -1;
 	}
+	line_ref = r;
 	txt = text;
 	row_lid = cur_langn ? lid_of(cur_lang) : -2;
 	int quoted_lid = lid_of(conv("quoted")); /* the language of quoted phrases: English */

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""ud-tense.py LANG=FILE.conllu ... > lib/data/dates/tense.tsv
+
+The shipped table was made from these Universal Dependencies repositories (github.com/
+UniversalDependencies/UD_*; the dev split, and Sequoia's train split, as the mirror had them):
+  en  English-EWT 15d613d8 (CC BY-SA 4.0), English-GUM afb41ee (CC BY-NC-SA 4.0)
+  de  German-GSD 297fcf3 (CC BY-SA 4.0)
+  fr  French-GSD 830e278 (CC BY-SA 4.0), French-Sequoia f5b0496 train+dev (LGPL-LR)
+  es  Spanish-GSD 57c0456 (CC BY-SA 4.0)
+  nl  Dutch-Alpino 95e374a, Dutch-LassySmall 7880e0b (CC BY-SA 4.0)
+  pt  Portuguese-Bosque 5de7ac340 (CC BY-SA 4.0)
+  it  Italian-ISDT 689c1bf, Italian-VIT 12fc5f6 (CC BY-NC-SA 3.0)
+  python3 lib/gen/ud-tense.py en=en_ewt-ud-dev.conllu en=en_gum-ud-dev.conllu de=de_gsd-ud-dev.conllu \
+    fr=fr_gsd-ud-dev.conllu fr=fr_sequoia-ud-train.conllu fr=fr_sequoia-ud-dev.conllu \
+    es=es_gsd-ud-dev.conllu nl=nl_alpino-ud-dev.conllu nl=nl_lassysmall-ud-dev.conllu \
+    pt=pt_bosque-ud-dev.conllu it=it_isdt-ud-dev.conllu it=it_vit-ud-dev.conllu > lib/data/dates/tense.tsv
+
+Derives the tense lexicon of nf-extract-dates from Universal Dependencies treebanks: every word
+form that is, in most of its occurrences, a verb in one tense. A month or weekday without a
+year is then read by the tense of the nearest such verb of its clause (lib/extract/dates.c).
+
+  P  past: Tense=Past, Imp or Pqp (finite), or a past participle (VerbForm=Part without
+     Tense=Pres: "won", "gewonnen", "voté")
+  N  present: Tense=Pres (finite); present participles and gerunds have the tense of their
+     auxiliary ("was speaking Saturday") and are left out
+  F  future: Tense=Fut
+An auxiliary of a past participle counts as past, whatever its own tense: "ha" in "ha promesso
+sabato", "heeft" in "heeft gisteren gewonnen" (a perfect or a past passive).
+
+A form is kept when it occurs at least MIN times in the treebanks of its language and at least
+SHARE of its occurrences (any part of speech) carry that tense: "said" and "findet" are kept,
+"set" (past, present, noun) is not. An ending (-ed, -ato, -te) is kept when at least ETYPES word
+types of the treebanks end so and ESHARE of them are of one tense. Only train and dev splits are read, never test splits.
+"""
+import collections
+import sys
+
+MIN, SHARE = 2, 0.75
+ETYPES, ESHARE = 12, 0.9
+
+
+def tense(upos, feats):
+    if upos not in ('VERB', 'AUX'):
+        return None
+    f = dict(kv.split('=', 1) for kv in feats.split('|') if '=' in kv)
+    t, vf = f.get('Tense'), f.get('VerbForm')
+    if t == 'Fut':
+        return 'F'
+    if vf == 'Part':
+        return None if t == 'Pres' else 'P'
+    if vf == 'Fin' or (vf is None and t):
+        if t in ('Past', 'Imp', 'Pqp'):
+            return 'P'
+        if t == 'Pres':
+            return 'N'
+    return None
+
+
+def main():
+    seen = collections.defaultdict(collections.Counter)   # (lang, form) -> tense -> n
+    total = collections.Counter()
+    def sentence(lang, toks):
+        ids = {c[0]: c for c in toks}
+        for c in toks:
+            form = c[1].lower()
+            total[(lang, form)] += 1
+            t = tense(c[3], c[5])
+            h = ids.get(c[6])
+            if c[3] == 'AUX' and c[7].startswith('aux') and h and tense(h[3], h[5]) == 'P' \
+                    and 'VerbForm=Part' in h[5]:
+                t = 'P'
+            if t:
+                seen[(lang, form)][t] += 1
+
+    for arg in sys.argv[1:]:
+        lang, path = arg.split('=', 1)
+        toks = []
+        with open(path, encoding='utf-8') as fh:
+            for line in fh:
+                c = line.rstrip('\n').split('\t')
+                if len(c) != 10:
+                    if toks:
+                        sentence(lang, toks)
+                    toks = []
+                elif c[0].isdigit():   # not ranges (1-2) and empty nodes (1.1)
+                    toks.append(c)
+        if toks:
+            sentence(lang, toks)
+    rows = []
+    cls = {}   # (lang, form) -> its tense, or 'O': the word types the endings are learnt from
+    for (lang, form) in total:
+        cnt = seen.get((lang, form))
+        t, n = cnt.most_common(1)[0] if cnt else ('O', 0)
+        cls[(lang, form)] = t if n >= SHARE * total[(lang, form)] else 'O'
+        if t != 'O' and n >= MIN and n >= SHARE * total[(lang, form)] and '\t' not in form and ' ' not in form:
+            rows.append((lang, form, t))
+    # endings: -ed, -ato, -te: at least ETYPES word types end so and ESHARE of them have one tense;
+    # an ending is left out when a shorter one of it says the same
+    ends = collections.defaultdict(collections.Counter)
+    for (lang, form), t in cls.items():
+        if form.isalpha():
+            for k in range(2, 5):
+                if len(form) > k + 2:
+                    ends[(lang, form[-k:])][t] += 1
+    kept = {}
+    for (lang, e), cnt in sorted(ends.items(), key=lambda kv: len(kv[0][1])):
+        t, n = cnt.most_common(1)[0]
+        tot = sum(cnt.values())
+        if t != 'O' and tot >= ETYPES and n >= ESHARE * tot \
+                and not any(kept.get((lang, e[-k:])) == t for k in range(2, len(e))):
+            kept[(lang, e)] = t
+            rows.append((lang, '-' + e, t))
+    print('# Tense lexicon of nf-extract-dates: LANG<TAB>FORM<TAB>P (past) | N (present) | F (future).')
+    print('# Generated by lib/gen/ud-tense.py from the train/dev splits of Universal Dependencies')
+    print('# treebanks (never their test splits): the treebanks, commits and licences are in that script.')
+    for r in sorted(rows):
+        print('\t'.join(r))
+
+
+if __name__ == '__main__':
+    main()
