@@ -1637,8 +1637,8 @@ static size_t time_at(size_t i, struct clock *ck)
 		j += 2;
 		k = 1;
 	}
-	/* 8 in the morning, 8 de la tarde, 8 Uhr abends */
-	if (!mil && h <= 12 && (k || (!dotted && !colon))) {
+	/* 8 in the morning, 8 de la tarde, 8 Uhr abends, 7.55 صباحًا */
+	if (!mil && h <= 12 && (k || (!dotted && !colon) || (dotted && j == i + 1))) {
 		size_t dp = daypart_at(j, &h);
 		if (dp)
 			j += dp, k = 1;
