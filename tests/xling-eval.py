@@ -14,6 +14,8 @@ same kind with the same value:
   money  same currency and amount (relative tolerance 1e-6); a range needs both ends;
   dates  the same TIMEX3 value string (the type may differ: DATE 2019-01-14 and TIME
          2019-01-14 are the same value); X placeholders only match X placeholders.
+         The evening and the night of a day are one value (…TEV = …TNI): a translation
+         says "ce soir", "heute Abend", "stasera" where the English says "tonight".
 Mentions are matched one to one within a sentence.
 
 P~ is a ROUGH precision: among the extracted mentions (both kinds) in sentences that have
@@ -152,6 +154,8 @@ def norm_date(v):
     v = v.strip().upper()
     if len(v) > 16 and "T" in v and v.endswith(":00") and v.count(":") == 2:
         v = v[:-3]   # 2019-01-15T19:00:00 = 2019-01-15T19:00
+    if v.endswith("TEV"):
+        v = v[:-3] + "TNI"   # tonight = ce soir: a translation's choice, not an extractor's
     return v
 
 
