@@ -16,6 +16,8 @@ same kind with the same value:
          2019-01-14 are the same value); X placeholders only match X placeholders.
          The evening and the night of a day are one value (…TEV = …TNI): a translation
          says "ce soir", "heute Abend", "stasera" where the English says "tonight".
+         A zone offset is not compared (…T10:15+01:00 = …T10:15): the gold writes the
+         wall-clock time, the extractor keeps the zone the text names (10:15 BST).
 Mentions are matched one to one within a sentence.
 
 P~ is a ROUGH precision: among the extracted mentions (both kinds) in sentences that have
@@ -152,6 +154,8 @@ def money_eq(g, x):
 
 def norm_date(v):
     v = v.strip().upper()
+    if "T" in v and len(v) > 16 and v[-6] in "+-" and v[-3] == ":":
+        v = v[:-6]   # 2019-01-15T10:15+01:00 = 2019-01-15T10:15: the same wall-clock time
     if len(v) > 16 and "T" in v and v.endswith(":00") and v.count(":") == 2:
         v = v[:-3]   # 2019-01-15T19:00:00 = 2019-01-15T19:00
     if v.endswith("TEV"):

@@ -2283,8 +2283,8 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			nf_buf_addc(&low, 0);
 			tfeat[i] = TK.t[i].kind == NF_T_NUM ? F_NUM | F_ORD : feat(w, k);
 			size_t pl;
-			if (!tfeat[i] && k > 4 && w[k - 2] == '\'' && w[k - 1] == 's' && (tfeat[i] = feat(w, k - 2) & ~F_PAT)) {
-				low.len = lowoff[i]; /* Saturday's crash, October's vote: the word without its 's */
+			if (!tfeat[i] && k > 4 && w[k - 2] == '\'' && w[k - 1] == 's' && (tfeat[i] = feat(w, k - 2))) {
+				low.len = lowoff[i]; /* Saturday's crash, tonight's rally: the word without its 's */
 				nf_buf_add(&low, w, k - 2);
 				nf_buf_addc(&low, 0);
 			} else if (proclitics && !tfeat[i] && TK.t[i].kind == NF_T_WORD &&
