@@ -2,16 +2,21 @@
 """ud-tense.py LANG=FILE.conllu ... > lib/data/dates/tense.tsv
 
 The shipped table was made from these Universal Dependencies repositories (github.com/
-UniversalDependencies/UD_*; the dev split, and Sequoia's train split, as the mirror had them):
+UniversalDependencies/UD_*; the dev split, and the train split where the mirror had it):
   en  English-EWT 15d613d8 (CC BY-SA 4.0), English-GUM afb41ee (CC BY-NC-SA 4.0)
   de  German-GSD 297fcf3 (CC BY-SA 4.0)
-  fr  French-GSD 830e278 (CC BY-SA 4.0), French-Sequoia f5b0496 train+dev (LGPL-LR)
+  fr  French-GSD 830e278 (CC BY-SA 4.0), French-Sequoia f5b0496 train+dev (LGPL-LR),
+      French-ParTUT 4d0c835 train+dev (CC BY-NC-SA 4.0)
   es  Spanish-GSD 57c0456 (CC BY-SA 4.0)
   nl  Dutch-Alpino 95e374a, Dutch-LassySmall 7880e0b (CC BY-SA 4.0)
   pt  Portuguese-Bosque 5de7ac340 (CC BY-SA 4.0)
-  it  Italian-ISDT 689c1bf, Italian-VIT 12fc5f6 (CC BY-NC-SA 3.0)
+  it  Italian-ISDT 689c1bf, Italian-VIT 12fc5f6 (CC BY-NC-SA 3.0), Italian-ParTUT 5fcc2b3
+      train+dev, Italian-PoSTWITA c83607f (CC BY-NC-SA 4.0)
+Tried and left out: English-LinES and Portuguese-GSD (en -1, pt -8 mentions on NTREX).
   python3 lib/gen/ud-tense.py en=en_ewt-ud-dev.conllu en=en_gum-ud-dev.conllu de=de_gsd-ud-dev.conllu \
     fr=fr_gsd-ud-dev.conllu fr=fr_sequoia-ud-train.conllu fr=fr_sequoia-ud-dev.conllu \
+    fr=fr_partut-ud-train.conllu fr=fr_partut-ud-dev.conllu it=it_partut-ud-train.conllu \
+    it=it_partut-ud-dev.conllu it=it_postwita-ud-dev.conllu \
     es=es_gsd-ud-dev.conllu nl=nl_alpino-ud-dev.conllu nl=nl_lassysmall-ud-dev.conllu \
     pt=pt_bosque-ud-dev.conllu it=it_isdt-ud-dev.conllu it=it_vit-ud-dev.conllu > lib/data/dates/tense.tsv
 
