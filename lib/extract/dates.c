@@ -240,12 +240,12 @@ static void load_future(char **f, int n, void *ctx)
 	put(s_future, f[0], f[1], 1);
 }
 
-enum { T_NONE, T_PAST, T_PRES, T_FUT };
+enum { T_NONE, T_PAST, T_PRES, T_FUT, T_NOVERB };
 static void load_tense(char **f, int n, void *ctx)
 {
 	(void)ctx;
 	if (n >= 3)
-		put(s_tense, f[0], f[1], f[2][0] == 'P' ? T_PAST : f[2][0] == 'F' ? T_FUT : T_PRES);
+		put(s_tense, f[0], f[1], f[2][0] == 'P' ? T_PAST : f[2][0] == 'F' ? T_FUT : f[2][0] == 'X' ? T_NOVERB : T_PRES);
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -666,6 +666,11 @@ static int tense_of(size_t i)
 	size_t wl = strlen(w);
 	if (get(s_future, w, wl) > 0)
 		return T_FUT;
+	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
+	if (t == T_NOVERB) /* سيارة: no future verb, whatever its first letters */
+		return T_NONE;
+	if (t > 0)
+		return t;
 	char k[32]; /* an ending (ouvrira, aprirà, abrirá: -ra) or a beginning (سيـ: سي-) */
 	for (size_t l = 1; l <= maxaffix && l < sizeof k && wl > l + 2; l++) {
 		k[0] = '-';
@@ -677,14 +682,13 @@ static int tense_of(size_t i)
 		if (get(s_future, k, l + 1) > 0)
 			return T_FUT;
 	}
-	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
-	for (size_t l = 4; t <= 0 && l >= 2; l--) /* an ending: -ió, -ava, -erde */
+	for (size_t l = 4; t <= 0 && l >= 2; l--) /* an ending of tense.tsv: -ió, -ava, -erde */
 		if (wl > l + 2) {
 			k[0] = '-';
 			memcpy(k + 1, w + wl - l, l);
 			t = nf_lw_get_own(s_tense, cur_lang, cur_langn, k, l + 1);
 		}
-	return t > 0 ? t : T_NONE;
+	return t > 0 && t != T_NOVERB ? t : T_NONE;
 }
 
 static int tense(size_t a, size_t b)
