@@ -968,6 +968,10 @@ static int fill(const struct pat *p, const char *tpl, const struct cap *c, const
 			w = snprintf(out + k, n - k, "%d", c->wday);
 		else if (!strcmp(f, "DC")) /* the 19th century: 18 */
 			w = snprintf(out + k, n - k, "%02d", c->day - 1);
+		else if (!strcmp(f, "OC") && c->ord > 1) /* le XIXe siècle: 18 */
+			w = snprintf(out + k, n - k, "%02d", c->ord - 1);
+		else if (!strcmp(f, "OC"))
+			return 0;
 		else if (!strcmp(f, "D"))
 			w = snprintf(out + k, n - k, "%02d", c->day);
 		else if (!strcmp(f, "O"))
