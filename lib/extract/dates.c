@@ -658,7 +658,13 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
  * Tuesday", "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when
  * none is before; T_NONE without one. */
 #define TENSE_WINDOW 8
-static int is_cut(size_t i) { return TK.t[i].kind == NF_T_PUNCT && strchr(".!?;,", txt[TK.t[i].s]); }
+static int is_cut(size_t i) /* a clause ends at . ! ? ; , and a colon before a space (not 11:15) */
+{
+	if (TK.t[i].kind != NF_T_PUNCT)
+		return 0;
+	char ch = txt[TK.t[i].s];
+	return strchr(".!?;,", ch) || (ch == ':' && (i + 1 >= TK.n || TK.t[i + 1].sp));
+}
 
 static int tense_of(size_t i)
 {
