@@ -89,7 +89,7 @@ static nf_bloom bloom;
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
 static nf_langword *s_tense; /* tense.tsv: T_PAST, T_PRES, T_FUT */
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
-enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128 };
+enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128, K_CLAUSE = 256 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
 enum { W_DAY = 1, W_DECADE = 2, W_AM = 4, W_PM = 8, W_HOUR = 16, W_HOURMIN = 32, W_NOTMOD = 64 }; /* words.tsv */
 /* a compiled-in table with more rows than its array: stop, never drop rows silently */
@@ -151,7 +151,7 @@ static void load_words(char **f, int n, void *ctx)
 static void load_link(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", "year", "det", NULL};
+	static const char *const kinds[] = {"to", "and", "between", "at", "podlink", "skip", "year", "det", "clause", NULL};
 	for (int k = 0; n >= 3 && kinds[k]; k++)
 		if (strcmp(f[2], kinds[k]) == 0)
 			nf_lw_add(s_link, f[0], f[1], strlen(f[1]), 1 << k, NF_LW_OR);
@@ -658,6 +658,8 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
  * Tuesday", "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when
  * none is before; T_NONE without one. */
 #define TENSE_WINDOW 8
+static int link_at(size_t i);
+
 static int is_cut(size_t i) /* a clause ends at . ! ? ; , and a colon before a space (not 11:15) */
 {
 	if (TK.t[i].kind != NF_T_PUNCT)
@@ -700,9 +702,9 @@ static int tense_of(size_t i)
 static int tense(size_t a, size_t b)
 {
 	size_t s = a, e = b;
-	while (s > 0 && a - s < TENSE_WINDOW && !is_cut(s - 1))
-		s--;
-	while (e < TK.n && e - b < TENSE_WINDOW && !is_cut(e))
+	while (s > 0 && a - s < TENSE_WINDOW && !is_cut(s - 1) && !(link_at(s - 1) & K_CLAUSE))
+		s--; /* "... aangekondigd dat James zondag zal spelen": the clause after dat */
+	while (e < TK.n && e - b < TENSE_WINDOW && !is_cut(e) && !(link_at(e) & K_CLAUSE))
 		e++;
 	int near = T_NONE;
 	size_t dist = (size_t)-1;
