@@ -58,6 +58,8 @@ def tense(upos, feats):
         return 'F'
     if vf == 'Part':
         return None if t == 'Pres' else 'P'
+    if vf == 'Fin' and t is None and upos == 'AUX' and 'Mood=' not in feats:
+        return 'N'   # can, may, must, would, could (English modals carry no tense): not the past
     if vf == 'Fin' or (vf is None and t):
         if t in ('Past', 'Imp', 'Pqp'):
             return 'P'
