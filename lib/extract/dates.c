@@ -2151,7 +2151,9 @@ static void bare_years(void)
 		         (y % 100 && y >= 1900 && y < 2040 && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
 		          (link_at(i - 1) & K_DET) && i + 1 < TK.n && TK.t[i + 1].kind == NF_T_WORD && !tfeat[i + 1]) ||
 		         (row_capmonths && capital_word(i + 1) && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
-		          (link_at(i - 1) & K_DET));
+		          (link_at(i - 1) & K_DET)) ||
+		         (y % 100 && y >= 1900 && y < 2040 && (i == 0 || ends_clause(i - 1)) && i + 1 < TK.n &&
+		          TK.t[i + 1].kind == NF_T_WORD && tense_of(i + 1) != T_NONE); /* 1994 sorgte er: a verb follows */
 		if (!ok)
 			continue;
 		struct nf_date d = {.mod = "", .type = types[0]};
