@@ -658,6 +658,7 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
  * Tuesday", "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when
  * none is before; T_NONE without one. */
 #define TENSE_WINDOW 8
+#define TENSE_LONG 20
 static int link_at(size_t i);
 
 static int is_cut(size_t i) /* a clause ends at . ! ? ; , and a colon before a space (not 11:15) */
@@ -699,26 +700,53 @@ static int tense_of(size_t i)
 	return t > 0 && t != T_NOVERB ? t : T_NONE;
 }
 
-static int tense(size_t a, size_t b)
+static size_t clause_start(size_t a, size_t max)
 {
-	size_t s = a, e = b;
-	while (s > 0 && a - s < TENSE_WINDOW && !is_cut(s - 1) && !(link_at(s - 1) & K_CLAUSE))
+	size_t s = a;
+	while (s > 0 && a - s < max && !is_cut(s - 1) && !(link_at(s - 1) & K_CLAUSE))
 		s--; /* "... aangekondigd dat James zondag zal spelen": the clause after dat */
-	while (e < TK.n && e - b < TENSE_WINDOW && !is_cut(e) && !(link_at(e) & K_CLAUSE))
+	return s;
+}
+
+static size_t clause_end(size_t b, size_t max)
+{
+	size_t e = b;
+	while (e < TK.n && e - b < max && !is_cut(e) && !(link_at(e) & K_CLAUSE))
 		e++;
+	return e;
+}
+
+/* the nearest verb form of tense.tsv in [s, e) outside [a, b): the one before first */
+static int nearest_tense(size_t s, size_t e, size_t a, size_t b)
+{
 	int near = T_NONE;
 	size_t dist = (size_t)-1;
 	for (size_t i = s; i < e; i++) {
 		if (TK.t[i].kind != NF_T_WORD || (i >= a && i < b)) /* not the mention's own words: May */
 			continue;
 		int t = tense_of(i);
-		if (t == T_FUT)
-			return T_FUT;
-		size_t d = i < a ? a - i : TENSE_WINDOW + i - b + 1;
+		size_t d = i < a ? a - i : TENSE_LONG + i - b + 1;
 		if (t != T_NONE && d < dist)
 			near = t, dist = d;
 	}
 	return near;
+}
+
+static int tense(size_t a, size_t b)
+{
+	size_t s = clause_start(a, TENSE_WINDOW), e = clause_end(b, TENSE_WINDOW);
+	for (size_t i = s; i < e; i++)
+		if (TK.t[i].kind == NF_T_WORD && (i < a || i >= b) && tense_of(i) == T_FUT)
+			return T_FUT;
+	int t = nearest_tense(s, e, a, b);
+	if (t != T_NONE)
+		return t;
+	/* no verb near: the rest of the clause (Rosa dejará ... en México el lunes), and after a
+	 * fronted time and its comma (El domingo, Mickelson superará la marca) */
+	size_t s2 = clause_start(a, TENSE_LONG), e2 = clause_end(b, TENSE_LONG);
+	if (e2 == b && e2 < TK.n && TK.t[e2].kind == NF_T_PUNCT && txt[TK.t[e2].s] == ',' && s2 + 2 >= a)
+		e2 = clause_end(b + 1, TENSE_LONG);
+	return nearest_tense(s2, e2, a, b);
 }
 
 static int future(size_t a, size_t b) { return tense(a, b) == T_FUT; }
