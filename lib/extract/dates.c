@@ -237,7 +237,7 @@ static void load_future(char **f, int n, void *ctx)
 	size_t l = strlen(f[1]);
 	if (l > 1 && (f[1][0] == '-' || f[1][l - 1] == '-') && l - 1 > maxaffix)
 		maxaffix = l - 1; /* -rá: an ending; سي-: a beginning */
-	put(s_future, f[0], f[1], 1);
+	put(s_future, f[0], f[1], n < 3 ? 1 : strcmp(f[2], "before") == 0 ? 2 : strcmp(f[2], "since") == 0 ? 3 : 1);
 }
 
 enum { T_NONE, T_PAST, T_PRES, T_FUT, T_NOVERB };
@@ -673,8 +673,11 @@ static int tense_of(size_t i)
 {
 	const char *w = lw(i);
 	size_t wl = strlen(w);
-	if (get(s_future, w, wl) > 0)
+	int fu = get(s_future, w, wl);
+	if (fu == 1)
 		return T_FUT;
+	if (fu == 2 || fu == 3) /* ab, since: only right before the date (ab Montag; not "schlossen ... ab") */
+		return T_NONE;
 	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
 	if (t == T_NOVERB) /* سيارة: no future verb, whatever its first letters */
 		return T_NONE;
@@ -735,6 +738,11 @@ static int nearest_tense(size_t s, size_t e, size_t a, size_t b)
 static int tense(size_t a, size_t b)
 {
 	size_t s = clause_start(a, TENSE_WINDOW), e = clause_end(b, TENSE_WINDOW);
+	for (size_t i = a >= 2 ? a - 2 : 0; i < a; i++) { /* ab Montag, a partir de mayo; since May */
+		int fu = TK.t[i].kind == NF_T_WORD ? get(s_future, lw(i), strlen(lw(i))) : 0;
+		if (fu == 2 || fu == 3)
+			return fu == 2 ? T_FUT : T_PAST;
+	}
 	for (size_t i = s; i < e; i++)
 		if (TK.t[i].kind == NF_T_WORD && (i < a || i >= b) && tense_of(i) == T_FUT)
 			return T_FUT;
