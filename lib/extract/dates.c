@@ -87,7 +87,7 @@ static nf_strset *s_feat;
 static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
-static nf_langword *s_tense; /* tense.tsv: T_PAST, T_PRES, T_FUT */
+static nf_langword *s_tense; /* tense.tsv: T_PAST, T_PRES, T_FUT, T_NOVERB */
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
 enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128, K_CLAUSE = 256 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
@@ -229,6 +229,9 @@ static void load_month(char **f, int n, void *ctx)
 		put(s, f[0], f[2], atoi(f[1]) + (load_abbr ? 100 : 0));
 }
 
+/* future.tsv: a future word anywhere near; one only right before the date (ab Montag); a since
+ * word there (desde el 10 de septiembre: the latest) */
+enum { FU_WORD = 1, FU_BEFORE = 2, FU_SINCE = 3 };
 static void load_future(char **f, int n, void *ctx)
 {
 	(void)ctx;
@@ -237,7 +240,7 @@ static void load_future(char **f, int n, void *ctx)
 	size_t l = strlen(f[1]);
 	if (l > 1 && (f[1][0] == '-' || f[1][l - 1] == '-') && l - 1 > maxaffix)
 		maxaffix = l - 1; /* -rá: an ending; سي-: a beginning */
-	put(s_future, f[0], f[1], n < 3 ? 1 : strcmp(f[2], "before") == 0 ? 2 : strcmp(f[2], "since") == 0 ? 3 : 1);
+	put(s_future, f[0], f[1], n < 3 ? FU_WORD : !strcmp(f[2], "before") ? FU_BEFORE : !strcmp(f[2], "since") ? FU_SINCE : FU_WORD);
 }
 
 enum { T_NONE, T_PAST, T_PRES, T_FUT, T_NOVERB };
@@ -651,12 +654,6 @@ static void rel(char *out, size_t n, char unit, int off, const struct ref *r)
 	}
 }
 
-/* the tense of the clause around tokens [a, b): T_FUT when a word of future.tsv (or a future
- * form of tense.tsv) is within eight tokens either side, in the clause ("liet in maart al weten
- * dat ... gaat steken" is past: 8, not 4 or 12: NTREX +24 mentions, TimeBank and MEANTIME
- * unchanged); else the tense of the nearest verb form of tense.tsv before the mention ("said
- * Tuesday", "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when
- * none is before; T_NONE without one. */
 #define TENSE_WINDOW 8
 #define TENSE_LONG 20
 static int link_at(size_t i);
@@ -674,9 +671,9 @@ static int tense_of(size_t i)
 	const char *w = lw(i);
 	size_t wl = strlen(w);
 	int fu = get(s_future, w, wl);
-	if (fu == 1)
+	if (fu == FU_WORD)
 		return T_FUT;
-	if (fu == 2 || fu == 3) /* ab, since: only right before the date (ab Montag; not "schlossen ... ab") */
+	if (fu == FU_BEFORE || fu == FU_SINCE) /* only right before the date (not "schlossen ... ab") */
 		return T_NONE;
 	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
 	if (t == T_NOVERB) /* سيارة: no future verb, whatever its first letters */
@@ -735,13 +732,20 @@ static int nearest_tense(size_t s, size_t e, size_t a, size_t b)
 	return near;
 }
 
+/* the tense of the clause around tokens [a, b): T_FUT or T_PAST by a before or since word of
+ * future.tsv right before it (ab Montag, desde el 10); T_FUT when a future word (or a future form
+ * of tense.tsv) is within eight tokens either side, in the clause ("liet in maart al weten dat
+ * ... gaat steken" is past: 8, not 4 or 12: NTREX +24 mentions, TimeBank and MEANTIME unchanged);
+ * else the tense of the nearest verb form of tense.tsv before the mention ("said Tuesday",
+ * "findet am Sonntag statt", "broke out on Sunday and is ongoing"), or after it when none is
+ * before; with none within eight tokens, the same in the rest of the clause; T_NONE without one. */
 static int tense(size_t a, size_t b)
 {
 	size_t s = clause_start(a, TENSE_WINDOW), e = clause_end(b, TENSE_WINDOW);
 	for (size_t i = a >= 2 ? a - 2 : 0; i < a; i++) { /* ab Montag, a partir de mayo; since May */
 		int fu = TK.t[i].kind == NF_T_WORD ? get(s_future, lw(i), strlen(lw(i))) : 0;
-		if (fu == 2 || fu == 3)
-			return fu == 2 ? T_FUT : T_PAST;
+		if (fu == FU_BEFORE || fu == FU_SINCE)
+			return fu == FU_BEFORE ? T_FUT : T_PAST;
 	}
 	for (size_t i = s; i < e; i++)
 		if (TK.t[i].kind == NF_T_WORD && (i < a || i >= b) && tense_of(i) == T_FUT)
@@ -2189,7 +2193,7 @@ static void bare_years(void)
 		         (row_capmonths && capital_word(i + 1) && i > 0 && TK.t[i - 1].kind == NF_T_WORD &&
 		          (link_at(i - 1) & K_DET)) ||
 		         (y % 100 && y >= 1900 && y < 2040 && (i == 0 || ends_clause(i - 1)) && i + 1 < TK.n &&
-		          TK.t[i + 1].kind == NF_T_WORD && tense_of(i + 1) != T_NONE); /* 1994 sorgte er: a verb follows */
+		          TK.t[i + 1].kind == NF_T_WORD && tense_of(i + 1) != T_NONE); /* 2016 was a better year: a verb follows */
 		if (!ok)
 			continue;
 		struct nf_date d = {.mod = "", .type = types[0]};
