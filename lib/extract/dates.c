@@ -2354,6 +2354,9 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				TK.t[i].s += (uint32_t)pl;
 			}
 		}
+		lowoff[TK.n] = low.len; /* one past the last token: an empty word, no feature ("in years one */
+		nf_buf_addc(&low, 0);    /* and two": a look-ahead at the line's end reads nothing) */
+		tfeat[TK.n] = 0;
 		for (size_t i = 0; i < TK.n;) {
 			struct nf_date d; /* set field by field: zeroing it costs as much as a token's lookups */
 			d.mod = "";
