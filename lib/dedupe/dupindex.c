@@ -12,7 +12,7 @@
 
 #define NONE UINT32_MAX
 #define MAGIC "NFDUP1\n"
-#define VERSION 2
+#define VERSION 3 /* 3: date and time parts are left out of the number sets */
 /* grow a table by an eighth (doubled while small) when this full: the band table, 14 entries
  * per item, is kept dense; the key tables are probed on every row and kept shorter */
 #define LOAD32 0.9
@@ -465,8 +465,10 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		*err = "not an nf-dedupe state file";
 		goto out;
 	}
-	if (got >= 12 && get32(h + 8) != VERSION) {
-		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u)", get32(h + 8), VERSION);
+	/* version 2 differs in the number sets of near mode only: an exact-mode state reads as is */
+	if (got >= 12 && get32(h + 8) != VERSION && !(get32(h + 8) == 2 && got >= 16 && get32(h + 12) == 0)) {
+		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u%s); start a new state, or use the nf-dedupe that wrote it",
+		         get32(h + 8), VERSION, get32(h + 8) < VERSION ? ": its number sets still hold dates" : "");
 		*err = msg;
 		goto out;
 	}
