@@ -203,7 +203,7 @@ static uint32_t minhash(const uint64_t *t, size_t nt, uint64_t seed, uint32_t *b
  * or a year beside a month name (lib/data/months.tsv), a number before 年/月/日 and the like,
  * a year after (c), © or Copyright (lib/data/dedupe/datewords.tsv). Its bit is then taken out
  * of the number set (the words still make shingles). */
-enum { DW_MONTH = 1, DW_AFTER = 2, DW_BEFORE = 4, DW_LINK = 8 };
+enum { DW_MONTH = 1, DW_BEFORE = 2, DW_LINK = 4, DW_Y = 8, DW_M = 16, DW_D = 32, DW_H = 64 }; /* DW_Y..DW_H: after a number */
 #define DW_CAP 2048 /* a power of two, over four times the words */
 static uint64_t dw_key[DW_CAP];
 static uint8_t dw_kind[DW_CAP];
@@ -276,9 +276,11 @@ static void dw_month(char **f, int n, void *ctx) /* months.tsv: LANG NUM NAME FO
 
 static void dw_word(char **f, int n, void *ctx) /* datewords.tsv: WORD KIND */
 {
+	static const char *const kinds[] = {"before", "link", "year", "month", "day", "hour"}; /* DW_BEFORE... */
 	(void)ctx;
-	if (n > 1)
-		dw_add(word_tok(f[0]), strcmp(f[1], "after") == 0 ? DW_AFTER : strcmp(f[1], "before") == 0 ? DW_BEFORE : DW_LINK);
+	for (int i = 0; n > 1 && i < 6; i++)
+		if (strcmp(f[1], kinds[i]) == 0)
+			dw_add(word_tok(f[0]), DW_BEFORE << i);
 }
 
 static void dw_load(void)
@@ -302,12 +304,17 @@ typedef struct {
 	int nr;
 	size_t copy_at;    /* a token just after a copyright sign (+1; 0: none) */
 	uint32_t cnt[64];  /* number words per bit of the number set, less the date parts */
+	uint8_t dbit[64];  /* the bits of the first 64 date parts */
+	int ndates;
 } dstate;
 
 static void dmark(dstate *d, dnum *r)
 {
-	if (!r->date)
-		r->date = 1, d->cnt[r->bit]--;
+	if (r->date)
+		return;
+	r->date = 1, d->cnt[r->bit]--;
+	if (d->ndates < 64)
+		d->dbit[d->ndates++] = r->bit;
 }
 
 static int is_year(const dnum *r) { return r->nd == 4 && r->val >= 1900 && r->val <= 2099; }
@@ -352,8 +359,9 @@ static void dword_end(dstate *d, const nf_dupkey *k, size_t t, int sep)
 	dnum *r = &d->r[0];
 	if (r->tok + 1 == t && !r->date) {
 		int w = dw_get(k->tok[t]);
-		if ((w & DW_AFTER) || ((w & DW_MONTH) && is_day(r)))
-			dmark(d, r); /* 2024年, 5 March, 5. März */
+		if (((w & DW_Y) && r->nd <= 4) || ((w & DW_M) && r->nd <= 2 && r->val >= 1 && r->val <= 12) ||
+		    ((w & (DW_D | DW_MONTH)) && is_day(r)) || ((w & DW_H) && r->nd <= 2 && r->val <= 24))
+			dmark(d, r); /* 2024年, 3月, 5日, 14時, 5 March, 5. März */
 	} else if (r->tok + 2 == t && !r->date && is_day(r) && (dw_get(k->tok[t - 1]) & DW_LINK) && (dw_get(k->tok[t]) & DW_MONTH))
 		dmark(d, r); /* 5 de marzo */
 }
@@ -370,7 +378,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		p = (const unsigned char *)k->clean.p, e = p + k->clean.len;
 	}
 	k->ntok = 0;
-	k->nums = k->names = 0;
+	k->nums = k->dates = k->names = 0;
 	k->nsh = 0;
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t ex = 0xcbf29ce484222325ull ^ seed, h = 0;
@@ -510,6 +518,8 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		return;
 	for (int b = 0; b < 64; b++)
 		k->nums |= (uint64_t)(ds.cnt[b] > 0) << b;
+	for (int i = 0; i < ds.ndates; i++)
+		k->dates |= 1ull << ds.dbit[i];
 	if (ncased * 2 < nletter)
 		k->names = 0;
 	uint32_t bins[NF_DUP_K], wbins[NW];
@@ -567,13 +577,19 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	*sim = j;
 	int nn = minpop(nw->nums, old->nums), lost = nn - __builtin_popcountll(nw->nums & old->nums);
 	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2)
-		return 0; /* the same frame with other numbers: a template (a new dateline day is not) */
-	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
-	 * unless the names disagree (the same rate raised by another bank); or many names, with no
-	 * number against them. Only in texts long enough (wire briefs share their few numbers). */
+		return 0; /* the same frame with other numbers: a template (dates never count against:
+		           * a copy on another site has other dates) */
+	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them,
+	 * without the dates or with them), unless the names disagree (the same rate raised by
+	 * another bank); or many names, with no number against them. Only in texts long enough
+	 * (wire briefs share their few numbers). */
+	uint64_t fa = nw->nums | nw->dates, fb = old->nums | old->dates;
+	int fn = minpop(fa, fb);
+	double fs = nf_dupkey_numsim(fa, fb);
+	int nagree = (nn >= 2 && ns >= NF_DUP_FACT_NUM_SHARE) || (fn >= 2 && fs >= NF_DUP_FACT_NUM_SHARE);
 	int mn = minpop(nw->names, old->names);
 	double nm = nf_dupkey_numsim(nw->names, old->names);
-	int facts = ((nn >= 2 && ns >= NF_DUP_FACT_NUM_SHARE && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
+	int facts = ((nagree && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
 	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE)) &&
 	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
 	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
