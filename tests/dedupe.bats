@@ -378,3 +378,18 @@ STORY='The city council voted on Tuesday to close the old bridge over the river 
 	assert_success
 	assert_equal "$(nrows)" 1
 }
+
+@test "stubs: a teaser of under 20 words and 'Continue reading' is no copy of its article, before it or after it; a repeated teaser is" {
+	stub='The city council voted on Tuesday to close the old bridge over the river to cars … Continue reading'
+	f=$(mkfile s.tsv "id\ttext\na\t$stub\nb\t$STORY\nc\t${stub/… Continue reading/Lire la suite}\nd\t$stub\ne\t$STORY Weiterlesen\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" ''
+	assert_equal "$(field 4 3)" ''
+	assert_equal "$(field 5 3)" a
+	assert_equal "$(field 6 3)" b
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}

@@ -208,44 +208,108 @@ enum { DW_MONTH = 1, DW_BEFORE = 2, DW_LINK = 4, DW_Y = 8, DW_M = 16, DW_D = 32,
 static uint64_t dw_key[DW_CAP];
 static uint8_t dw_kind[DW_CAP];
 static uint64_t dw_c; /* the word "c", a copyright sign when it follows '(' */
-extern const char nf_data_months[], nf_data_dedupe_datewords[];
-extern const unsigned long nf_data_months_len, nf_data_dedupe_datewords_len;
+extern const char nf_data_months[], nf_data_dedupe_datewords[], nf_data_dedupe_teasers[];
+extern const unsigned long nf_data_months_len, nf_data_dedupe_datewords_len, nf_data_dedupe_teasers_len;
 
-/* the token nf_dupkey_make makes of the first word of s (without the weight bit); 0: none */
-static uint64_t word_tok(const char *s)
+/* the token nf_dupkey_make makes of the next word from *pp on (without the weight bit), *pp
+ * moved past it; 0: no word left */
+static uint64_t next_tok(const unsigned char **pp, const unsigned char *e)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+	const unsigned char *p = *pp;
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t h = 0xcbf29ce484222325ull;
 	int any = 0;
 	while (p < e) {
 		int32_t c = *p;
+		int len = 1;
 		if (c < 0x80) {
-			p++;
 			if ((c | 32) >= 'a' && (c | 32) <= 'z')
 				c |= 32;
-			else if (!(c >= '0' && c <= '9'))
-				break;
+			else if (!(c >= '0' && c <= '9')) {
+				p++;
+				if (any)
+					break;
+				continue;
+			}
+			p++;
 			h = (h ^ (uint64_t)c) * P, any = 1;
 			continue;
 		}
-		p += nf_utf8_dec(p, e, &c);
-		if (c < 0)
+		len = nf_utf8_dec(p, e, &c);
+		if (c < 0) {
+			p += len;
 			break;
+		}
 		utf8proc_int32_t out[8];
 		utf8proc_ssize_t m;
 		int cls = fold(c, out, &m), own = own_word(c);
+		if (own && any)
+			break; /* left for the next call */
+		p += len;
 		if (cls == C_MARK)
 			continue;
-		if (cls == C_SEP || (own && any))
-			break;
+		if (cls == C_SEP) {
+			if (any)
+				break;
+			continue;
+		}
 		for (utf8proc_ssize_t i = 0; i < m; i++)
 			h = (h ^ (uint64_t)out[i]) * P;
 		any = 1;
 		if (own)
 			break;
 	}
+	*pp = p;
 	return any ? mix64(h) & ~1ull : 0;
+}
+
+static uint64_t word_tok(const char *s) /* the token of the first word of s */
+{
+	const unsigned char *p = (const unsigned char *)s;
+	return next_tok(&p, p + strlen(s));
+}
+
+/* teasers' links: hashes of their token sequences */
+#define TZ_MAX 6
+#define TZ_CAP 256
+static uint64_t tz_key[TZ_CAP];
+static uint64_t seq_hash(const uint64_t *t, int n)
+{
+	uint64_t x = (uint64_t)n;
+	for (int i = 0; i < n; i++)
+		x = mix64(x ^ (t[i] & ~1ull));
+	return x | 1;
+}
+
+static void tz_add(char **f, int n, void *ctx) /* teasers.tsv: LANG PHRASE */
+{
+	(void)ctx;
+	if (n < 2)
+		return;
+	uint64_t t[TZ_MAX + 1];
+	int nt = 0;
+	const unsigned char *p = (const unsigned char *)f[1], *e = p + strlen(f[1]);
+	for (uint64_t x; nt <= TZ_MAX && (x = next_tok(&p, e));)
+		t[nt++] = x;
+	if (nt < 1 || nt > TZ_MAX)
+		return; /* a longer phrase is left out */
+	uint64_t h = seq_hash(t, nt);
+	size_t s = (size_t)(h >> 40) & (TZ_CAP - 1);
+	while (tz_key[s] && tz_key[s] != h)
+		s = (s + 1) & (TZ_CAP - 1);
+	tz_key[s] = h;
+}
+
+/* the tokens of the teaser's link that ends k, 0 if none */
+static int ends_teaser(const nf_dupkey *k)
+{
+	for (int n = 1; n <= TZ_MAX && (size_t)n < k->ntok; n++) {
+		uint64_t h = seq_hash(k->tok + k->ntok - n, n);
+		for (size_t s = (size_t)(h >> 40) & (TZ_CAP - 1); tz_key[s]; s = (s + 1) & (TZ_CAP - 1))
+			if (tz_key[s] == h)
+				return n;
+	}
+	return 0;
 }
 
 static void dw_add(uint64_t t, int kind)
@@ -289,6 +353,7 @@ static void dw_load(void)
 		return;
 	nf_table_each(nf_data_months, nf_data_months_len, dw_month, NULL);
 	nf_table_each(nf_data_dedupe_datewords, nf_data_dedupe_datewords_len, dw_word, NULL);
+	nf_table_each(nf_data_dedupe_teasers, nf_data_dedupe_teasers_len, tz_add, NULL);
 	dw_c = word_tok("c");
 }
 
@@ -377,7 +442,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		nf_norm_text(text, n, &k->clean, &st);
 		p = (const unsigned char *)k->clean.p, e = p + k->clean.len;
 	}
-	k->ntok = 0;
+	k->ntok = 0, k->stub = 0;
 	k->nums = k->dates = k->names = 0;
 	k->nsh = 0;
 	const uint64_t P = 0x100000001b3ull;
@@ -390,6 +455,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 	 * count, the last of them) */
 	uint32_t val = 0;
 	int nd = 0, nsep = 0, sepc = 0;
+	size_t nown = 0; /* words of a character each */
 	dstate ds;
 	if (near)
 		memset(&ds, 0, sizeof ds);
@@ -508,8 +574,10 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			val = val * 10 + (uint32_t)(dv < 0 ? 0 : dv), nd += dv < 0 ? 10 : 1;
 		}
 		in = 1;
-		if (own)
+		if (own) {
+			nown++;
 			END_WORD();
+		}
 	}
 	END_WORD();
 #undef END_WORD
@@ -520,6 +588,10 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 		k->nums |= (uint64_t)(ds.cnt[b] > 0) << b;
 	for (int i = 0; i < ds.ndates; i++)
 		k->dates |= 1ull << ds.dbit[i];
+	if (k->ntok - nown + nown / 2 < NF_DUP_STUB_WORDS + TZ_MAX) { /* words before the link */
+		size_t link = (size_t)ends_teaser(k), own = nown < link ? nown : link; /* its own-word tokens */
+		k->stub = link && k->ntok - link - (nown - own) + (nown - own) / 2 < NF_DUP_STUB_WORDS;
+	}
 	if (ncased * 2 < nletter)
 		k->names = 0;
 	uint32_t bins[NF_DUP_K], wbins[NW];

@@ -50,7 +50,13 @@ typedef struct {
 	nf_duppara *para;      /* nf_dupkey_paras: the paragraphs of NF_DUP_PARA_WORDS words or more */
 	size_t npara, paracap;
 	uint32_t parawords;    /* their words */
+	int stub;              /* near mode: a teaser (see NF_DUP_STUB_WORDS) */
 } nf_dupkey;
+/* a stub: a text of fewer than this many words (two Han, kana, Hangul, Thai ... characters
+ * make one) that ends in a teaser's link (lib/data/dedupe/teasers.tsv: "Continue reading");
+ * it opens an article but is no copy of it: nf-dedupe gives it no band keys, so that it is
+ * compared exactly only, and no later text is a near copy of it */
+#define NF_DUP_STUB_WORDS 20
 #define NF_DUP_PARA_WORDS 8
 #define NF_DUP_PARA_SHARE 0.8 /* a copy: this share of its paragraph words seen before */
 #define NF_DUP_PARA_MIN 40    /* of at least this many */
