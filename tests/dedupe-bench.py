@@ -20,7 +20,9 @@ With --realistic (what real pages do that the rows above never do), the same row
   the original carries a site's frame (a byline with a date and a time, a footer with a
   (c) year and an update time) and a light duplicate, swap, carries another site's frame
   with other dates in other formats (y-m-d, d.m.y, d/m/y, a month name, 2024年3月5日);
-  and the rows of a group come in any order: a variant may come before its original.
+  the rows of a group come in any order: a variant may come before its original; and a
+  stub (not a duplicate) is a teaser of the article: its first 8-19 words (15-40 characters
+  for CJK/Thai) and "Continue reading".
 The rows drawn without --realistic are the same bytes with it. For CJK and Thai
 the "words" edited are characters. Output TSV: id lang script kind orig text (orig = id of the
 original, empty on originals), escapes \\\\ \\t \\n \\r as in the corpus.
@@ -38,7 +40,7 @@ import argparse, glob, gzip, os, random, re, string, sys, unicodedata, zlib
 from collections import Counter, defaultdict
 
 LIGHT, HEAVY = ["header", "swap", "reorder", "words5", "words10", "noise"], ["words20", "words30", "truncate"]
-KEEP = ["orig", "template", "short"]  # not duplicates
+KEEP = ["orig", "template", "short", "stub"]  # not duplicates
 WORDS = {"words5": .05, "words10": .10, "words20": .20, "words30": .30}
 ESC = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 SCRIPTS = [("CJK", "cjk"), ("HIRAGANA", "cjk"), ("KATAKANA", "cjk"), ("HANGUL", "cjk"), ("THAI", "thai"),
@@ -347,8 +349,13 @@ def gen(a):
             derived = dict(header=header(t, lang, rng), reorder=reorder(t, rng), noise=noise(t, rng),
                            truncate=truncate(t, rng), template=template(d, di, pools, rng))
             derived.update((k, edit_words(d, di, s, pools, rng)) for k, s in WORDS.items())
-            if real:  # the original on its site, a copy on another site with other dates
+            if real:  # the original on its site, a copy on another site with other dates, a teaser
                 derived["swap"] = frame(t, lang, d["script"], real)
+                if d["chars"]:
+                    stub = "".join(d["toks"][:max(d["idx"][:real.randint(15, 40)] or [0]) + 1])
+                else:
+                    stub = " ".join(d["toks"][k] for k in d["idx"][:real.randint(8, 19)])
+                derived["stub"] = stub.rstrip() + " \u2026 Continue reading"
                 t = frame(t, lang, d["script"], real)
             groups.append([(i, lang, d["script"], "orig", "", t)] +
                           [(i + "#" + k, lang, d["script"], k, i, x) for k, x in sorted(derived.items())])
@@ -420,8 +427,8 @@ def score(a):
         rate = (c["drops"] if keep else c["tp"]) / max(c["n"], 1)
         print("%-9s %-6s %6d %7d %6d %6.3f  %s" % (kind, "keep" if keep else "dup", c["n"], c["drops"], c["wrong"],
                                                    rate, "false-drop rate" if keep else "recall"))
-    print("drops %d: correct %d, wrong target %d (a duplicate pointing outside its group), orig/template/short "
-          "rows dropped %d" % (tot["drops"], tot["tp"], tot["wrong"], sum(by_kind[k]["drops"] for k in KEEP + firsts)))
+    print("drops %d: correct %d, wrong target %d (a duplicate pointing outside its group), orig/template/short/stub "
+          "rows (and copies placed first) dropped %d" % (tot["drops"], tot["tp"], tot["wrong"], sum(by_kind[k]["drops"] for k in KEEP + firsts)))
     P, R, F = prf(tot["tp"], tot["drops"], tot["pos"])
     print("precision (all drops) %.3f" % P)
     rec = {}
