@@ -424,6 +424,8 @@ def score(a):
     firsts = sorted(k for k in by_kind if k.endswith("-first"))  # copies before their original: keep
     for kind in KEEP + ["orig-late"] * ("orig-late" in by_kind) + firsts + LIGHT + HEAVY:
         c, keep = by_kind[kind], kind in KEEP or kind.endswith("-first")
+        if not c["n"] and kind in ("swap", "stub"):
+            continue  # made with --realistic only
         rate = (c["drops"] if keep else c["tp"]) / max(c["n"], 1)
         print("%-9s %-6s %6d %7d %6d %6.3f  %s" % (kind, "keep" if keep else "dup", c["n"], c["drops"], c["wrong"],
                                                    rate, "false-drop rate" if keep else "recall"))
