@@ -471,7 +471,7 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			else {                                                                             \
 				if (cap)                                                                       \
 					k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                           \
-				if (ds.nr || sep1 == '(')                                                      \
+				if ((ds.nr && !ds.r[0].date && ds.r[0].tok + 3 > k->ntok) || sep1 == '(')      \
 					dword_end(&ds, k, k->ntok - 1, sep1);                                      \
 			}                                                                                  \
 			nletter += (size_t)letter, ncased += (size_t)cased;                                \
@@ -648,9 +648,15 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	double j = nf_dupkey_sim(nw->sig, old->sig), ns = nf_dupkey_numsim(nw->nums, old->nums);
 	*sim = j;
 	int nn = minpop(nw->nums, old->nums), lost = nn - __builtin_popcountll(nw->nums & old->nums);
-	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2)
-		return 0; /* the same frame with other numbers: a template (dates never count against:
-		           * a copy on another site has other dates) */
+	/* the numbers with the dates: they count for a pair, never against it */
+	uint64_t fa = nw->nums | nw->dates, fb = old->nums | old->dates;
+	int fn = minpop(fa, fb), flost = fn - __builtin_popcountll(fa & fb);
+	double fs = nf_dupkey_numsim(fa, fb);
+	int fagainst = fs >= 0 && fs < NF_DUP_MIN_NUM_SHARE && flost >= 2;
+	if (ns >= 0 && ns < NF_DUP_MIN_NUM_SHARE && lost >= 2 && fagainst)
+		return 0; /* the same frame with other numbers: a template. The numbers disagree with
+		           * the dates and without them (a copy on another site has other dates; a
+		           * shared date still counts for a pair) */
 	/* the facts agree: the numbers (two or more on both sides, NF_DUP_FACT_NUM_SHARE of them),
 	 * unless the names disagree (the same rate raised by another bank); or many names, with no
 	 * number against them. Only in texts long enough (wire briefs share their few numbers).
@@ -658,13 +664,10 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	 * lower threshold needs them to agree too, or the same wire report of another day (a
 	 * central bank's tender, a bond issue, a dividend) passes on its names and its few other
 	 * numbers (on Reuters-21578: 72 more pairs, most of them such reports, without this). */
-	uint64_t fa = nw->nums | nw->dates, fb = old->nums | old->dates;
-	int fn = minpop(fa, fb), flost = fn - __builtin_popcountll(fa & fb);
-	double fs = nf_dupkey_numsim(fa, fb);
 	int mn = minpop(nw->names, old->names);
 	double nm = nf_dupkey_numsim(nw->names, old->names);
 	int facts = ((fn >= 2 && fs >= NF_DUP_FACT_NUM_SHARE && (nm < 0 || nm >= NF_DUP_NAMES_AGAINST)) ||
-	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE && !(fs >= 0 && fs < NF_DUP_MIN_NUM_SHARE && flost >= 2))) &&
+	             (mn >= NF_DUP_MIN_NAMES && nm >= NF_DUP_MIN_NAME_SHARE && !fagainst)) &&
 	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
 	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
 		return 1;
