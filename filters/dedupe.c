@@ -213,7 +213,8 @@ int main(int argc, char **argv)
 			exact_dups += copy && sim == 1;
 		} else {
 			nf_dupkey_make(&k, d.text, d.text_len, mode, seed);
-			int words = k.ntok > 0 || empty_dups, bands = mode && k.ntok >= MIN_NEAR_WORDS;
+			/* a stub (a teaser: dupkey.h) is compared exactly only */
+			int words = k.ntok > 0 || empty_dups, bands = mode && k.ntok >= MIN_NEAR_WORDS && !k.stub;
 			k.npara = k.parawords = 0;
 			if (paras && k.ntok > 0)
 				nf_dupkey_paras(&k, &lk, d.text, d.text_len, seed);

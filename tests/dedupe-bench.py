@@ -15,22 +15,32 @@ followed, somewhere later, by rows derived from it:
   heavy duplicates  words20 words30 truncate
   not duplicates    template (same frame; other numbers, ~40% of the names, ~15% of the words)
 plus, per file, 5 pairs of synthetic English market sentences (orig, template) and, once, 10
-boilerplate strings (orig) with one-word variants (short, not duplicates). For CJK and Thai
+boilerplate strings (orig) with one-word variants (short, not duplicates).
+With --realistic (what real pages do that the rows above never do), the same rows and more:
+  the original carries a site's frame (a byline with a date and a time, a footer with a
+  (c) year and an update time) and a light duplicate, swap, carries another site's frame
+  with other dates in other formats (y-m-d, d.m.y, d/m/y, a month name, 2024年3月5日);
+  the rows of a group come in any order: a variant may come before its original; and a
+  stub (not a duplicate) is a teaser of the article: its first 8-19 words (15-40 characters
+  for CJK/Thai) and "Continue reading".
+The rows drawn without --realistic are the same bytes with it. For CJK and Thai
 the "words" edited are characters. Output TSV: id lang script kind orig text (orig = id of the
 original, empty on originals), escapes \\\\ \\t \\n \\r as in the corpus.
 
 score reads the bench and nf-dedupe --mark output (the same rows in the same order plus the
 columns dup_of and similarity; columns found by name). A row is dropped when dup_of is not
-empty; a drop is correct only for a duplicate kind whose dup_of is an earlier row of its own
-group (its original or a row derived from it). Prints rates per kind, recall per group, P/R/F1
+empty. The copies of a group are its original and its duplicate kinds; the first of them in
+the bench is to be kept, the others are duplicates (an original after one of its copies is
+counted as kind orig-late); a drop is correct only for such a duplicate whose dup_of is an
+earlier copy of its own group. Prints rates per kind, recall per group, P/R/F1
 per script and last `dedupe: P=.. R=.. F1=.. light-R=.. heavy-R=..`.
 Exit status: 0 ok, 1 unreadable input or rows that differ, 2 usage error.
 """
 import argparse, glob, gzip, os, random, re, string, sys, unicodedata, zlib
 from collections import Counter, defaultdict
 
-LIGHT, HEAVY = ["header", "reorder", "words5", "words10", "noise"], ["words20", "words30", "truncate"]
-KEEP = ["orig", "template", "short"]  # not duplicates
+LIGHT, HEAVY = ["header", "swap", "reorder", "words5", "words10", "noise"], ["words20", "words30", "truncate"]
+KEEP = ["orig", "template", "short", "stub"]  # not duplicates
 WORDS = {"words5": .05, "words10": .10, "words20": .20, "words30": .30}
 ESC = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 SCRIPTS = [("CJK", "cjk"), ("HIRAGANA", "cjk"), ("KATAKANA", "cjk"), ("HANGUL", "cjk"), ("THAI", "thai"),
@@ -135,6 +145,47 @@ def header(text, lang, rng):
     first = "%s %s | %s%s " % (by, f["name"], f["city"], "،" if by == HEADER["ar"][0] else ",")
     sep = split_paras(text)[1]
     return first + "%d-%02d-%02d %02d:%02d" % date + sep + text + sep + rng.choice([cr, more]).format(**f)
+
+
+MONTHS = {}  # lang -> [wide month names, 1-12] from lib/data/months.tsv (the first of each)
+
+
+def months(lang):
+    if not MONTHS:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib", "data", "months.tsv")
+        with open(path, encoding="utf-8") as f:
+            for ln in f:
+                c = ln.rstrip("\n").split("\t")
+                if len(c) == 4 and c[3] == "wide":
+                    MONTHS.setdefault(c[0], [None] * 12)
+                    if MONTHS[c[0]][int(c[1]) - 1] is None:
+                        MONTHS[c[0]][int(c[1]) - 1] = c[2]
+    return MONTHS.get(lang)
+
+
+def a_date(lang, script, rng):
+    """A date and a time as a site writes them: y-m-d, d.m.y, d/m/y, a month name, 年月日."""
+    y, m, d, hh, mm = rng.randint(2005, 2025), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23), rng.randint(0, 59)
+    names, t = months(lang), "%02d:%02d" % (hh, mm)
+    forms = ["%d-%02d-%02d %s" % (y, m, d, t), "%02d.%02d.%d %s" % (d, m, y, t), "%02d/%02d/%d, %s" % (d, m, y, t)]
+    if names and names[m - 1]:
+        forms += ["%d %s %d, %s" % (d, names[m - 1], y, t)] + (["%s %d, %d %s" % (names[m - 1].title(), d, y, t)] if lang == "en" else [])
+    if script == "cjk":
+        forms += ["%d年%d月%d日 %s" % (y, m, d, t)] * 2
+    return rng.choice(forms)
+
+
+def frame(text, lang, script, rng):
+    """The text framed as a site frames it: a byline with a date, a footer with a (c) year and
+    an update time."""
+    two = LANG2.get(lang[:3], lang)
+    by, cr, more = HEADER.get(two, HEADER["en"])
+    f = dict(name=rng.choice(NAMES), city=rng.choice(CITIES), ag=rng.choice(AGENCIES),
+             year=rng.randint(2005, 2025), url="https://news.example.com/a/%d" % rng.randint(1000, 99999))
+    sep = split_paras(text)[1]
+    first = "%s %s | %s, %s" % (by, f["name"], f["city"], a_date(two, script, rng))
+    foot = rng.choice([cr.format(**f), "(c) %d %s" % (f["year"], f["ag"]), "\u00a9 %d-%d %s" % (f["year"] - rng.randint(1, 9), f["year"], f["ag"])])
+    return first + sep + text + sep + foot + " | %02d:%02d" % (rng.randint(0, 23), rng.randint(0, 59))
 
 
 def reorder(text, rng):
@@ -279,6 +330,7 @@ def sample_file(path, per_file, rng):
 
 def gen(a):
     rng, paths, groups = random.Random(a.seed), [], []  # group: [original row, derived rows...]
+    real = random.Random(a.seed + 7919) if a.realistic else None  # its own draws: the other rows stay the same
     for p in a.files or [a.corpus]:
         paths += glob.glob(os.path.join(p, "**", "*.tsv.gz"), recursive=True) if os.path.isdir(p) else [p]
     if not paths:
@@ -297,6 +349,14 @@ def gen(a):
             derived = dict(header=header(t, lang, rng), reorder=reorder(t, rng), noise=noise(t, rng),
                            truncate=truncate(t, rng), template=template(d, di, pools, rng))
             derived.update((k, edit_words(d, di, s, pools, rng)) for k, s in WORDS.items())
+            if real:  # the original on its site, a copy on another site with other dates, a teaser
+                derived["swap"] = frame(t, lang, d["script"], real)
+                if d["chars"]:
+                    stub = "".join(d["toks"][:max(d["idx"][:real.randint(15, 40)] or [0]) + 1])
+                else:
+                    stub = " ".join(d["toks"][k] for k in d["idx"][:real.randint(8, 19)])
+                derived["stub"] = stub.rstrip() + " \u2026 Continue reading"
+                t = frame(t, lang, d["script"], real)
             groups.append([(i, lang, d["script"], "orig", "", t)] +
                           [(i + "#" + k, lang, d["script"], k, i, x) for k, x in sorted(derived.items())])
         for n in range(5):
@@ -309,7 +369,11 @@ def gen(a):
     keyed = []  # a random position for every row; the original takes the first one of its group
     for g in groups:
         keys = sorted(rng.random() for _ in g)
-        keyed += zip([keys[0]] + rng.sample(keys[1:], len(g) - 1), g)
+        keys = [keys[0]] + rng.sample(keys[1:], len(g) - 1)
+        if real:  # any order: the original's position swapped with a random row's of its group
+            j = real.randrange(len(g))
+            keys[0], keys[j] = keys[j], keys[0]
+        keyed += zip(keys, g)
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     sys.stdout.write("id\tlang\tscript\tkind\torig\ttext\n")
     for _, row in sorted(keyed, key=lambda kr: kr[0]):
@@ -341,23 +405,32 @@ def score(a):
         return "dedupe-bench: %s has %d rows, %s has %d" % (a.bench, len(bench), a.marked, len(marked))
     pos = {r["id"]: k for k, r in enumerate(bench)}
     group = {r["id"]: r["orig"] or r["id"] for r in bench}
+    copy = {r["id"] for r in bench if r["kind"] in ["orig"] + LIGHT + HEAVY}  # the copies of a group
+    first = {}  # group -> the position of its first copy
+    for k, r in enumerate(bench):
+        if r["id"] in copy:
+            first.setdefault(group[r["id"]], k)
     by_kind, by_script = defaultdict(Counter), defaultdict(Counter)
     for k, (b, m) in enumerate(zip(bench, marked)):
         if b["id"] != m["id"]:
             return "dedupe-bench: line %d: id %r in %s, %r in %s" % (k + 2, b["id"], a.bench, m["id"], a.marked)
-        dup, t = b["kind"] in LIGHT + HEAVY, m["dup_of"]
+        dup, t = b["id"] in copy and first[group[b["id"]]] < k, m["dup_of"]
         ok = t in pos and pos[t] < k and group[t] == group[b["id"]]
-        for c in by_kind[b["kind"]], by_script[b["script"]]:
+        kind = "orig-late" if dup and b["kind"] == "orig" else b["kind"] if dup or b["kind"] in KEEP else b["kind"] + "-first"
+        for c in by_kind[kind], by_script[b["script"]]:
             c.update(n=1, pos=dup, drops=bool(t), tp=bool(t) and dup and ok, wrong=bool(t) and dup and not ok)
     tot = sum(by_kind.values(), Counter())
     print("kind      label       n dropped  wrong   rate")
-    for kind in KEEP + LIGHT + HEAVY:
-        c, keep = by_kind[kind], kind in KEEP
+    firsts = sorted(k for k in by_kind if k.endswith("-first"))  # copies before their original: keep
+    for kind in KEEP + ["orig-late"] * ("orig-late" in by_kind) + firsts + LIGHT + HEAVY:
+        c, keep = by_kind[kind], kind in KEEP or kind.endswith("-first")
+        if not c["n"] and kind in ("swap", "stub"):
+            continue  # made with --realistic only
         rate = (c["drops"] if keep else c["tp"]) / max(c["n"], 1)
         print("%-9s %-6s %6d %7d %6d %6.3f  %s" % (kind, "keep" if keep else "dup", c["n"], c["drops"], c["wrong"],
                                                    rate, "false-drop rate" if keep else "recall"))
-    print("drops %d: correct %d, wrong target %d (a duplicate pointing outside its group), orig/template/short "
-          "rows dropped %d" % (tot["drops"], tot["tp"], tot["wrong"], sum(by_kind[k]["drops"] for k in KEEP)))
+    print("drops %d: correct %d, wrong target %d (a duplicate pointing outside its group), orig/template/short/stub "
+          "rows (and copies placed first) dropped %d" % (tot["drops"], tot["tp"], tot["wrong"], sum(by_kind[k]["drops"] for k in KEEP + firsts)))
     P, R, F = prf(tot["tp"], tot["drops"], tot["pos"])
     print("precision (all drops) %.3f" % P)
     rec = {}
@@ -379,6 +452,8 @@ def main():
     g = sub.add_parser("gen", help="write the benchmark TSV to stdout")
     g.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     g.add_argument("--per-file", type=int, default=150, help="originals per corpus file (default 150)")
+    g.add_argument("--realistic", action="store_true",
+                   help="also site frames with their dates (swap) and variants before their original")
     here = os.path.dirname(os.path.abspath(__file__))
     g.add_argument("--corpus", default=os.path.normpath(os.path.join(here, "../../shared/data/corpus")),
                    help="corpus directory (default: ../shared/data/corpus beside the repository)")

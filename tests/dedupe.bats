@@ -316,3 +316,80 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	assert_success
 	assert_equal "$(nrows)" 1
 }
+
+# dates and times never count against a pair: a story with few numbers of its own, as one site
+# and another carry it (byline date, dateline, updated time, copyright year)
+STORY='The city council voted on Tuesday to close the old bridge over the river to cars and lorries, after engineers found cracks in two of its piers. Buses and bicycles may still cross while a new bridge is planned, the mayor told reporters, adding that the repairs would take at least 3 years. Shop owners on both banks said they feared losing customers, and a group of residents asked the council to build a temporary crossing for the market days.'
+
+@test "dates: copies that differ only in byline dates, an updated time and a (c) year are copies" {
+	f=$BATS_TEST_TMPDIR/d.tsv
+	{
+		printf 'id\ttext\n'
+		printf 'a\t%s\\n\\n%s\\n\\n%s\n' 'By Anna Berg | London, 2024-03-05 14:22' "$STORY" 'Copyright 2019 Daily Courier. All rights reserved.'
+		printf 'b\t%s\\n\\n%s\\n\\n%s\n' 'Von Lena Vos | Berlin, 12.06.2023 09:41' "$STORY" '(c) 2021 Press Agency Ltd. Updated 18:05'
+		printf 'c\t%s\\n\\n%s\\n\\n%s\n' 'Published March 7, 2022, 7:30' "$STORY" '© 2015-2020 Metro Media Group'
+		printf 'd\t%s\\n\\n%s\\n\\n%s\n' 'الرياض، 5 مارس 2024' "$STORY" 'حقوق النشر 2018'
+		printf 'e\t%s\\n\\n%s\n' '发布于2024年3月5日 10:20' "$STORY"
+		printf 'f\t%s\\n\\n%s\n' 'Madrid, 5 de marzo de 2024' "$STORY"
+	} > "$f"
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(nrows)" 7
+	for r in 3 4 5; do assert_equal "$(field "$r" 3)" a; done
+	[ -n "$(field 6 3)" ] && [ -n "$(field 7 3)" ] # the nearest earlier copy: a or d
+}
+
+@test "dates: two copies that differ only in an hh:mm are copies" {
+	f=$(mkfile t.tsv "id\ttext\na\tUpdated at 14:22: $STORY\nb\tUpdated at 09:41: $STORY\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" a
+}
+
+@test "dates: templates that differ in a price or a count are still kept, dates or not" {
+	t1='On 5 March 2024 the market hall sold 120 bikes at 450 euros each and 35 scooters at 980 euros, the organisers said, while the second-hand stalls took 12,400 euros in the morning and 8,100 in the afternoon.'
+	t2='On 5 March 2024 the market hall sold 95 bikes at 520 euros each and 41 scooters at 860 euros, the organisers said, while the second-hand stalls took 10,900 euros in the morning and 7,300 in the afternoon.'
+	f=$(mkfile t.tsv "id\ttext\na\t$t1\nb\t$t2\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" ''
+	t3='Gold rose 1.2 percent to 1953.40 dollars an ounce at 10:15 GMT on 2024-03-05 in London trading, while silver added 0.8 percent to 23.10 dollars.'
+	t4='Gold rose 0.4 percent to 1961.75 dollars an ounce at 10:15 GMT on 2024-03-05 in London trading, while silver added 1.3 percent to 23.55 dollars.'
+	f=$(mkfile g.tsv "id\ttext\na\t$t3\nb\t$t4\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" ''
+}
+
+@test "--state: a near-mode state of format version 2 (dates in its number sets) is refused with a clear message; an exact one is read" {
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	nfd --state "$st" "$f" >/dev/null
+	printf '\002\000\000\000' | dd of="$st" bs=1 seek=8 conv=notrunc 2>/dev/null
+	cp "$st" "$st.old"
+	run --separate-stderr nfd --state "$st" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"format version 2 (this program reads 3: its number sets still hold dates); start a new state"*"not overwritten"* ]]
+	cmp "$st" "$st.old"
+	command -v python3 >/dev/null || skip "no python3 to rewrite the header checksum"
+	nfd --mode exact --state "$st.x" "$f" >/dev/null
+	python3 -c 'import sys, zlib; p = sys.argv[1]; h = bytearray(open(p, "rb").read()); h[8:12] = (2).to_bytes(4, "little"); h[68:72] = zlib.crc32(bytes(h[:68])).to_bytes(4, "little"); open(p, "wb").write(h)' "$st.x"
+	run --separate-stderr nfd --mode exact --state "$st.x" "$f"
+	assert_success
+	assert_equal "$(nrows)" 1
+}
+
+@test "stubs: a teaser of under 20 words and 'Continue reading' is no copy of its article, before it or after it; a repeated teaser is" {
+	stub='The city council voted on Tuesday to close the old bridge over the river to cars … Continue reading'
+	f=$(mkfile s.tsv "id\ttext\na\t$stub\nb\t$STORY\nc\t${stub/… Continue reading/Lire la suite}\nd\t$stub\ne\t$STORY Weiterlesen\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" ''
+	assert_equal "$(field 4 3)" ''
+	assert_equal "$(field 5 3)" a
+	assert_equal "$(field 6 3)" b
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}

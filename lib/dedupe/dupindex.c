@@ -12,7 +12,7 @@
 
 #define NONE UINT32_MAX
 #define MAGIC "NFDUP1\n"
-#define VERSION 2
+#define VERSION 3 /* 3: date and time parts apart from the number sets, in a set of their own */
 /* grow a table by an eighth (doubled while small) when this full: the band table, 14 entries
  * per item, is kept dense; the key tables are probed on every row and kept shorter */
 #define LOAD32 0.9
@@ -35,7 +35,7 @@ struct nf_dupindex {
 	int items;     /* per-item arrays kept: near mode, or ids */
 	size_t n, cap; /* items (or keys when there are none) */
 	uint8_t *sig;
-	uint64_t *nums, *names;
+	uint64_t *nums, *dates, *names;
 	uint32_t *nsh, *idoff;
 	uint16_t *day;
 	nf_buf ids;
@@ -184,7 +184,7 @@ long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double
 {
 	long best = -1;
 	double bs = -1;
-	nf_dupsum q = {k->nums, k->names, k->nsh, k->sig};
+	nf_dupsum q = {k->nums, k->dates, k->names, k->nsh, k->sig};
 	const tab32 *bt = &x->bt;
 	for (int b = 0; b < NF_DUP_BANDS; b++) {
 		uint32_t key = key32(k->band[b]);
@@ -193,7 +193,7 @@ long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double
 			if (bt->k[s] != key)
 				continue;
 			uint32_t i = bt->v[s];
-			nf_dupsum o = {x->nums[i], x->names[i], x->nsh[i], x->sig + (size_t)i * NF_DUP_K};
+			nf_dupsum o = {x->nums[i], x->dates[i], x->names[i], x->nsh[i], x->sig + (size_t)i * NF_DUP_K};
 			double j;
 			if (nf_dupkey_verdict(&q, &o, t, &j) && (j > bs || (j == bs && (long)i < best)))
 				bs = j, best = i;
@@ -217,6 +217,7 @@ static void items_grow(nf_dupindex *x, size_t want)
 	if (x->p.near) {
 		x->sig = nf_xrealloc(x->sig, c * NF_DUP_K);
 		x->nums = nf_xrealloc(x->nums, c * sizeof *x->nums);
+		x->dates = nf_xrealloc(x->dates, c * sizeof *x->dates);
 		x->names = nf_xrealloc(x->names, c * sizeof *x->names);
 		x->nsh = nf_xrealloc(x->nsh, c * sizeof *x->nsh);
 	}
@@ -232,7 +233,7 @@ void nf_dupindex_add(nf_dupindex *x, const nf_dupkey *k, int bands, uint16_t day
 		if (x->p.ids)
 			x->idoff[i] = (uint32_t)x->ids.len, nf_buf_add(&x->ids, id, idlen);
 		if (x->p.near)
-			memcpy(x->sig + (size_t)i * NF_DUP_K, k->sig, NF_DUP_K), x->nums[i] = k->nums, x->names[i] = k->names, x->nsh[i] = k->nsh;
+			memcpy(x->sig + (size_t)i * NF_DUP_K, k->sig, NF_DUP_K), x->nums[i] = k->nums, x->dates[i] = k->dates, x->names[i] = k->names, x->nsh[i] = k->nsh;
 	}
 	if (x->et.n + 1 > LOAD64 * (double)x->et.cap)
 		t64_rehash(&x->et, grown(x->et.cap, x->et.n + 1, LOAD64), NULL, 0);
@@ -303,7 +304,7 @@ size_t nf_dupindex_bytes(const nf_dupindex *x)
 {
 	size_t per = 0;
 	if (x->items)
-		per = sizeof *x->day + (x->p.ids ? sizeof *x->idoff : 0) + (x->p.near ? NF_DUP_K + 2 * sizeof *x->nums + sizeof *x->nsh : 0);
+		per = sizeof *x->day + (x->p.ids ? sizeof *x->idoff : 0) + (x->p.near ? NF_DUP_K + 3 * sizeof *x->nums + sizeof *x->nsh : 0);
 	return x->n * per + x->et.cap * (sizeof *x->et.k + (x->et.v ? sizeof *x->et.v : 0) + (x->et.d ? sizeof *x->et.d : 0)) +
 	       x->bt.cap * (sizeof *x->bt.k + sizeof *x->bt.v) + x->pt.cap * (sizeof *x->pt.k + sizeof *x->pt.v) +
 	       x->seencap * sizeof *x->seen;
@@ -371,7 +372,7 @@ void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items)
 		}
 		if (x->p.near) {
 			memmove(x->sig + o * NF_DUP_K, x->sig + i * NF_DUP_K, NF_DUP_K);
-			x->nums[o] = x->nums[i], x->names[o] = x->names[i], x->nsh[o] = x->nsh[i];
+			x->nums[o] = x->nums[i], x->dates[o] = x->dates[i], x->names[o] = x->names[i], x->nsh[o] = x->nsh[i];
 		}
 		o++;
 	}
@@ -465,8 +466,10 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		*err = "not an nf-dedupe state file";
 		goto out;
 	}
-	if (got >= 12 && get32(h + 8) != VERSION) {
-		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u)", get32(h + 8), VERSION);
+	/* version 2 differs in the number sets of near mode only: an exact-mode state reads as is */
+	if (got >= 12 && get32(h + 8) != VERSION && !(get32(h + 8) == 2 && got >= 16 && get32(h + 12) == 0)) {
+		snprintf(msg, sizeof msg, "state file of format version %u (this program reads %u%s); start a new state, or use the nf-dedupe that wrote it",
+		         get32(h + 8), VERSION, get32(h + 8) < VERSION ? ": its number sets still hold dates" : "");
 		*err = msg;
 		goto out;
 	}
@@ -511,7 +514,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24), pn = get64(raw + 32);
 	int items = p->near || p->ids || p->paras;
-	uint64_t per = items ? 2 + (p->ids ? 4 : 0) + (p->near ? NF_DUP_K + 20 : 0) : 0;
+	uint64_t per = items ? 2 + (p->ids ? 4 : 0) + (p->near ? NF_DUP_K + 28 : 0) : 0;
 	if (n > (1ull << 32) || en > (1ull << 32) || bn > (1ull << 36) || il > (1ull << 40) || pn > (1ull << 36) ||
 	    rl != 40 + en * (8 + (items ? 4 : 2)) + n * per + bn * 8 + pn * 12 + il || (!items && n != en) || (!p->near && bn) ||
 	    (!p->paras && pn)) {
@@ -546,6 +549,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		if (p->near) {
 			memcpy(x->sig, r, n * NF_DUP_K), r += n * NF_DUP_K;
 			memcpy(x->nums, r, n * 8), r += n * 8;
+			memcpy(x->dates, r, n * 8), r += n * 8;
 			memcpy(x->names, r, n * 8), r += n * 8;
 			memcpy(x->nsh, r, n * 4), r += n * 4;
 		}
@@ -621,6 +625,7 @@ int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err)
 		if (x->p.near) {
 			nf_buf_add(&raw, x->sig, x->n * NF_DUP_K);
 			nf_buf_add(&raw, x->nums, x->n * 8);
+			nf_buf_add(&raw, x->dates, x->n * 8);
 			nf_buf_add(&raw, x->names, x->n * 8);
 			nf_buf_add(&raw, x->nsh, x->n * 4);
 		}
@@ -687,7 +692,7 @@ void nf_dupindex_free(nf_dupindex *x)
 {
 	if (!x)
 		return;
-	free(x->sig), free(x->nums), free(x->names), free(x->nsh), free(x->idoff), free(x->day);
+	free(x->sig), free(x->nums), free(x->dates), free(x->names), free(x->nsh), free(x->idoff), free(x->day);
 	t64_free(&x->et);
 	t64_free(&x->pt);
 	free(x->bt.k), free(x->bt.v), free(x->seen);

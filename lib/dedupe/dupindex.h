@@ -1,8 +1,8 @@
 /* dupindex.h — the memory of nf-dedupe: every text seen (but exact repeats), and the state
  * file that carries it from one run to the next.
  *
- * Near mode keeps per item its MinHash signature, number and name sets, shingle count and day
- * (86 bytes), an exact-key table (key, item) and a band table (band key, item) over them.
+ * Near mode keeps per item its MinHash signature, number, date and name sets, shingle count
+ * and day (94 bytes), an exact-key table (key, item) and a band table (band key, item) over them.
  * Exact mode keeps only the exact-key table (key, day). Row ids are kept only when asked
  * (--mark). The tables are open-addressed with Robin Hood probing, grown by an eighth (doubled
  * while small) when full (band table 90%, key tables 75%), so that the bytes per item stay near

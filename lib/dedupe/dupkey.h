@@ -8,7 +8,10 @@
  * characters or four Thai letters.
  * From the words:
  *  - exact: a 64-bit hash of all the words run together (the exact key);
- *  - nums:  a 64-bit set of the number words (templates differ in their numbers);
+ *  - nums:  a 64-bit set of the number words but date and time parts (templates differ in
+ *           their numbers; a copy on another site carries other dates);
+ *  - dates:  a 64-bit set of the date and time parts (2024-03-05, 14:22, 5 March 2024,
+ *           2024年3月5日, (c) 2024: see nf_dupkey_make), recognised as the words are cut;
  *  - names: a 64-bit set of the capitalised words not at the start of a sentence;
  *  - nsh:   the number of shingles;
  *  - sig:   a MinHash signature of the 12-unit shingles (NF_DUP_K multiply-shift hash
@@ -40,21 +43,27 @@ typedef struct {
 	nf_buf clean;          /* scratch: the cleaned text */
 	uint64_t *tok;         /* word hashes; bit 0 set for a 1-unit word */
 	size_t ntok, cap;
-	uint64_t exact, nums, names;
+	uint64_t exact, nums, dates, names;
 	uint32_t nsh;
 	uint8_t sig[NF_DUP_K];
 	uint32_t band[NF_DUP_BANDS];
 	nf_duppara *para;      /* nf_dupkey_paras: the paragraphs of NF_DUP_PARA_WORDS words or more */
 	size_t npara, paracap;
 	uint32_t parawords;    /* their words */
+	int stub;              /* near mode: a teaser (see NF_DUP_STUB_WORDS) */
 } nf_dupkey;
+/* a stub: a text of fewer than this many words (two Han, kana, Hangul, Thai ... characters
+ * make one) that ends in a teaser's link (lib/data/dedupe/teasers.tsv: "Continue reading");
+ * it opens an article but is no copy of it: nf-dedupe gives it no band keys, so that it is
+ * compared exactly only, and no later text is a near copy of it */
+#define NF_DUP_STUB_WORDS 20
 #define NF_DUP_PARA_WORDS 8
 #define NF_DUP_PARA_SHARE 0.8 /* a copy: this share of its paragraph words seen before */
 #define NF_DUP_PARA_MIN 40    /* of at least this many */
 
 /* what a verdict needs of a text: kept in the index, written by --emit-keys */
 typedef struct {
-	uint64_t nums, names;
+	uint64_t nums, dates, names;
 	uint32_t nsh;
 	const uint8_t *sig;
 } nf_dupsum;
@@ -72,9 +81,10 @@ double nf_dupkey_sim_of(int matches);
 double nf_dupkey_numsim(uint64_t a, uint64_t b);
 /* is the newer text a copy of the older one? t is the Jaccard threshold: a copy has
  * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both long enough, with
- * numbers that agree and names that do not disagree, or with many names that agree), or its
- * shingles are almost all in the older text (a truncated copy); texts whose numbers disagree
- * are never copies (templates). The estimated similarity goes to *sim. */
+ * numbers that agree, dates counted or not, and names that do not disagree, or with many
+ * names that agree), or its shingles are almost all in the older text (a truncated copy);
+ * texts whose numbers (dates never counted) disagree are never copies (templates). The
+ * estimated similarity goes to *sim. */
 int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, double *sim);
 #define NF_DUP_MIN_NUM_SHARE 0.7     /* below: the numbers disagree (beyond chance) */
 #define NF_DUP_FACT_NUM_SHARE 0.85   /* the numbers agree */

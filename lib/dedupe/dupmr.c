@@ -36,7 +36,7 @@ void nf_dupmr_emit(const nf_dupkey *k, int bands, uint64_t seq, const char *id, 
 		else
 			nf_out_c('b'), out_hex(k->band[b] ? k->band[b] : 1, 8);
 		nf_out_tab(), out_seq(seq), nf_out_tab();
-		out_hex(k->exact, 16), nf_out_tab(), out_hex(k->nums, 16), nf_out_tab(), out_hex(k->names, 16), nf_out_tab();
+		out_hex(k->exact, 16), nf_out_tab(), out_hex(k->nums, 16), out_hex(k->dates, 16), nf_out_tab(), out_hex(k->names, 16), nf_out_tab();
 		nf_out_u64(k->nsh), nf_out_tab();
 		for (int i = 0; i < NF_DUP_K; i++)
 			nf_out_c(hexd[k->sig[i] >> 4]), nf_out_c(hexd[k->sig[i] & 15]);
@@ -55,7 +55,7 @@ void nf_dupmr_emit(const nf_dupkey *k, int bands, uint64_t seq, const char *id, 
 /* ---- reduce ---- */
 
 typedef struct {
-	uint64_t seq, exact, nums, names;
+	uint64_t seq, exact, nums, dates, names;
 	uint32_t nsh;
 	uint8_t sig[NF_DUP_K];
 	size_t idoff, idlen;
@@ -129,9 +129,9 @@ static void decide_group(row *g, size_t n, int kind, double t, const nf_buf *ids
 			twin = g[j].exact == g[i].exact || g[j].seq == g[i].seq;
 		if (twin)
 			continue;
-		nf_dupsum a = {g[i].nums, g[i].names, g[i].nsh, g[i].sig};
+		nf_dupsum a = {g[i].nums, g[i].dates, g[i].names, g[i].nsh, g[i].sig};
 		for (size_t j = 0; j < m; j++) {
-			nf_dupsum b = {g[j].nums, g[j].names, g[j].nsh, g[j].sig};
+			nf_dupsum b = {g[j].nums, g[j].dates, g[j].names, g[j].nsh, g[j].sig};
 			double sim;
 			if (nf_dupkey_verdict(&a, &b, t, &sim))
 				out_decision(&g[i], &g[j], nf_dupkey_matches(g[i].sig, g[j].sig), 'N', ids);
@@ -156,10 +156,11 @@ int nf_dupmr_reduce(nf_in *in, double t)
 		for (size_t i = 0; i < 8 && i < fr.n; i++)
 			f[i] = fr.f[i].p, fl[i] = fr.f[i].n;
 		row r;
+		r.dates = 0;
 		uint64_t nsh;
 		if (fr.n != 8 || !(fl[0] == 17 || fl[0] == 9) || !strchr("ebp", f[0][0]) ||
-		    parse_dec(f[1], fl[1], &r.seq) || fl[2] != 16 || parse_hex(f[2], 16, &r.exact) || fl[3] != 16 ||
-		    parse_hex(f[3], 16, &r.nums) || fl[4] != 16 || parse_hex(f[4], 16, &r.names) ||
+		    parse_dec(f[1], fl[1], &r.seq) || fl[2] != 16 || parse_hex(f[2], 16, &r.exact) || (fl[3] != (f[0][0] == 'p' ? 16 : 32)) ||
+		    parse_hex(f[3], 16, &r.nums) || (fl[3] == 32 && parse_hex(f[3] + 16, 16, &r.dates)) || fl[4] != 16 || parse_hex(f[4], 16, &r.names) ||
 		    parse_dec(f[5], fl[5], &nsh) || nsh > UINT32_MAX || fl[6] != 2 * NF_DUP_K) {
 			nf_warnx("%s:%lu: not a key line of nf-dedupe --emit-keys", nf_in_name(in), nf_in_lineno(in));
 			rc = -1;

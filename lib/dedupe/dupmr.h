@@ -11,7 +11,8 @@
  *          (with --paragraphs also p + 16 hex digits, a paragraph's key, with its words as NUMS
  *          and the row's paragraph words as NAMES);
  *          KEY is e + 16 hex digits (exact key) or b + 8 hex digits (band key), SEQ the row's
- *          number in the input (12 digits, from 1), EXACT, NUMS and NAMES 16 hex digits, NSH decimal,
+ *          number in the input (12 digits, from 1), EXACT and NAMES 16 hex digits, NUMS 32 (the
+ *          number set, then the date set; 16 on p lines), NSH decimal,
  *          SIG 2 * NF_DUP_K hex digits, ID the id/unit written in dup_of;
  *  shuffle group the lines by KEY (their order within a group does not matter);
  *  reduce  (--reduce) for every pair of a group where the later row is a copy of the earlier:
