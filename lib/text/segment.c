@@ -246,15 +246,26 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 	return 0;
 }
 
+enum { LOWER = 1, NAME = 2 };
+
+/* lower.tsv: LANG WORD [name] */
+static void add_lower(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n > 1 && lang_slot(f[0]))
+		nf_lw_add(t_lower, f[0], f[1], strlen(f[1]), n > 2 && strcmp(f[2], "name") == 0 ? NAME : LOWER, NF_LW_OR);
+}
+
 static void load_lower(void)
 {
 	t_lower = nf_lw_new();
-	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_word, t_lower);
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_lower, NULL);
 	for (int i = 0; i < nlangs; i++)
 		nf_lw_know(t_lower, langs[i].code);
 }
 
-/* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
+/* a capitalised word that is usually written in lower case ("Demand") starts a sentence,
+ * unless it is also a word of names ("the U.S. Government said"): its lower.tsv flags, 0 if none */
 static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 {
 	if (!t_lower)
@@ -266,9 +277,9 @@ static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 			return 0; /* not in the usual capitalised form: KG, IBM */
 	size_t fl;
 	char *f = nf_utf8_casefold(w, n, &fl);
-	int r = get(t_lower, L, f, fl) >= 0;
+	int r = get(t_lower, L, f, fl);
 	free(f);
-	return r;
+	return r < 0 ? 0 : r;
 }
 
 /* after an abbreviation or an initial: does the next word start a sentence? Not when it is
@@ -277,7 +288,7 @@ static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t
 {
 	if (n < avail && w[n] == '.')
 		return 0;
-	return upper && (is_starter(L, w, n) || lower_word(L, w, n));
+	return upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER);
 }
 
 /* ---- the decision at a terminator ---- */
