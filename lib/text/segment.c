@@ -299,8 +299,9 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 {
 	size_t l, k2 = k;
 	int32_t c = cp_at(t, k2, e, &l);
-	while (is_opener(c) && k2 + l < e) { /* “The, (In, ¿Qué, — Dit */
-		k2 += l;
+	while ((is_opener(c) || (c == ',' && k2 + 2 < e && t[k2 + 1] == ',')) && k2 + l < e) {
+		/* “The, (In, ¿Qué, — Dit, ,,Dit (Dutch quotes typed in ASCII) */
+		k2 += c == ',' ? 2 : l;
 		while (k2 < e && t[k2] == ' ')
 			k2++;
 		c = cp_at(t, k2, e, &l);
@@ -412,6 +413,19 @@ static int other_term(const char *t, size_t i, size_t j)
 	return 0;
 }
 
+/* is the ASCII quotation mark q ('' or ") open at i? '': an opening ,, or '' in t[bs..i) (the
+ * Dutch marks); ": an odd number of them in t[bs..i) */
+static int quote_opened(const char *t, size_t bs, size_t i, char q)
+{
+	int n = 0;
+	for (size_t p = bs; p < i; p++)
+		if (q == '"')
+			n += t[p] == '"';
+		else if (p + 1 < i && (t[p] == ',' || t[p] == '\'') && t[p + 1] == t[p])
+			return 1;
+	return n & 1;
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
@@ -448,6 +462,18 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			    !(s + l >= e || is_space((unsigned char)t[s + l])))
 				break;
 			j = s + l;
+		}
+		{ /* spaced closing quote: "streep. ''" (Dutch typing), "misleiden. \"" — a '' or "
+		   * standing alone after the terminator closes a quotation opened before it */
+			size_t s = j, q = 0;
+			while (s < e && t[s] == ' ')
+				s++;
+			if (s > j && s < e && t[s] == '"')
+				q = 1;
+			else if (s > j && s + 1 < e && t[s] == '\'' && t[s + 1] == '\'')
+				q = 2;
+			if (q && (s + q >= e || is_space((unsigned char)t[s + q])) && quote_opened(t, bs, i, t[s]))
+				j = s + q;
 		}
 		if (j >= e)
 			break;
