@@ -452,6 +452,22 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 		int cjk = is_cjk_term(c);
 		while (j < e && is_term(c = cp_at(t, j, e, &l)))
 			j += l, cjk |= is_cjk_term(c);
+		if (t[i] == '.') /* a spaced ellipsis ". . ." is one run: one end at most, after it */
+			for (size_t s = j; s < e && t[s] == ' ';) {
+				while (s < e && t[s] == ' ')
+					s++;
+				if (s >= e || t[s] != '.')
+					break;
+				j = ++s;
+				while (j < e && t[j] == '.')
+					j++;
+				s = j;
+			}
+		if (i > bs && (t[i - 1] == '[' || t[i - 1] == '(') && j < e && (t[j] == ']' || t[j] == ')') &&
+		    !other_term(t, i, j)) { /* an omission, [...] or (…), ends nothing */
+			i = j;
+			continue;
+		}
 		while (j < e && is_closer(c = cp_at(t, j, e, &l)))
 			j += l;
 		for (;;) { /* French spacing: "secteur. » La" — a spaced » or › that closes */
