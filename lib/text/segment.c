@@ -5,6 +5,7 @@
 #include "core/strset.h"
 #include "text/langword.h"
 #include "core/utf8.h"
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -87,7 +88,7 @@ void nf_seg_init(void)
 	for (int i = 0; i < nlangs; i++)
 		for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
 			nf_lw_know(lists[k], langs[i].code);
-	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
+	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = hot[')'] = 1;
 	/* lead bytes of the multi-byte terminators */
 	hot[0xE2] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
 	hot[0x9F] = 1; /* ؟ is D8 9F: its second byte is much rarer in Arabic text than D8 */
@@ -293,6 +294,78 @@ static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t
 
 /* ---- the decision at a terminator ---- */
 
+/* is the word at ws an item of a list: after ":" or a bullet? ("steps: 1. Cut", "• 9. The") */
+static int list_context(const char *t, size_t bs, size_t ws)
+{
+	while (ws > bs && t[ws - 1] == ' ')
+		ws--;
+	if (ws == bs)
+		return 1;
+	if (t[ws - 1] == ':')
+		return 1;
+	return ws - bs >= 3 && memcmp(t + ws - 3, "\xE2\x80\xA2", 3) == 0;
+}
+
+static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
+
+/* the marker before m[0..n) in its sequence (2 -> 1, b -> a, iii -> ii) into p; its length, 0 if none */
+static size_t marker_before(const char *m, size_t n, char *p, int roman_ok)
+{
+	if (n <= 3 && m[0] >= '0' && m[0] <= '9') {
+		int v = 0;
+		for (size_t q = 0; q < n; q++) {
+			if (m[q] < '0' || m[q] > '9')
+				return 0;
+			v = v * 10 + m[q] - '0';
+		}
+		return v >= 2 ? (size_t)snprintf(p, 8, "%d", v - 1) : 0;
+	}
+	if (roman_ok)
+		for (size_t r = 1; r < sizeof roman / sizeof roman[0]; r++)
+			if (strlen(roman[r]) == n && memcmp(roman[r], m, n) == 0)
+				return (size_t)snprintf(p, 8, "%s", roman[r - 1]);
+	if (n == 1 && m[0] > 'a' && m[0] <= 'z') { /* not capitals: initials, "H. K. L. Bhagat" */
+		p[0] = (char)(m[0] - 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* An inline list: is t[ms..me) (a number, letter or roman numeral; punctuation pe) the next
+ * marker of a list whose previous marker, with the same punctuation, is in t[us..ms)?
+ * ("1.) ... 2.)", "a. ... b.", "i) ... ii)") */
+static int list_marker(const char *t, size_t us, size_t ms, size_t me, size_t pe)
+{
+	char p[8];
+	size_t n = marker_before(t + ms, me - ms, p, 1), pn = pe - me;
+	if (!n || ms <= us)
+		return 0;
+	for (size_t q = us; q + n + pn <= ms; q++)
+		if ((q == us || t[q - 1] == ' ') && memcmp(t + q, p, n) == 0 && memcmp(t + q + n, t + me, pn) == 0 &&
+		    q + n + pn < ms && t[q + n + pn] == ' ')
+			return 1;
+	return 0;
+}
+
+/* at t[i], '.' or ')': the end of a list marker (after a space, an item in capitals after
+ * it) that continues a list begun in t[us..)? Then its first byte, else 0. */
+static size_t list_split(const char *t, size_t us, size_t i, size_t e)
+{
+	size_t pe = i + 1, ms = i, l;
+	if (t[i] == '.' && pe < e && t[pe] == ')')
+		pe++;
+	if (pe + 1 >= e || t[pe] != ' ')
+		return 0;
+	int cat = category(cp_at(t, pe + 1, e, &l));
+	if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LT)
+		return 0;
+	while (ms > us && ms + 4 > i && t[ms - 1] != ' ')
+		ms--;
+	if (ms == i || ms <= us || t[ms - 1] != ' ')
+		return 0;
+	return list_marker(t, us, ms, i, pe) ? ms : 0;
+}
+
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
  * first byte of the block. Does a sentence end at j? */
 static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size_t e, const nf_seg_lang *L)
@@ -363,8 +436,8 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		size_t fs = bs;
 		while (fs < i && is_space((unsigned char)t[fs]))
 			fs++;
-		if (ws == fs)
-			return 0; /* a list number: "1. R&D-centrum" */
+		if (ws == fs || list_context(t, bs, ws))
+			return 0; /* a list number: "1. R&D-centrum", "steps: 1. Cut" */
 		if (is_month(L, t + k2, nw))
 			return 0; /* a date: "12. September" */
 		if (upper && !is_starter(L, t + k2, nw) && get(t_conv, L, "ordinal", 7) > 0)
@@ -387,6 +460,8 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 			initial = 0;
 		p = q < i && t[q] == '.' ? q + 1 : q;
 	}
+	if (initial && wn == 2 && (ws == bs || list_context(t, bs, ws)))
+		return 0; /* a one-letter item: "choose: a. The red one" */
 	if (initial)
 		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	return 1;
@@ -426,6 +501,27 @@ static int quote_opened(const char *t, size_t bs, size_t i, char q)
 	return n & 1;
 }
 
+/* after an omission "(...)": does a usual sentence starter follow ("(...) We hebben")? */
+static int omission_ends(const char *t, size_t k, size_t e, const nf_seg_lang *L)
+{
+	size_t l;
+	if (k >= e || t[k] != ' ')
+		return 0;
+	while (k < e && t[k] == ' ')
+		k++;
+	int cat = k < e ? category(cp_at(t, k, e, &l)) : 0;
+	return cat == UTF8PROC_CATEGORY_LU && is_starter(L, t + k, word_len(t, k, e));
+}
+
+/* another bullet • in the unit, before i or after it */
+static int bullet_again(const char *t, size_t us, size_t i, size_t e)
+{
+	for (size_t p = us; p + 2 < e; p++)
+		if (p != i && memcmp(t + p, "\xE2\x80\xA2", 3) == 0)
+			return 1;
+	return 0;
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
@@ -443,6 +539,14 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			i--; /* ؟ */
 		}
 		int32_t c = cp_at(t, i, e, &l);
+		size_t ms;
+		if ((b == '.' || b == ')') && (ms = list_split(t, us, i, e))) {
+			emit(t, us, ms, cb, ctx); /* "... first item 2.) The second item" */
+			us = ms;
+		} else if (c == 0x2022 && i > us && t[i - 1] == ' ' && bullet_again(t, us, i, e)) {
+			emit(t, us, i, cb, ctx); /* "Highlights • Revenue up • Margin" */
+			us = i;
+		}
 		if (!is_term(c)) {
 			i += l;
 			continue;
@@ -464,8 +568,8 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 				s = j;
 			}
 		if (i > bs && (t[i - 1] == '[' || t[i - 1] == '(') && j < e && (t[j] == ']' || t[j] == ')') &&
-		    !other_term(t, i, j)) { /* an omission, [...] or (…), ends nothing */
-			i = j;
+		    !other_term(t, i, j) && !omission_ends(t, j + 1, e, L)) {
+			i = j; /* an omission, [...] or (…), ends nothing, unless a usual starter follows */
 			continue;
 		}
 		while (j < e && is_closer(c = cp_at(t, j, e, &l)))
@@ -500,7 +604,7 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			i = j;
 			continue;
 		}
-		if (k >= e || boundary(t, bs, i, j, k, e, L)) {
+		if (k >= e || boundary(t, us, i, j, k, e, L)) {
 			emit(t, us, j, cb, ctx);
 			us = k;
 		}
