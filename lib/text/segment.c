@@ -11,12 +11,13 @@
 
 extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
 	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_split_lower[],
-	nf_data_months[], nf_data_split_conventions[];
+	nf_data_months[], nf_data_split_conventions[], nf_data_split_prepositions[];
 extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
 	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
-	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len;
+	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len,
+	nf_data_split_prepositions_len;
 
-enum { ABBR = 1, TITLE = 2, NOT = 4 };
+enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
@@ -32,7 +33,7 @@ struct nf_seg_lang {
 
 static struct nf_seg_lang langs[MAXLANG], all = {.code = "any"}, none = {.code = ""};
 static int nlangs;
-static nf_langword *t_abbr, *t_start, *t_month, *t_speech, *t_lower, *t_conv;
+static nf_langword *t_abbr, *t_start, *t_month, *t_speech, *t_lower, *t_conv, *t_prep;
 static unsigned char hot[256];
 
 static struct nf_seg_lang *lang_slot(const char *code)
@@ -53,7 +54,8 @@ static void add_abbr(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n < 2)
 		return;
-	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT : ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
+	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT
+		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0);
 	size_t k = strlen(f[1]);
 	int star = strcmp(f[0], "*") == 0;
 	if (star || lang_slot(f[0]))
@@ -75,7 +77,7 @@ void nf_seg_init(void)
 	if (t_abbr)
 		return;
 	t_abbr = nf_lw_new(), t_start = nf_lw_new(), t_month = nf_lw_new(), t_speech = nf_lw_new();
-	t_conv = nf_lw_new(); /* t_lower (20,000 words) on first use: only the splitter needs it */
+	t_conv = nf_lw_new(), t_prep = nf_lw_new(); /* t_lower (20,000 words) on first use: only the splitter needs it */
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_word, t_start);
@@ -83,8 +85,9 @@ void nf_seg_init(void)
 	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_word, t_speech);
 	nf_table_each(nf_data_months, nf_data_months_len, add_word, t_month);
 	nf_table_each(nf_data_split_conventions, nf_data_split_conventions_len, add_word, t_conv);
+	nf_table_each(nf_data_split_prepositions, nf_data_split_prepositions_len, add_word, t_prep);
 	/* a language with rows in one list knows the others: no rows there is an empty list */
-	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_conv};
+	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_conv, t_prep};
 	for (int i = 0; i < nlangs; i++)
 		for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
 			nf_lw_know(lists[k], langs[i].code);
@@ -449,6 +452,15 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		return 0;
 	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
 		return cat != UTF8PROC_CATEGORY_ND;
+	if (v >= 0 && (v & TIME) && upper && k2 + nw < e && t[k2 + nw] == '.') {
+		int v2 = abbrev(L, t + k2, nw + 1); /* "5 p.m. Mr. Smith": a title after a time */
+		if (v2 >= 0 && !(v2 & TIME)) {
+			size_t fs = bs;
+			while (fs < i && (is_space((unsigned char)t[fs]) || is_opener(cp_at(t, fs, i, &l))))
+				fs += is_space((unsigned char)t[fs]) ? 1 : l;
+			return get(t_prep, L, t + fs, word_len(t, fs, i)) < 0; /* not "At 5 a.m. Mr." */
+		}
+	}
 	if (v >= 0)
 		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
