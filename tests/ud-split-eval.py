@@ -5,7 +5,9 @@ Measures: the share of paragraphs of a Universal Dependencies .conllu file whose
 nf-split finds exactly (same number of units, each unit equal to the gold sentence's `# text`).
 A paragraph is the sentences between `# newpar` / `# newdoc` lines; without them, the
 sentences whose sent_id shares the part before `.s.N` (Alpino, LassySmall: doc.p.5.s.2); without
-either (Italian ISDT), runs of GROUP consecutive sentences (pseudo-paragraphs). Sentence texts
+either (Italian ISDT), runs of up to GROUP consecutive sentences (pseudo-paragraphs: the
+sentences are excerpts, so a sentence without a final . ! ? or … ends its run, and one that
+begins in lower case begins a run). Sentence texts
 are joined with one space. LANG (default: the file name's prefix, en_ewt-... -> en) is passed
 to nf-split as --lang. -g REGEX keeps only the documents whose `# newdoc id` matches it (GUM's
 news: -g GUM_news). -v prints each paragraph that differs. Use train or dev splits only: the
@@ -53,8 +55,8 @@ for n, (b, s, t) in enumerate(sents):
             key = m.group(1)
             new = key != prev_key
             prev_key = key
-        else:
-            new = n % GROUP == 0
+        else:  # unrelated sentences: one without a final . ! ? … (a heading, "... questione:") ends a group
+            new = n % GROUP == 0 or not re.search(r"[.!?…][\"'”»)]*$", sents[n - 1][2]) or t[:1].islower()
     if new:
         paras.append([])
     paras[-1].append(t)

@@ -191,7 +191,7 @@ static int abbrev1(const nf_seg_lang *L, const char *w, size_t n)
 static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 {
 	int v = abbrev1(L, w, n);
-	for (size_t i = 0; v < 0 && i + 1 < n && i < 4; i++) /* elided article: l’art., all’ing. */
+	for (size_t i = 0; v < 0 && i + 1 < n && i < 5; i++) /* elided article: l’art., dell’art. */
 		if (w[i] == '\'')
 			return abbrev1(L, w + i + 1, n - i - 1);
 		else if (i + 3 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0)
