@@ -355,3 +355,16 @@ pipeline() {
 	assert_success
 	assert_equal "$(nrows)" 6
 }
+
+@test "truncated lists, ellipses, omissions and quotes at the end of a text: units cover the text, offsets hold" {
+	f=$(mkfile edge.tsv 'id\tlang\ttext\nr1\ten\tSteps: 1.) Go 2.)\nr2\ten\tA . . \nr3\tnl\t,,Klaar. '"''"'\nr4\ten\tCut [...\nr5\ten\t• • •\nr6\ten\tii) iii) iv) v)\nr7\ten\tAt 5 a.m. Mr.\nr8\ten\t'"''"' . \nr9\ten\tb. a. c. 1. 2.\n')
+	run --separate-stderr "$NF_BIN/nf-split" "$f"
+	assert_success
+	# every unit is the document's text cut at its offsets (checked by the cases table too)
+	while IFS=$'\t' read -r id lang unit n s e; do
+		[ "$id" = id ] && continue
+		[ "$e" -ge "$s" ] || { echo "bad offsets: $id $s $e"; return 1; }
+	done <<<"$output"
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "r3"' | cut -f3)" ",,Klaar. ''"
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "r2"' | wc -l)" 1
+}

@@ -5,17 +5,19 @@
 #include "core/strset.h"
 #include "text/langword.h"
 #include "core/utf8.h"
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
 extern const char nf_data_split_abbrev_cldr[], nf_data_split_abbrev[], nf_data_split_starters[],
 	nf_data_split_starters_extra[], nf_data_split_speech_verbs[], nf_data_split_lower[],
-	nf_data_months[], nf_data_split_conventions[];
+	nf_data_months[], nf_data_split_conventions[], nf_data_split_prepositions[];
 extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_len,
 	nf_data_split_starters_len, nf_data_split_starters_extra_len, nf_data_split_speech_verbs_len,
-	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len;
+	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len,
+	nf_data_split_prepositions_len;
 
-enum { ABBR = 1, TITLE = 2, NOT = 4 };
+enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
@@ -31,7 +33,7 @@ struct nf_seg_lang {
 
 static struct nf_seg_lang langs[MAXLANG], all = {.code = "any"}, none = {.code = ""};
 static int nlangs;
-static nf_langword *t_abbr, *t_start, *t_month, *t_speech, *t_lower, *t_conv;
+static nf_langword *t_abbr, *t_start, *t_month, *t_speech, *t_lower, *t_conv, *t_prep;
 static unsigned char hot[256];
 
 static struct nf_seg_lang *lang_slot(const char *code)
@@ -52,7 +54,8 @@ static void add_abbr(char **f, int n, void *ctx)
 	(void)ctx;
 	if (n < 2)
 		return;
-	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT : ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0);
+	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT
+		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0);
 	size_t k = strlen(f[1]);
 	int star = strcmp(f[0], "*") == 0;
 	if (star || lang_slot(f[0]))
@@ -74,7 +77,7 @@ void nf_seg_init(void)
 	if (t_abbr)
 		return;
 	t_abbr = nf_lw_new(), t_start = nf_lw_new(), t_month = nf_lw_new(), t_speech = nf_lw_new();
-	t_conv = nf_lw_new(); /* t_lower (20,000 words) on first use: only the splitter needs it */
+	t_conv = nf_lw_new(), t_prep = nf_lw_new(); /* t_lower (20,000 words) on first use: only the splitter needs it */
 	nf_table_each(nf_data_split_abbrev_cldr, nf_data_split_abbrev_cldr_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_abbrev, nf_data_split_abbrev_len, add_abbr, NULL);
 	nf_table_each(nf_data_split_starters, nf_data_split_starters_len, add_word, t_start);
@@ -82,12 +85,13 @@ void nf_seg_init(void)
 	nf_table_each(nf_data_split_speech_verbs, nf_data_split_speech_verbs_len, add_word, t_speech);
 	nf_table_each(nf_data_months, nf_data_months_len, add_word, t_month);
 	nf_table_each(nf_data_split_conventions, nf_data_split_conventions_len, add_word, t_conv);
+	nf_table_each(nf_data_split_prepositions, nf_data_split_prepositions_len, add_word, t_prep);
 	/* a language with rows in one list knows the others: no rows there is an empty list */
-	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_conv};
+	nf_langword *const lists[] = {t_abbr, t_start, t_speech, t_conv, t_prep};
 	for (int i = 0; i < nlangs; i++)
 		for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
 			nf_lw_know(lists[k], langs[i].code);
-	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = 1;
+	hot['.'] = hot['!'] = hot['?'] = hot['\n'] = hot[')'] = 1;
 	/* lead bytes of the multi-byte terminators */
 	hot[0xE2] = hot[0xDB] = hot[0xE3] = hot[0xEF] = hot[0xE0] = hot[0xD6] = hot[0xE1] = 1;
 	hot[0x9F] = 1; /* ؟ is D8 9F: its second byte is much rarer in Arabic text than D8 */
@@ -187,7 +191,7 @@ static int abbrev1(const nf_seg_lang *L, const char *w, size_t n)
 static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 {
 	int v = abbrev1(L, w, n);
-	for (size_t i = 0; v < 0 && i + 1 < n && i < 4; i++) /* elided article: l’art., all’ing. */
+	for (size_t i = 0; v < 0 && i + 1 < n && i < 5; i++) /* elided article: l’art., dell’art. */
 		if (w[i] == '\'')
 			return abbrev1(L, w + i + 1, n - i - 1);
 		else if (i + 3 < n && memcmp(w + i, "\xE2\x80\x99", 3) == 0)
@@ -246,15 +250,26 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 	return 0;
 }
 
+enum { LOWER = 1, NAME = 2 };
+
+/* lower.tsv: LANG WORD [name] */
+static void add_lower(char **f, int n, void *ctx)
+{
+	(void)ctx;
+	if (n > 1 && lang_slot(f[0]))
+		nf_lw_add(t_lower, f[0], f[1], strlen(f[1]), n > 2 && strcmp(f[2], "name") == 0 ? NAME : LOWER, NF_LW_OR);
+}
+
 static void load_lower(void)
 {
 	t_lower = nf_lw_new();
-	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_word, t_lower);
+	nf_table_each(nf_data_split_lower, nf_data_split_lower_len, add_lower, NULL);
 	for (int i = 0; i < nlangs; i++)
 		nf_lw_know(t_lower, langs[i].code);
 }
 
-/* a capitalised word that is usually written in lower case ("Demand") starts a sentence */
+/* a capitalised word that is usually written in lower case ("Demand") starts a sentence,
+ * unless it is also a word of names ("the U.S. Government said"): its lower.tsv flags, 0 if none */
 static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 {
 	if (!t_lower)
@@ -266,9 +281,9 @@ static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 			return 0; /* not in the usual capitalised form: KG, IBM */
 	size_t fl;
 	char *f = nf_utf8_casefold(w, n, &fl);
-	int r = get(t_lower, L, f, fl) >= 0;
+	int r = get(t_lower, L, f, fl);
 	free(f);
-	return r;
+	return r < 0 ? 0 : r;
 }
 
 /* after an abbreviation or an initial: does the next word start a sentence? Not when it is
@@ -277,10 +292,82 @@ static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t
 {
 	if (n < avail && w[n] == '.')
 		return 0;
-	return upper && (is_starter(L, w, n) || lower_word(L, w, n));
+	return upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER);
 }
 
 /* ---- the decision at a terminator ---- */
+
+/* is the word at ws an item of a list: after ":" or a bullet? ("steps: 1. Cut", "• 9. The") */
+static int list_context(const char *t, size_t bs, size_t ws)
+{
+	while (ws > bs && t[ws - 1] == ' ')
+		ws--;
+	if (ws == bs)
+		return 1;
+	if (t[ws - 1] == ':')
+		return 1;
+	return ws - bs >= 3 && memcmp(t + ws - 3, "\xE2\x80\xA2", 3) == 0;
+}
+
+static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
+
+/* the marker before m[0..n) in its sequence (2 -> 1, b -> a, iii -> ii) into p; its length, 0 if none */
+static size_t marker_before(const char *m, size_t n, char *p, int roman_ok)
+{
+	if (n <= 3 && m[0] >= '0' && m[0] <= '9') {
+		int v = 0;
+		for (size_t q = 0; q < n; q++) {
+			if (m[q] < '0' || m[q] > '9')
+				return 0;
+			v = v * 10 + m[q] - '0';
+		}
+		return v >= 2 ? (size_t)snprintf(p, 8, "%d", v - 1) : 0;
+	}
+	if (roman_ok)
+		for (size_t r = 1; r < sizeof roman / sizeof roman[0]; r++)
+			if (strlen(roman[r]) == n && memcmp(roman[r], m, n) == 0)
+				return (size_t)snprintf(p, 8, "%s", roman[r - 1]);
+	if (n == 1 && m[0] > 'a' && m[0] <= 'z') { /* not capitals: initials, "H. K. L. Bhagat" */
+		p[0] = (char)(m[0] - 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* An inline list: is t[ms..me) (a number, letter or roman numeral; punctuation pe) the next
+ * marker of a list whose previous marker, with the same punctuation, is in t[us..ms)?
+ * ("1.) ... 2.)", "a. ... b.", "i) ... ii)") */
+static int list_marker(const char *t, size_t us, size_t ms, size_t me, size_t pe)
+{
+	char p[8];
+	size_t n = marker_before(t + ms, me - ms, p, 1), pn = pe - me;
+	if (!n || ms <= us)
+		return 0;
+	for (size_t q = us; q + n + pn <= ms; q++)
+		if ((q == us || t[q - 1] == ' ') && memcmp(t + q, p, n) == 0 && memcmp(t + q + n, t + me, pn) == 0 &&
+		    q + n + pn < ms && t[q + n + pn] == ' ')
+			return 1;
+	return 0;
+}
+
+/* at t[i], '.' or ')': the end of a list marker (after a space, an item in capitals after
+ * it) that continues a list begun in t[us..)? Then its first byte, else 0. */
+static size_t list_split(const char *t, size_t us, size_t i, size_t e)
+{
+	size_t pe = i + 1, ms = i, l;
+	if (t[i] == '.' && pe < e && t[pe] == ')')
+		pe++;
+	if (pe + 1 >= e || t[pe] != ' ')
+		return 0;
+	int cat = category(cp_at(t, pe + 1, e, &l));
+	if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LT)
+		return 0;
+	while (ms > us && ms + 4 > i && t[ms - 1] != ' ')
+		ms--;
+	if (ms == i || ms <= us || t[ms - 1] != ' ')
+		return 0;
+	return list_marker(t, us, ms, i, pe) ? ms : 0;
+}
 
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
  * first byte of the block. Does a sentence end at j? */
@@ -288,8 +375,9 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 {
 	size_t l, k2 = k;
 	int32_t c = cp_at(t, k2, e, &l);
-	while (is_opener(c) && k2 + l < e) { /* “The, (In, ¿Qué, — Dit */
-		k2 += l;
+	while ((is_opener(c) || (c == ',' && k2 + 2 < e && t[k2 + 1] == ',')) && k2 + l < e) {
+		/* “The, (In, ¿Qué, — Dit, ,,Dit (Dutch quotes typed in ASCII) */
+		k2 += c == ',' ? 2 : l;
 		while (k2 < e && t[k2] == ' ')
 			k2++;
 		c = cp_at(t, k2, e, &l);
@@ -351,8 +439,8 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		size_t fs = bs;
 		while (fs < i && is_space((unsigned char)t[fs]))
 			fs++;
-		if (ws == fs)
-			return 0; /* a list number: "1. R&D-centrum" */
+		if (ws == fs || list_context(t, bs, ws))
+			return 0; /* a list number: "1. R&D-centrum", "steps: 1. Cut" */
 		if (is_month(L, t + k2, nw))
 			return 0; /* a date: "12. September" */
 		if (upper && !is_starter(L, t + k2, nw) && get(t_conv, L, "ordinal", 7) > 0)
@@ -364,6 +452,15 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		return 0;
 	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
 		return cat != UTF8PROC_CATEGORY_ND;
+	if (v >= 0 && (v & TIME) && upper && k2 + nw < e && t[k2 + nw] == '.') {
+		int v2 = abbrev(L, t + k2, nw + 1); /* "5 p.m. Mr. Smith": a title after a time */
+		if (v2 >= 0 && !(v2 & TIME)) {
+			size_t fs = bs;
+			while (fs < i && (is_space((unsigned char)t[fs]) || is_opener(cp_at(t, fs, i, &l))))
+				fs += is_space((unsigned char)t[fs]) ? 1 : l;
+			return get(t_prep, L, t + fs, word_len(t, fs, i)) < 0; /* not "At 5 a.m. Mr." */
+		}
+	}
 	if (v >= 0)
 		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
@@ -375,6 +472,8 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 			initial = 0;
 		p = q < i && t[q] == '.' ? q + 1 : q;
 	}
+	if (initial && wn == 2 && (ws == bs || list_context(t, bs, ws)))
+		return 0; /* a one-letter item: "choose: a. The red one" */
 	if (initial)
 		return starts_sentence(L, t + k2, nw, e - k2, upper);
 	return 1;
@@ -401,6 +500,40 @@ static int other_term(const char *t, size_t i, size_t j)
 	return 0;
 }
 
+/* is the ASCII quotation mark q ('' or ") open at i? '': an opening ,, or '' in t[bs..i) (the
+ * Dutch marks); ": an odd number of them in t[bs..i) */
+static int quote_opened(const char *t, size_t bs, size_t i, char q)
+{
+	int n = 0;
+	for (size_t p = bs; p < i; p++)
+		if (q == '"')
+			n += t[p] == '"';
+		else if (p + 1 < i && (t[p] == ',' || t[p] == '\'') && t[p + 1] == t[p])
+			return 1;
+	return n & 1;
+}
+
+/* after an omission "(...)": does a usual sentence starter follow ("(...) We hebben")? */
+static int omission_ends(const char *t, size_t k, size_t e, const nf_seg_lang *L)
+{
+	size_t l;
+	if (k >= e || t[k] != ' ')
+		return 0;
+	while (k < e && t[k] == ' ')
+		k++;
+	int cat = k < e ? category(cp_at(t, k, e, &l)) : 0;
+	return cat == UTF8PROC_CATEGORY_LU && is_starter(L, t + k, word_len(t, k, e));
+}
+
+/* another bullet • in the unit, before i or after it */
+static int bullet_again(const char *t, size_t us, size_t i, size_t e)
+{
+	for (size_t p = us; p + 2 < e; p++)
+		if (p != i && memcmp(t + p, "\xE2\x80\xA2", 3) == 0)
+			return 1;
+	return 0;
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
@@ -418,6 +551,14 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			i--; /* ؟ */
 		}
 		int32_t c = cp_at(t, i, e, &l);
+		size_t ms;
+		if ((b == '.' || b == ')') && (ms = list_split(t, us, i, e))) {
+			emit(t, us, ms, cb, ctx); /* "... first item 2.) The second item" */
+			us = ms;
+		} else if (c == 0x2022 && i > us && t[i - 1] == ' ' && bullet_again(t, us, i, e)) {
+			emit(t, us, i, cb, ctx); /* "Highlights • Revenue up • Margin" */
+			us = i;
+		}
 		if (!is_term(c)) {
 			i += l;
 			continue;
@@ -427,6 +568,22 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 		int cjk = is_cjk_term(c);
 		while (j < e && is_term(c = cp_at(t, j, e, &l)))
 			j += l, cjk |= is_cjk_term(c);
+		if (t[i] == '.') /* a spaced ellipsis ". . ." is one run: one end at most, after it */
+			for (size_t s = j; s < e && t[s] == ' ';) {
+				while (s < e && t[s] == ' ')
+					s++;
+				if (s >= e || t[s] != '.')
+					break;
+				j = ++s;
+				while (j < e && t[j] == '.')
+					j++;
+				s = j;
+			}
+		if (i > bs && (t[i - 1] == '[' || t[i - 1] == '(') && j < e && (t[j] == ']' || t[j] == ')') &&
+		    !other_term(t, i, j) && !omission_ends(t, j + 1, e, L)) {
+			i = j; /* an omission, [...] or (…), ends nothing, unless a usual starter follows */
+			continue;
+		}
 		while (j < e && is_closer(c = cp_at(t, j, e, &l)))
 			j += l;
 		for (;;) { /* French spacing: "secteur. » La" — a spaced » or › that closes */
@@ -438,6 +595,18 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 				break;
 			j = s + l;
 		}
+		{ /* spaced closing quote: "streep. ''" (Dutch typing), "misleiden. \"" — a '' or "
+		   * standing alone after the terminator closes a quotation opened before it */
+			size_t s = j, q = 0;
+			while (s < e && t[s] == ' ')
+				s++;
+			if (s > j && s < e && t[s] == '"')
+				q = 1;
+			else if (s > j && s + 1 < e && t[s] == '\'' && t[s + 1] == '\'')
+				q = 2;
+			if (q && (s + q >= e || is_space((unsigned char)t[s + q])) && quote_opened(t, bs, i, t[s]))
+				j = s + q;
+		}
 		if (j >= e)
 			break;
 		size_t k = j;
@@ -447,7 +616,7 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			i = j;
 			continue;
 		}
-		if (k >= e || boundary(t, bs, i, j, k, e, L)) {
+		if (k >= e || boundary(t, us, i, j, k, e, L)) {
 			emit(t, us, j, cb, ctx);
 			us = k;
 		}
