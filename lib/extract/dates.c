@@ -88,6 +88,7 @@ static nf_bloom bloom;
 /* the word lists, read through text/langword.h: the row's language, then "*" */
 static nf_langword *s_unit, *s_season, *s_ord, *s_future, *s_wday, *s_month, *s_num, *s_words, *s_conv;
 static nf_langword *s_tense; /* tense.tsv: T_PAST, T_PRES, T_FUT, T_NOVERB */
+static nf_bloom tbloom;      /* every word, ending and beginning of future.tsv and tense.tsv */
 static nf_langword *s_link, *s_part; /* links.tsv (bits), parts.tsv (1 + index in part_code) */
 enum { K_TO = 1, K_AND = 2, K_BETWEEN = 4, K_AT = 8, K_PODLINK = 16, K_SKIP = 32, K_YEAR = 64, K_DET = 128, K_CLAUSE = 256 };
 static const char *const part_code[] = {"MO", "AF", "EV", "NI", NULL};
@@ -240,6 +241,7 @@ static void load_future(char **f, int n, void *ctx)
 	size_t l = strlen(f[1]);
 	if (l > 1 && (f[1][0] == '-' || f[1][l - 1] == '-') && l - 1 > maxaffix)
 		maxaffix = l - 1; /* -rá: an ending; سي-: a beginning */
+	nf_bloom_add(&tbloom, f[1], l);
 	put(s_future, f[0], f[1], n < 3 ? FU_WORD : !strcmp(f[2], "before") ? FU_BEFORE : !strcmp(f[2], "since") ? FU_SINCE : FU_WORD);
 }
 
@@ -247,8 +249,10 @@ enum { T_NONE, T_PAST, T_PRES, T_FUT, T_NOVERB };
 static void load_tense(char **f, int n, void *ctx)
 {
 	(void)ctx;
-	if (n >= 3)
-		put(s_tense, f[0], f[1], f[2][0] == 'P' ? T_PAST : f[2][0] == 'F' ? T_FUT : f[2][0] == 'X' ? T_NOVERB : T_PRES);
+	if (n < 3)
+		return;
+	nf_bloom_add(&tbloom, f[1], strlen(f[1]));
+	put(s_tense, f[0], f[1], f[2][0] == 'P' ? T_PAST : f[2][0] == 'F' ? T_FUT : f[2][0] == 'X' ? T_NOVERB : T_PRES);
 }
 
 static void load_num(char **f, int n, void *ctx)
@@ -666,16 +670,33 @@ static int is_cut(size_t i) /* a clause ends at . ! ? ; , and a colon before a s
 	return strchr(".!?;,", ch) || (ch == ':' && (i + 1 >= TK.n || TK.t[i + 1].sp));
 }
 
+static signed char *tcache; /* tense_of of each token of the line, -1 until asked (a mention's
+                             * window overlaps its neighbours': ask each token once) */
+static int tense_word(size_t i);
 static int tense_of(size_t i)
+{
+	if (tcache[i] < 0)
+		tcache[i] = (signed char)tense_word(i);
+	return tcache[i];
+}
+
+/* a word of future.tsv or tense.tsv (the Bloom filter first: most words are in neither) */
+static int fget(const char *w, size_t n) { return nf_bloom_has(&tbloom, w, n) ? get(s_future, w, n) : 0; }
+static int tget(const char *w, size_t n)
+{
+	return nf_bloom_has(&tbloom, w, n) ? nf_lw_get_own(s_tense, cur_lang, cur_langn, w, n) : 0; /* its language's only */
+}
+
+static int tense_word(size_t i)
 {
 	const char *w = lw(i);
 	size_t wl = strlen(w);
-	int fu = get(s_future, w, wl);
+	int fu = fget(w, wl);
 	if (fu == FU_WORD)
 		return T_FUT;
 	if (fu == FU_BEFORE || fu == FU_SINCE) /* only right before the date (not "schlossen ... ab") */
 		return T_NONE;
-	int t = nf_lw_get_own(s_tense, cur_lang, cur_langn, w, wl); /* no other language's verbs */
+	int t = tget(w, wl);
 	if (t == T_NOVERB) /* سيارة: no future verb, whatever its first letters */
 		return T_NONE;
 	if (t > 0)
@@ -684,18 +705,18 @@ static int tense_of(size_t i)
 	for (size_t l = 1; l <= maxaffix && l < sizeof k && wl > l + 2; l++) {
 		k[0] = '-';
 		memcpy(k + 1, w + wl - l, l);
-		if (get(s_future, k, l + 1) > 0)
+		if (fget(k, l + 1) > 0)
 			return T_FUT;
 		memcpy(k, w, l);
 		k[l] = '-';
-		if (get(s_future, k, l + 1) > 0)
+		if (fget(k, l + 1) > 0)
 			return T_FUT;
 	}
 	for (size_t l = 4; t <= 0 && l >= 2; l--) /* an ending of tense.tsv: -ió, -ava, -erde */
 		if (wl > l + 2) {
 			k[0] = '-';
 			memcpy(k + 1, w + wl - l, l);
-			t = nf_lw_get_own(s_tense, cur_lang, cur_langn, k, l + 1);
+			t = tget(k, l + 1);
 		}
 	return t > 0 && t != T_NOVERB ? t : T_NONE;
 }
@@ -743,7 +764,7 @@ static int tense(size_t a, size_t b)
 {
 	size_t s = clause_start(a, TENSE_WINDOW), e = clause_end(b, TENSE_WINDOW);
 	for (size_t i = a >= 2 ? a - 2 : 0; i < a; i++) { /* ab Montag, a partir de mayo; since May */
-		int fu = TK.t[i].kind == NF_T_WORD ? get(s_future, lw(i), strlen(lw(i))) : 0;
+		int fu = TK.t[i].kind == NF_T_WORD ? fget(lw(i), strlen(lw(i))) : 0;
 		if (fu == FU_BEFORE || fu == FU_SINCE)
 			return fu == FU_BEFORE ? T_FUT : T_PAST;
 	}
@@ -2331,6 +2352,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			lowcap = TK.n + 1;
 			lowoff = nf_xrealloc(lowoff, lowcap * sizeof *lowoff);
 			tfeat = nf_xrealloc(tfeat, lowcap * sizeof *tfeat);
+			tcache = nf_xrealloc(tcache, lowcap * sizeof *tcache);
 		}
 		low.len = 0;
 		for (size_t i = 0; i < TK.n; i++) {
@@ -2354,6 +2376,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 				TK.t[i].s += (uint32_t)pl;
 			}
 		}
+		memset(tcache, -1, TK.n + 1);
 		lowoff[TK.n] = low.len; /* one past the last token: an empty word, no feature ("in years one */
 		nf_buf_addc(&low, 0);    /* and two": a look-ahead at the line's end reads nothing) */
 		tfeat[TK.n] = 0;
