@@ -340,6 +340,56 @@ to_full() { nfn "$@" > /dev/full; }
 
 # ---------------------------------------------------------------- checked output
 
+# Regressions (issue 17): damage and missing columns never pass silently.
+@test "a truncated .gz table: the rows before the cut are emitted, the cut-off last row is reported and dropped, for every filter" {
+	{ printf 'id\ttext\n'; for i in $(seq 1 400); do printf '%d\tRow %d cost $%d million on 3 May 2024, said Anna Smith.\n' "$i" "$i" "$i"; done; } |
+		gzip > "$BATS_TEST_TMPDIR/w.gz"
+	sz=$(wc -c < "$BATS_TEST_TMPDIR/w.gz")
+	head -c $((sz * 2 / 3)) "$BATS_TEST_TMPDIR/w.gz" > "$BATS_TEST_TMPDIR/cut.tsv.gz"
+	full=$(gzip -dc "$BATS_TEST_TMPDIR/cut.tsv.gz" 2>/dev/null | wc -l)   # complete lines, header included
+	[ "$full" -gt 10 ] || fail "test set-up: only $full lines before the cut"
+	[ -n "$(gzip -dc "$BATS_TEST_TMPDIR/cut.tsv.gz" 2>/dev/null | tail -c 1 | tr -d '\n')" ] ||
+		fail "test set-up: the cut falls on a line end"
+	for p in nf-split nf-dedupe nf-extract-money nf-extract-dates nf-tag-entities; do
+		run --separate-stderr "$NF_BIN/$p" "$BATS_TEST_TMPDIR/cut.tsv.gz"
+		assert_failure 1
+		assert_stderr_has "cut.tsv.gz: truncated gzip input" "cut.tsv.gz:$((full + 1)): the last line is incomplete" "dropped"
+		last=$(printf '%s\n' "$output" | tail -n 1 | cut -f1)
+		assert_equal "$last" $((full - 1))
+	done
+}
+
+@test "-f NAME that the input lacks is a usage error (exit 2), for every filter; without -f plain text is still welcome" {
+	f=$(mkfile a.tsv 'id\ttext\n1\tIt cost $5 on 3 May 2024.\n')
+	for p in nf-normalize nf-split nf-dedupe nf-extract-money nf-extract-dates nf-tag-entities; do
+		run --separate-stderr "$NF_BIN/$p" -f body "$f"
+		assert_failure 2
+		assert_stderr_has "a.tsv:1: no column 'body'"
+		assert_output ""
+		run --separate-stderr "$NF_BIN/$p" --in tsv -f body "$f"
+		assert_failure 2
+		run --separate-stderr "$NF_BIN/$p" -N -f 7 "$f"
+		assert_failure 2
+		assert_stderr_has "no column 7"
+	done
+	g=$(mkfile prose.txt 'Just an article. It cost $5.\n')
+	run --separate-stderr "$NF_BIN/nf-extract-money" "$g"
+	assert_success
+}
+
+@test "a NUL byte in the text is repaired to U+FFFD and reported with its line, for every filter; --strict rejects the row" {
+	printf 'id\ttext\n1\tfine text\n2\tIt co\0st $5 on 3 May 2024.\n' > "$BATS_TEST_TMPDIR/nul.tsv"
+	for p in nf-split nf-dedupe nf-extract-money nf-extract-dates nf-tag-entities; do
+		run --separate-stderr bash -o pipefail -c '"$1" "$2" | od -An -c | tr -d " \n"' _ "$NF_BIN/$p" "$BATS_TEST_TMPDIR/nul.tsv"
+		assert_success
+		assert_stderr_has "nul.tsv:3: 1 NUL byte in the text replaced by U+FFFD"
+		[[ $output != *'\0'* ]] || fail "$p wrote a NUL byte: $output"
+		run --separate-stderr "$NF_BIN/$p" --strict "$BATS_TEST_TMPDIR/nul.tsv"
+		assert_failure 1
+		assert_stderr_has "nul.tsv:3: row rejected (--strict): a NUL byte"
+	done
+}
+
 @test "output: '| head -1' ends quietly (no message, status 0 or 141)" {
 	seq 1 100000 | sed 's/$/ words of one line of the text/' > "$BATS_TEST_TMPDIR/many.txt"
 	run --separate-stderr bash -o pipefail -c '"$1" --lines --lang en "$2" | head -1; echo "status=${PIPESTATUS[0]}"' \

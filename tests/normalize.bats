@@ -530,7 +530,7 @@ HDR=$'id\tdate\tlang\ttext'
 	assert_output "$HDR"$'\n1\t\ten\tcrlf row'
 }
 
-@test "a truncated .gz: error naming the file, the data before the cut emitted, exit 1" {
+@test "a truncated .gz: error naming the file, the complete lines before the cut emitted, the cut one reported, exit 1" {
 	seq 1 20000 | sed 's/$/ line of the article text/' | gzip > "$BATS_TEST_TMPDIR/whole.gz"
 	sz=$(wc -c < "$BATS_TEST_TMPDIR/whole.gz")
 	head -c $((sz / 2)) "$BATS_TEST_TMPDIR/whole.gz" > "$BATS_TEST_TMPDIR/cut.txt.gz"
@@ -540,20 +540,25 @@ HDR=$'id\tdate\tlang\ttext'
 	run --separate-stderr nfn --lines --lang en "$BATS_TEST_TMPDIR/cut.txt.gz"
 	assert_failure 1
 	assert_stderr_has "cut.txt.gz" "truncated"
-	[ "$(nrows)" -ge $((want + 1)) ] || fail "only $(($(nrows) - 1)) rows, gzip recovers $want lines"
+	# zlib hands out what it has decoded: when that ends inside a line, the part is reported
+	if [ -n "$(gzip -dc "$BATS_TEST_TMPDIR/cut.txt.gz" 2>/dev/null | tail -c 1 | tr -d '\n')" ]; then
+		assert_stderr_has "cut.txt.gz:$((want + 1)):" "the last line is incomplete" "dropped"
+	fi
+	assert_equal "$(nrows)" $((want + 1))
 	assert_line --index 1 $'cut:1\t\ten\t1 line of the article text'
 	assert_line --index "$want" "$(printf 'cut:%d\t\ten\t%d line of the article text' "$want" "$want")"
 }
 
-@test "a truncated .gz read whole: the text before the cut is one row, exit 1" {
+@test "a truncated .gz read whole: the document is incomplete, so it is reported and not emitted, exit 1" {
 	seq 1 20000 | sed 's/$/ line of the article text/' | gzip > "$BATS_TEST_TMPDIR/whole.gz"
 	sz=$(wc -c < "$BATS_TEST_TMPDIR/whole.gz")
 	head -c $((sz / 2)) "$BATS_TEST_TMPDIR/whole.gz" > "$BATS_TEST_TMPDIR/cut.gz"
-	run --separate-stderr nfn --lang en "$BATS_TEST_TMPDIR/cut.gz"
+	run --separate-stderr nfn -v --lang en "$BATS_TEST_TMPDIR/cut.gz"
 	assert_failure 1
 	assert_stderr_has "cut.gz" "truncated"
-	assert_equal "$(nrows)" 2
-	[[ $(field 2 4) == '1 line of the article text\n2 line of'* ]] || fail "text: $(field 2 4 | head -c 100)"
+	assert_stderr_has "cut.gz:1:" "the document is incomplete" "dropped"
+	assert_stderr_has "1 rows in, 0 rows out, 1 rejected"
+	assert_equal "$(nrows)" 1
 }
 
 @test "CSV with an unbalanced quote: error with the line where it opened, earlier records kept, exit 1" {

@@ -2,6 +2,7 @@
  * so that the data before a corrupt or truncated spot is kept and the error is exact. */
 #include "core/input.h"
 #include "core/diag.h"
+#include "core/stats.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -225,6 +226,14 @@ char *nf_in_line(nf_in *in, size_t *len)
 		if (more(in) == 0) {
 			if (in->beg == in->end)
 				return NULL;
+			if (in->failed) { /* cut off by the damage: a part of a row is not a row */
+				nf_warnx("%s:%lu: the last line is incomplete (%zu bytes before the damage); dropped",
+				         in->name, in->lineno + 1, in->end - in->beg);
+				nf_st.rows_in++;
+				nf_st.rejected++;
+				in->beg = in->scan = in->end;
+				return NULL;
+			}
 			char *line = in->buf + in->beg;
 			*len = in->end - in->beg;
 			in->beg = in->scan = in->end;

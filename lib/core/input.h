@@ -1,7 +1,8 @@
 /* input.h — read files and stdin alike, plain or gzip (detected by content, not name),
  * as lines or as a whole; look at the first line before deciding how to read the rest. A
- * truncated or corrupt .gz is reported naming the file; the data before the damage is still
- * returned. Memory grows only to the longest line. */
+ * truncated or corrupt .gz is reported naming the file; the complete lines before the damage are
+ * still returned, the cut-off part of the last one is reported and dropped (nf_in_line), and
+ * nf_in_slurp fails. Memory grows only to the longest line. */
 #ifndef NF_INPUT_H
 #define NF_INPUT_H
 #include <stddef.h>

@@ -13,6 +13,7 @@ int nf_opt_common(int c, const char *arg, const char *usage)
 		if (!*arg)
 			nf_usage_error("--field needs a column name or number");
 		nf_opt.field = arg;
+		nf_opt.field_given = 1;
 		return 1;
 	case 'N': nf_opt.no_header = 1; return 1;
 	case 'q': nf_opt.quiet = 1; nf_opt.progress = 0; return 1;

@@ -15,6 +15,7 @@
 struct nf_opts {
 	const char *field;
 	int no_header, quiet, verbose, progress, strict;
+	int field_given; /* -f was on the command line: a missing column is a usage error */
 };
 extern struct nf_opts nf_opt;
 

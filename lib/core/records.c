@@ -24,7 +24,7 @@ struct nf_reader {
 	nf_csv *csv;
 	int mode;
 	char *stem;
-	unsigned long nbad, bad_line;
+	unsigned long nbad, bad_line, nnul, nul_line;
 	/* the header: the first input's (kept; each_input: the current one's) and its columns */
 	nf_buf hdr_store;
 	nf_row hdr;
@@ -33,7 +33,7 @@ struct nf_reader {
 	size_t ncols;
 	/* buffers */
 	nf_row row, rec;
-	nf_buf text, plain, idesc, esc;
+	nf_buf text, text2, plain, idesc, esc;
 	int first_pending;  /* -N: the first line (TSV: in plain) or record (CSV: in rec) is a row */
 	int plain_pending;  /* lines: the first line, in plain, still to be returned */
 	unsigned long first_line, blank;
@@ -62,6 +62,9 @@ static void close_input(nf_reader *r)
 	if (r->nbad)
 		nf_warn_at(nf_in_name(r->in), r->bad_line, "invalid UTF-8: %lu sequence%s replaced by U+FFFD (first here)",
 		           r->nbad, r->nbad == 1 ? "" : "s");
+	if (r->nnul)
+		nf_warn_at(nf_in_name(r->in), r->nul_line, "%lu NUL byte%s in the text replaced by U+FFFD (first here)",
+		           r->nnul, r->nnul == 1 ? "" : "s");
 	if (r->o.on_close)
 		r->o.on_close(r->o.ctx, nf_in_name(r->in), nf_in_pos(r->in));
 	nf_csv_close(r->csv);
@@ -209,6 +212,10 @@ static enum nf_in_fmt detect(nf_reader *r, const char *path, const char *l, size
 		return NF_IN_TSV;
 	if (!r->no_header && csv_names_text(r, l, n))
 		return NF_IN_CSV;
+	if (nf_opt.field_given && nf_opt.field == r->field) /* -f NAME: the user expects a table */
+		nf_errx(NF_EXIT_USAGE, "%s:1: no column %s%s%s in the first line (%zu field%s); -f names a column of a "
+		        "TSV or CSV header (-N: a field number); without -f the text is read as plain text",
+		        nf_in_name(r->in), r->no_header ? "" : "'", r->field, r->no_header ? "" : "'", cols, cols == 1 ? "" : "s");
 	int names = cols > 1; /* fields that look like column names: short, no spaces */
 	for (size_t i = 0; names && i < cols; i++)
 		names = r->row.f[i].n > 0 && r->row.f[i].n <= 64 && !memchr(r->row.f[i].p, ' ', r->row.f[i].n);
@@ -302,6 +309,10 @@ static void sniff(nf_reader *r, const char *path)
 			return;
 		}
 		if (r->text_col < 0) {
+			if (nf_opt.field_given && nf_opt.field == r->field)
+				nf_errx(NF_EXIT_USAGE, "%s:%lu: no column %s%s%s in the %s (%zu fields); -f names a column",
+				        nf_in_name(r->in), r->no_header ? r->first_line : 1, r->no_header ? "" : "'", r->field,
+				        r->no_header ? "" : "'", r->no_header ? "first row" : "header", r->hdr.n);
 			if (r->no_header)
 				nf_warn_at(nf_in_name(r->in), r->first_line, "no column %s in the first row (%zu fields); input skipped",
 				           r->field, r->hdr.n);
@@ -330,7 +341,7 @@ static int open_next(nf_reader *r)
 			continue;
 		}
 		r->stem = nf_path_stem(path, r->o.keep_dir);
-		r->nbad = 0;
+		r->nbad = r->nnul = 0;
 		sniff(r, path);
 		return 1;
 	}
@@ -357,30 +368,54 @@ static void plain_id(nf_reader *r, unsigned long line)
 	nf_row_push(&r->row, (nf_field){NULL, 0});
 }
 
-/* the text of the record: unescape (TSV) and repair invalid UTF-8 (unless raw) */
+/* the line of byte i of a record's text: a TSV record's line, or in plain text the line of
+ * the byte itself */
+static unsigned long line_of(const nf_doc *d, const char *s, size_t i, int escaped)
+{
+	unsigned long ln = d->line;
+	if (!escaped)
+		for (size_t k = 0; k < i; k++)
+			ln += s[k] == '\n';
+	return ln;
+}
+
+/* the text of the record: unescape (TSV), repair invalid UTF-8 and NUL bytes (unless raw) */
 static void set_text(nf_reader *r, nf_doc *d, char *s, size_t n, int escaped)
 {
 	if (escaped)
 		n = nf_unescape(s, n);
 	size_t ok = r->o.raw ? n : nf_utf8_valid(s, n);
-	if (ok == n) {
+	const char *nul = r->o.raw || !n ? NULL : memchr(s, 0, n);
+	if (ok == n && !nul) {
 		d->text = s ? s : "";
 		d->text_len = n;
 		return;
 	}
-	size_t first = 0;
-	r->text.len = 0;
-	if (r->nbad == 0) { /* a TSV record's line, or in plain text the line of the bad byte */
-		r->bad_line = d->line;
-		if (!escaped)
-			for (size_t i = 0; i < ok; i++)
-				r->bad_line += s[i] == '\n';
+	const char *t = s;
+	size_t tn = n, first = 0;
+	if (ok < n) {
+		r->text.len = 0;
+		if (r->nbad == 0)
+			r->bad_line = line_of(d, s, ok, escaped);
+		size_t bad = nf_utf8_repair(s, n, &r->text, &first);
+		r->nbad += bad;
+		nf_st.repairs += bad;
+		t = r->text.p;
+		tn = r->text.len;
 	}
-	size_t bad = nf_utf8_repair(s, n, &r->text, &first);
-	r->nbad += bad;
-	nf_st.repairs += bad;
-	d->text = r->text.p;
-	d->text_len = r->text.len;
+	if (nul) { /* not text: a NUL byte would cut the field short for C tools downstream */
+		if (r->nnul == 0)
+			r->nul_line = line_of(d, s, (size_t)(nul - s), escaped);
+		nf_buf *dst = t == r->text.p ? &r->text2 : &r->text;
+		dst->len = 0;
+		size_t k = nf_nul_repair(t, tn, dst);
+		r->nnul += k;
+		nf_st.repairs += k;
+		t = dst->p;
+		tn = dst->len;
+	}
+	d->text = t;
+	d->text_len = tn;
 }
 
 static void meta(const nf_reader *r, nf_doc *d)
@@ -427,10 +462,11 @@ static int record(nf_reader *r, nf_doc *d, int escaped, const char *what)
 	d->f = r->row;
 	d->text_col = r->text_col;
 	meta(r, d);
-	unsigned long before = r->nbad;
+	unsigned long before = r->nbad, nbefore = r->nnul;
 	set_text(r, d, r->row.f[r->text_col].p, r->row.f[r->text_col].n, escaped);
-	if (nf_opt.strict && !r->o.raw && r->nbad > before) {
-		nf_warn_at(d->file, escaped ? d->line : r->bad_line, "%s rejected (--strict): invalid UTF-8", what);
+	if (nf_opt.strict && !r->o.raw && (r->nbad > before || r->nnul > nbefore)) {
+		nf_warn_at(d->file, r->nbad > before ? (escaped ? d->line : r->bad_line) : (escaped ? d->line : r->nul_line),
+		           "%s rejected (--strict): %s", what, r->nbad > before ? "invalid UTF-8" : "a NUL byte");
 		reject();
 		return 0;
 	}
@@ -464,8 +500,14 @@ int nf_reader_next(nf_reader *r, nf_doc *d)
 		if (r->mode == M_PLAIN) { /* the whole input, one document */
 			r->mode = M_DONE;
 			r->plain.len = 0;
-			if (nf_in_slurp(r->in, &r->plain) < 0 && r->plain.len == 0)
-				continue; /* the read error has been reported */
+			if (nf_in_slurp(r->in, &r->plain) < 0) { /* the read error has been reported */
+				if (r->plain.len > 0) { /* the part before the damage is not the document */
+					nf_warn_at(d->file, 1, "the document is incomplete (%zu bytes before the damage); dropped",
+					           r->plain.len);
+					reject();
+				}
+				continue;
+			}
 			l = r->plain.p;
 			n = r->plain.len;
 			if (!r->o.raw && n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
@@ -589,6 +631,7 @@ void nf_reader_free(nf_reader *r)
 	nf_buf_free(&r->esc);
 	nf_buf_free(&r->hdr_store);
 	nf_buf_free(&r->text);
+	nf_buf_free(&r->text2);
 	nf_buf_free(&r->plain);
 	nf_buf_free(&r->idesc);
 	free(r);

@@ -2,6 +2,7 @@
 #include "core/utf8.h"
 #include "core/buf.h"
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 size_t nf_utf8_valid(const char *s, size_t n)
@@ -52,6 +53,23 @@ size_t nf_utf8_repair(const char *s, size_t n, nf_buf *dst, size_t *first)
 		i += k;
 	}
 	return bad;
+}
+
+size_t nf_nul_repair(const char *s, size_t n, nf_buf *dst)
+{
+	size_t k = 0;
+	nf_buf_reserve(dst, n + 16);
+	for (const char *e = s + n; s < e;) {
+		const char *z = memchr(s, 0, (size_t)(e - s));
+		size_t run = (size_t)((z ? z : e) - s);
+		nf_buf_add(dst, s, run);
+		if (!z)
+			break;
+		nf_buf_add(dst, NF_REPLACEMENT, 3);
+		k++;
+		s = z + 1;
+	}
+	return k;
 }
 
 size_t nf_utf8_clip(const char *s, size_t n)

@@ -79,6 +79,8 @@ size_t nf_utf8_valid(const char *s, size_t n);
 /* Append s[0..n) to dst with each invalid sequence replaced by U+FFFD; returns the number
  * of replacements and sets *first to the offset of the first one. */
 size_t nf_utf8_repair(const char *s, size_t n, nf_buf *dst, size_t *first);
+/* Append s[0..n) to dst with each NUL byte replaced by U+FFFD; returns the number replaced. */
+size_t nf_nul_repair(const char *s, size_t n, nf_buf *dst);
 /* Length of the longest prefix of s[0..n) that ends on a character boundary. */
 size_t nf_utf8_clip(const char *s, size_t n);
 /* Count of code points in s[0..n) (invalid bytes count one each). */
