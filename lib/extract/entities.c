@@ -145,21 +145,27 @@ static void majority(nf_ents *c, const char *text, struct ent *en, size_t ne)
 
 static void remember(nf_ents *c, const char *name, size_t n)
 {
+	const char *sp = NULL;
+	for (size_t i = n; i > 0 && !sp; i--)
+		if (name[i - 1] == ' ')
+			sp = name + i - 1;
+	size_t off = c->doc_names.len;
 	nf_buf_add(&c->doc_names, name, n);
 	nf_buf_addc(&c->doc_names, 0);
+	/* indexed by the last word: the first full name wins, and a lookup is one probe, not a
+	 * scan of every name of the document (quadratic on a dump read as one document) */
+	if (sp && off <= (size_t)INT32_MAX && nf_strset_get(c->doc_last, sp + 1, n - (size_t)(sp + 1 - name)) < 0)
+		nf_strset_add(c->doc_last, sp + 1, n - (size_t)(sp + 1 - name), (int)off);
 }
 
 static int recall(nf_ents *c, const char *w, size_t l, const char **full, size_t *fl)
 {
-	for (const char *p = c->doc_names.p, *e = c->doc_names.p + c->doc_names.len; p && p < e; p += strlen(p) + 1) {
-		size_t m = strlen(p);
-		if (m > l + 1 && p[m - l - 1] == ' ' && memcmp(p + m - l, w, l) == 0) {
-			*full = p;
-			*fl = m;
-			return 1;
-		}
-	}
-	return 0;
+	int off = nf_strset_get(c->doc_last, w, l);
+	if (off < 0)
+		return 0;
+	*full = c->doc_names.p + off;
+	*fl = strlen(*full);
+	return 1;
 }
 
 /* a mention that is wholly a word of not-alone.tsv (REUTER, Inc, ريال) is dropped; last, so
@@ -183,19 +189,8 @@ static void emit(nf_ents *c, const char *text, const struct ent *en, size_t ne, 
 		/* a one-word PER that ends an earlier longer PER takes its name: Jun -> Lei Jun */
 		if (!strcmp(en[k].type, "PER") && memchr(surf, ' ', sl))
 			remember(c, surf, sl);
-		else if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl) && recall(c, surf, sl, &canon, &cl))
-			; /* an earlier sentence of the document has the full name */
 		else if (!en[k].canon && !strcmp(en[k].type, "PER") && !memchr(surf, ' ', sl))
-			for (size_t j = 0; j < k; j++) {
-				const char *o = text + en[j].s;
-				size_t ol = en[j].e - en[j].s;
-				if (!strcmp(en[j].type, "PER") && ol > sl + 1 && o[ol - sl - 1] == ' ' &&
-				    memcmp(o + ol - sl, surf, sl) == 0) {
-					canon = o;
-					cl = ol;
-					break;
-				}
-			}
+			recall(c, surf, sl, &canon, &cl); /* an earlier sentence or mention has the full name */
 		cb(&(struct nf_ent){en[k].s, en[k].e, en[k].type, canon, cl}, arg);
 	}
 }
@@ -211,6 +206,7 @@ nf_ents *nf_ents_new(const char *model_dir)
 	c->docctx = nf_ner_doc_new();
 	c->doc_types = nf_strset_new();
 	c->rowset = nf_strset_new();
+	c->doc_last = nf_strset_new();
 	return c;
 }
 
@@ -219,6 +215,7 @@ void nf_ents_doc(nf_ents *c)
 	c->doc_names.len = 0;
 	nf_ner_doc_clear(c->docctx);
 	nf_strset_clear(c->doc_types);
+	nf_strset_clear(c->doc_last);
 }
 
 unsigned long nf_ents_fallbacks(const nf_ents *c) { return c->fallbacks; }
@@ -331,6 +328,7 @@ void nf_ents_free(nf_ents *c)
 	free(c->spans);
 	free(c->ents);
 	nf_strset_free(c->rowset);
+	nf_strset_free(c->doc_last);
 	free(c->cnt);
 	free(c->idx);
 	nf_ner_doc_free(c->docctx);

@@ -364,8 +364,8 @@ size_t nf_entr_rules(nf_ents *c, const char *text, size_t tn, struct ent *en, si
 	return out;
 }
 
-/* the tagger's mentions of line k (tokens a..a+n), trimmed, appended to c->ents */
-size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne)
+/* the tagger's mentions of tokens a..a+n, trimmed, appended to c->ents */
+static size_t decode_piece(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne)
 {
 	struct nf_ner_sent sent = {c->toks + a, n, c->docctx};
 	nf_ner_decode(m, &sent, c->tags + a);
@@ -402,4 +402,38 @@ size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, s
 		ne++;
 	}
 	return ne;
+}
+
+/* a token that ends a sentence: . ! ? … and the Arabic, Chinese and Japanese marks */
+static int sentence_end(const nf_ents *c, const char *text, size_t k)
+{
+	const char *p = text + c->st.v[k].s;
+	size_t n = c->st.v[k].e - c->st.v[k].s;
+	if (n == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	static const char *const q[] = {"\xE2\x80\xA6", "\xD8\x9F", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", NULL};
+	for (int i = 0; q[i]; i++)
+		if (n == strlen(q[i]) && memcmp(p, q[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The tagger decodes a line whole, but a line of more than NF_ENTR_PIECE tokens (a dump read
+ * as one document) a piece at a time, each ending at the last sentence end of its second half
+ * (else after NF_ENTR_PIECE tokens): its buffers stay bounded and news paragraphs, far
+ * shorter, are decoded as before. */
+size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne)
+{
+	while (n > NF_ENTR_PIECE) {
+		size_t cut = NF_ENTR_PIECE;
+		for (size_t k = NF_ENTR_PIECE; k > NF_ENTR_PIECE / 2; k--)
+			if (sentence_end(c, text, a + k - 1)) {
+				cut = k;
+				break;
+			}
+		ne = decode_piece(c, m, text, a, cut, ne);
+		a += cut;
+		n -= cut;
+	}
+	return decode_piece(c, m, text, a, n, ne);
 }

@@ -53,6 +53,7 @@ struct nf_ents {
 	nf_ner_doc *docctx;
 	nf_strset *doc_types;
 	nf_buf doc_names;
+	nf_strset *doc_last;      /* the last word of each full name -> its offset in doc_names */
 };
 
 /* is sub-token k a punctuation mark that never belongs to a name? */
@@ -85,6 +86,7 @@ static inline int glued(nf_ents *c, size_t k) { return c->st.v[k].s == c->st.v[k
 /* each takes the row's mentions ents[0..ne) (e0: the first of the line; sorted within the
  * line) and the line's tokens a..z, and returns the new count; *cap grows with *ents.
  * nf_entr_decode tags the line's tokens a..a+n with m and appends to c->ents. */
+#define NF_ENTR_PIECE 1000 /* tokens the tagger decodes at once, at most (see nf_entr_decode) */
 size_t nf_entr_decode(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne);
 size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t a, size_t z);
 size_t nf_entr_products(nf_ents *c, const char *text, struct ent **ents, size_t e0, size_t ne, size_t *cap, size_t a, size_t z);
