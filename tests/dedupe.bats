@@ -393,3 +393,36 @@ STORY='The city council voted on Tuesday to close the old bridge over the river 
 	assert_success
 	assert_equal "$output" "$one"
 }
+
+@test "containment both ways: the full article after its truncated copy is a copy of it (the first seen is kept)" {
+	short="${ART%% chief executive*}"
+	f=$(mkfile c.tsv "id\ttext\na\t$short\nb\t$ART\nc\t$STORY\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 2 3)" ''
+	assert_equal "$(field 3 3)" a
+	assert_equal "$(field 4 3)" ''
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}
+
+@test "siblings: two copies of one story before it match each other, and the story matches them" {
+	short="${ART%% chief executive*}"
+	edited="${ART/delivered/handed over}"
+	edited="SHANGHAI, March 5 (Wire) - ${edited/can make/can produce}"
+	f=$(mkfile s.tsv "id\ttext\ns1\t$short\ns2\t$edited\no\t$ART\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 2 3)" ''
+	assert_equal "$(field 3 3)" s1
+	assert_equal "$(field 4 3)" s2
+	run --separate-stderr nfd "$f"
+	assert_success
+	assert_equal "$(nrows)" 2
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}

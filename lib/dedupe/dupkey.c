@@ -671,12 +671,13 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
 	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
 		return 1;
-	/* a truncated copy: the newer text's shingles almost all in the older one (estimated from
-	 * the similarity and the sizes; too noisy when the newer is much the smaller) */
-	double a = nw->nsh, b = old->nsh;
-	if (a < 0.4 * b || a > b)
+	/* a truncated copy, either way: the smaller text's shingles almost all in the larger one
+	 * (estimated from the similarity and the sizes; too noisy when one is much the smaller).
+	 * The newer may be the larger: the truncated copy came first, the full text after it */
+	double a = nw->nsh, b = old->nsh, lo = a < b ? a : b;
+	if (lo < 0.4 * (a + b - lo))
 		return 0;
-	return j * (a + b) / ((1 + j) * a) >= NF_DUP_CONTAINED;
+	return j * (a + b) / ((1 + j) * lo) >= NF_DUP_CONTAINED;
 }
 
 static const char *blank_line(const char *p, const char *e) /* the next "\n\n" */
