@@ -677,6 +677,11 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	double a = nw->nsh, b = old->nsh, lo = a < b ? a : b;
 	if (lo < 0.4 * (a + b - lo))
 		return 0;
+	/* and the smaller's numbers (dates aside) in the larger: a template with other facts
+	 * after a truncated copy of its story shares much of its frame but none of its numbers */
+	uint64_t sn = a < b ? nw->nums : old->nums, ln = a < b ? old->nums : nw->nums;
+	if (4 * __builtin_popcountll(sn & ~ln) > __builtin_popcountll(sn))
+		return 0;
 	return j * (a + b) / ((1 + j) * lo) >= NF_DUP_CONTAINED;
 }
 
