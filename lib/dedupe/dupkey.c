@@ -471,8 +471,8 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			else {                                                                             \
 				if (cap)                                                                       \
 					k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                           \
-				if ((ds.nr && !ds.r[0].date && ds.r[0].tok + 3 > k->ntok) || sep1 == '(')      \
-					dword_end(&ds, k, k->ntok - 1, sep1);                                      \
+				if ((ds.nr && !ds.r[0].date && ds.r[0].tok + 3 > k->ntok) || (nsep && sepc == '(')) \
+					dword_end(&ds, k, k->ntok - 1, nsep && sepc == '(' ? '(' : sep1);          \
 			}                                                                                  \
 			nletter += (size_t)letter, ncased += (size_t)cased;                                \
 			start = 0, nsep = 0;                                                               \
