@@ -82,8 +82,9 @@ double nf_dupkey_numsim(uint64_t a, uint64_t b);
 /* is the newer text a copy of the older one? t is the Jaccard threshold: a copy has
  * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both long enough, with
  * numbers that agree, dates counted or not, and names that do not disagree, or with many
- * names that agree), or the shingles of the smaller text are almost all in the other (a
- * truncated copy, whichever came first: the full text after its truncated copy is a copy);
+ * names that agree), or the shingles of the smaller text are almost all in the other, and
+ * three quarters of its numbers (dates aside) too (a truncated copy, whichever came first:
+ * the full text after its truncated copy is a copy);
  * texts whose numbers (dates never counted) disagree are never copies (templates). The
  * estimated similarity goes to *sim. */
 int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, double *sim);
