@@ -22,8 +22,16 @@ With --realistic (what real pages do that the rows above never do), the same row
   with other dates in other formats (y-m-d, d.m.y, d/m/y, a month name, 2024年3月5日);
   the rows of a group come in any order: a variant may come before its original; and a
   stub (not a duplicate) is a teaser of the article: its first 8-19 words (15-40 characters
-  for CJK/Thai) and "Continue reading".
-The rows drawn without --realistic are the same bytes with it. For CJK and Thai
+  for CJK/Thai) and "Continue reading"; and groups of copies of copies, from the next
+  --per-file documents of a file where it has them (Reuters and SaudiNewsNet at the default
+  150): the original in its frame (chain0), a copy of it (chain1: truncated, 5% or 10% words,
+  or another frame), a copy of that copy (chain2: 5% words, trimmed to 75-90%, another
+  frame), half the time a copy of that (chain3), each in its own frame half the time, in any
+  order; few copies per original, as in a crawl, so that an original that comes late often
+  has only a truncated or edited copy before it.
+The rows drawn without --realistic are the same bytes with it, and the rows of the chains
+come from draws of their own: the other rows are the same, in the same order, with or
+without them. For CJK and Thai
 the "words" edited are characters. Output TSV: id lang script kind orig text (orig = id of the
 original, empty on originals), escapes \\\\ \\t \\n \\r as in the corpus.
 
@@ -33,7 +41,11 @@ empty. The copies of a group are its original and its duplicate kinds; the first
 the bench is to be kept, the others are duplicates (an original after one of its copies is
 counted as kind orig-late); a drop is correct only for such a duplicate whose dup_of is an
 earlier copy of its own group. Prints rates per kind, recall per group, P/R/F1
-per script and last `dedupe: P=.. R=.. F1=.. light-R=.. heavy-R=..`.
+per script, recall by order (orig-first: the group's original is earlier; orig-late: the
+original itself after a copy; sibling-only: only copies are earlier) for the light, heavy and
+chain kinds (the chain kinds, chain0 included, are not in light or heavy: those stay
+comparable with the benchmark before the chains), and last
+`dedupe: P=.. R=.. F1=.. light-R=.. heavy-R=..` (and chain-R=.. with chains).
 Exit status: 0 ok, 1 unreadable input or rows that differ, 2 usage error.
 """
 import argparse, glob, gzip, os, random, re, string, sys, unicodedata, zlib
@@ -41,6 +53,7 @@ from collections import Counter, defaultdict
 
 LIGHT, HEAVY = ["header", "swap", "reorder", "words5", "words10", "noise"], ["words20", "words30", "truncate"]
 KEEP = ["orig", "template", "short", "stub"]  # not duplicates
+CHAIN = ["chain0", "chain1", "chain2", "chain3"]  # the groups of copies of copies (--realistic)
 WORDS = {"words5": .05, "words10": .10, "words20": .20, "words30": .30}
 ESC = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 SCRIPTS = [("CJK", "cjk"), ("HIRAGANA", "cjk"), ("KATAKANA", "cjk"), ("HANGUL", "cjk"), ("THAI", "thai"),
@@ -275,6 +288,58 @@ def template(d, di, pools, rng):
     return "".join(toks)
 
 
+def tok_doc(text, chars):
+    """A text cut into editable units as make_pools cuts a document (toks, idx)."""
+    d = dict(text=text, chars=chars)
+    if chars:
+        d["toks"] = CLUSTER.findall(text)
+        d["idx"] = [i for i, c in enumerate(d["toks"]) if not c.isspace()]
+    else:
+        d["toks"] = re.split(r"(\s+)", text)
+        d["idx"] = [i for i in range(0, len(d["toks"]), 2) if d["toks"][i]]
+    return d
+
+
+def trim(text, rng):
+    """The first 75-90% of a text (a copy that cuts a copy further), at a sentence end or a space."""
+    lo, hi = len(text) * 3 // 4, len(text) * 9 // 10
+    target = rng.randint(lo, hi)
+    for pat in (r"[.!?؟।](?=\s)|[。！？]", r"\s"):
+        cuts = [m.end() for m in re.finditer(pat, text) if lo <= m.end() <= hi]
+        if cuts:
+            return text[:min(cuts, key=lambda c: abs(c - target))].rstrip()
+    return text[:target].rstrip()
+
+
+CHAIN_FIRST = ["truncate", "words5", "words10", "swap"]  # a copy of the original
+CHAIN_NEXT = ["words5", "trim", "swap"]                   # a copy of that copy
+
+
+def chain_groups(docs, lang, rng):
+    """Copies of copies: the original on its site (chain0), a copy of it (chain1: truncated,
+    5% or 10% of the words edited, or only another site's frame), a copy of that copy (chain2:
+    5% of its words edited, trimmed to 75-90%, or another frame) and, half the time, a copy of
+    that one (chain3). A copy keeps its site's frame half the time; the rows come in any order.
+    Ids: the original's, then #c1-OP, #c2-OP-OP ... (the edits from the original on)."""
+    pools, groups = make_pools(docs), []
+    for di, d in enumerate(docs):
+        t, i, sc, chars = d["text"], d["id"], d["script"], d["chars"]
+        rows, inner, path = [(i, lang, sc, "chain0", "", frame(t, lang, sc, rng))], t, []
+        for depth in range(1, 3 + (rng.random() < .5)):
+            op = rng.choice(CHAIN_FIRST if depth == 1 else CHAIN_NEXT)
+            if op == "truncate":
+                inner = truncate(inner, rng)
+            elif op == "trim":
+                inner = trim(inner, rng)
+            elif op in WORDS:
+                inner = edit_words(tok_doc(inner, chars), di, WORDS[op], pools, rng)
+            path.append(op)
+            text = frame(inner, lang, sc, rng) if op == "swap" or rng.random() < .5 else inner
+            rows.append(("%s#c%d-%s" % (i, depth, "-".join(path)), lang, sc, "chain%d" % depth, i, text))
+        groups.append(rows)
+    return groups
+
+
 def make_pools(docs):
     """Tokenise each doc once: toks (joined back with ''), idx (the editable units: characters
     with their combining marks for CJK/Thai, else words between whitespace), words (the units
@@ -305,12 +370,14 @@ def synth_pair(rng):
     return [" ".join(re.sub(r"\{(\w+)\}", lambda m: fill(m, f), x) for x in frames) for f in (a, b)]
 
 
-def sample_file(path, per_file, rng):
+def sample_file(path, per_file, rng, extra=0):
+    """per_file originals, then up to extra more (the next ones of the same shuffle: the draws
+    of rng are the same with extra or without)."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         lines = [ln for ln in f.read().split("\n")[1:] if ln]
     docs, seen, skipped = [], set(), Counter()
     for ln in rng.sample(lines, len(lines)):
-        if len(docs) >= per_file:
+        if len(docs) >= per_file + extra:
             break
         cells = ln.split("\t")
         text = unescape(cells[3]).strip() if len(cells) >= 4 else ""
@@ -325,25 +392,26 @@ def sample_file(path, per_file, rng):
             seen.add(key)
             docs.append(dict(id=unescape(cells[0]), text=text, script=script, chars=chars))
     del skipped[""]
-    return docs, skipped
+    return docs[:per_file], docs[per_file:], skipped
 
 
 def gen(a):
-    rng, paths, groups = random.Random(a.seed), [], []  # group: [original row, derived rows...]
+    rng, paths, groups, chains = random.Random(a.seed), [], [], []  # group: [original row, derived rows...]
     real = random.Random(a.seed + 7919) if a.realistic else None  # its own draws: the other rows stay the same
+    crng = random.Random(a.seed + 104729)  # the chains' own draws: the rows above stay the same
     for p in a.files or [a.corpus]:
         paths += glob.glob(os.path.join(p, "**", "*.tsv.gz"), recursive=True) if os.path.isdir(p) else [p]
     if not paths:
         sys.exit("dedupe-bench: no *.tsv.gz files in %s" % " ".join(a.files or [a.corpus]))
     for path in sorted(set(paths)):
         try:
-            docs, skipped = sample_file(path, a.per_file, rng)
+            docs, extra, skipped = sample_file(path, a.per_file, rng, a.per_file if real else 0)
         except (OSError, UnicodeDecodeError, EOFError, zlib.error) as e:
             sys.exit("dedupe-bench: %s: %s" % (path, e))
         base, dirname = os.path.basename(path), os.path.basename(os.path.dirname(path))
         m = re.match(r"ntrex128\.([^.]+)\.tsv", base)  # lang: the directory, else the NTREX code
         lang, pools = dirname if len(dirname) == 2 or not m else m.group(1), make_pools(docs)
-        sys.stderr.write("dedupe-bench: %s: %d originals, skipped %s\n" % (path, len(docs), dict(skipped)))
+        sys.stderr.write("dedupe-bench: %s: %d originals, %d chain originals, skipped %s\n" % (path, len(docs), len(extra), dict(skipped)))
         for di, d in enumerate(docs):
             t, i = d["text"], d["id"]
             derived = dict(header=header(t, lang, rng), reorder=reorder(t, rng), noise=noise(t, rng),
@@ -359,6 +427,8 @@ def gen(a):
                 t = frame(t, lang, d["script"], real)
             groups.append([(i, lang, d["script"], "orig", "", t)] +
                           [(i + "#" + k, lang, d["script"], k, i, x) for k, x in sorted(derived.items())])
+        if extra:
+            chains += chain_groups(extra, lang, crng)
         for n in range(5):
             x, y = synth_pair(rng)
             sid = "synth:%s:%d" % (base.replace(".tsv.gz", ""), n)
@@ -374,6 +444,8 @@ def gen(a):
             j = real.randrange(len(g))
             keys[0], keys[j] = keys[j], keys[0]
         keyed += zip(keys, g)
+    for g in chains:  # rows of their own draws: the rows above keep their order among themselves
+        keyed += zip((crng.random() for _ in g), g)
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     sys.stdout.write("id\tlang\tscript\tkind\torig\ttext\n")
     for _, row in sorted(keyed, key=lambda kr: kr[0]):
@@ -405,26 +477,33 @@ def score(a):
         return "dedupe-bench: %s has %d rows, %s has %d" % (a.bench, len(bench), a.marked, len(marked))
     pos = {r["id"]: k for k, r in enumerate(bench)}
     group = {r["id"]: r["orig"] or r["id"] for r in bench}
-    copy = {r["id"] for r in bench if r["kind"] in ["orig"] + LIGHT + HEAVY}  # the copies of a group
-    first = {}  # group -> the position of its first copy
+    copy = {r["id"] for r in bench if r["kind"] in ["orig"] + LIGHT + HEAVY + CHAIN}  # the copies of a group
+    first, origpos = {}, {}  # group -> the position of its first copy, of its original
     for k, r in enumerate(bench):
         if r["id"] in copy:
             first.setdefault(group[r["id"]], k)
-    by_kind, by_script = defaultdict(Counter), defaultdict(Counter)
+        if r["kind"] in ("orig", "chain0"):
+            origpos[r["id"]] = k
+    by_kind, by_script, by_order = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
     for k, (b, m) in enumerate(zip(bench, marked)):
         if b["id"] != m["id"]:
             return "dedupe-bench: line %d: id %r in %s, %r in %s" % (k + 2, b["id"], a.bench, m["id"], a.marked)
         dup, t = b["id"] in copy and first[group[b["id"]]] < k, m["dup_of"]
         ok = t in pos and pos[t] < k and group[t] == group[b["id"]]
         kind = "orig-late" if dup and b["kind"] == "orig" else b["kind"] if dup or b["kind"] in KEEP else b["kind"] + "-first"
-        for c in by_kind[kind], by_script[b["script"]]:
+        cs = [by_kind[kind], by_script[b["script"]]]
+        if dup:  # by order: the original earlier, the original itself after a copy, only copies earlier
+            o = origpos[group[b["id"]]]
+            fam = "chain" if b["kind"] in CHAIN else "light" if b["kind"] in LIGHT else "heavy" if b["kind"] in HEAVY else "orig"
+            cs.append(by_order[(fam, "orig-late" if o == k else "orig-first" if o < k else "sibling-only")])
+        for c in cs:
             c.update(n=1, pos=dup, drops=bool(t), tp=bool(t) and dup and ok, wrong=bool(t) and dup and not ok)
     tot = sum(by_kind.values(), Counter())
     print("kind      label       n dropped  wrong   rate")
     firsts = sorted(k for k in by_kind if k.endswith("-first"))  # copies before their original: keep
-    for kind in KEEP + ["orig-late"] * ("orig-late" in by_kind) + firsts + LIGHT + HEAVY:
+    for kind in KEEP + ["orig-late"] * ("orig-late" in by_kind) + firsts + LIGHT + HEAVY + CHAIN:
         c, keep = by_kind[kind], kind in KEEP or kind.endswith("-first")
-        if not c["n"] and kind in ("swap", "stub"):
+        if not c["n"] and kind in ["swap", "stub"] + CHAIN:
             continue  # made with --realistic only
         rate = (c["drops"] if keep else c["tp"]) / max(c["n"], 1)
         print("%-9s %-6s %6d %7d %6d %6.3f  %s" % (kind, "keep" if keep else "dup", c["n"], c["drops"], c["wrong"],
@@ -434,15 +513,24 @@ def score(a):
     P, R, F = prf(tot["tp"], tot["drops"], tot["pos"])
     print("precision (all drops) %.3f" % P)
     rec = {}
-    for name, kinds in (("light", LIGHT), ("heavy", HEAVY)):
+    for name, kinds in (("light", LIGHT), ("heavy", HEAVY), ("chain", CHAIN)):
         n = sum(by_kind[k]["n"] for k in kinds)
         rec[name] = r = sum(by_kind[k]["tp"] for k in kinds) / max(n, 1)
-        print("%-6s n=%-6d R=%.3f F1=%.3f" % (name, n, r, 2 * P * r / (P + r) if P + r else 0.0))
+        if n or name != "chain":
+            print("%-6s n=%-6d R=%.3f F1=%.3f" % (name, n, r, 2 * P * r / (P + r) if P + r else 0.0))
+    print("order (recall)      light        heavy        orig         chain")
+    for order in ("orig-first", "orig-late", "sibling-only"):
+        cells = []
+        for fam in ("light", "heavy", "orig", "chain"):
+            c = by_order[(fam, order)]
+            cells.append("%5d %.3f" % (c["n"], c["tp"] / c["n"]) if c["n"] else "%11s" % "-")
+        print("%-13s  %s" % (order, "  ".join(cells)))
     print("script         n   dups      P      R     F1")
     for s in sorted(by_script):
         c = by_script[s]
         print("%-9s %6d %6d %6.3f %6.3f %6.3f" % ((s, c["n"], c["pos"]) + prf(c["tp"], c["drops"], c["pos"])))
-    print("dedupe: P=%.3f R=%.3f F1=%.3f light-R=%.3f heavy-R=%.3f" % (P, R, F, rec["light"], rec["heavy"]))
+    print("dedupe: P=%.3f R=%.3f F1=%.3f light-R=%.3f heavy-R=%.3f%s" % (
+        P, R, F, rec["light"], rec["heavy"], " chain-R=%.3f" % rec["chain"] if by_kind["chain1"]["n"] else ""))
     return 0
 
 

@@ -393,3 +393,54 @@ STORY='The city council voted on Tuesday to close the old bridge over the river 
 	assert_success
 	assert_equal "$output" "$one"
 }
+
+@test "containment both ways: the full article after its truncated copy is a copy of it (the first seen is kept)" {
+	short="${ART%% chief executive*}"
+	f=$(mkfile c.tsv "id\ttext\na\t$short\nb\t$ART\nc\t$STORY\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 2 3)" ''
+	assert_equal "$(field 3 3)" a
+	assert_equal "$(field 4 3)" ''
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}
+
+@test "siblings: two copies of one story before it match each other, and the story matches them" {
+	short="${ART%% chief executive*}"
+	edited="${ART/delivered/handed over}"
+	edited="SHANGHAI, March 5 (Wire) - ${edited/can make/can produce}"
+	f=$(mkfile s.tsv "id\ttext\ns1\t$short\ns2\t$edited\no\t$ART\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 2 3)" ''
+	assert_equal "$(field 3 3)" s1
+	assert_equal "$(field 4 3)" s2
+	run --separate-stderr nfd "$f"
+	assert_success
+	assert_equal "$(nrows)" 2
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}
+
+@test "containment both ways on two sites: a truncated copy in one frame, then the full story in another (a (c) year after a line break is a date)" {
+	short="${STORY%%, adding that*}."
+	f=$BATS_TEST_TMPDIR/f.tsv
+	{
+		printf 'id\ttext\n'
+		printf 'a\t%s\\n%s\\n%s\n' 'By Anna Berg | London, 2024-03-05 14:22' "$short" '(c) 2018 Press Agency Ltd'
+		printf 'b\t%s\\n%s\\n%s\n' 'Von Lena Vos | Berlin, 12.06.2023 09:41' "$STORY" 'Copyright 2019 Daily Courier. All rights reserved.'
+	} > "$f"
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(field 3 3)" a
+	# the year after "(c)" is a date part, whatever separators come before the "("
+	run --separate-stderr nfd --emit-keys "$f"
+	assert_success
+	nums=$(printf '%s\n' "$output" | awk -F'\t' '$1 ~ /^e/ && $8 == "a" { print substr($4, 1, 16) }')
+	assert_equal "$nums" 0000000000000000
+}

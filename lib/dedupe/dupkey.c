@@ -471,8 +471,8 @@ void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t
 			else {                                                                             \
 				if (cap)                                                                       \
 					k->names |= 1ull << (k->tok[k->ntok - 1] >> 58);                           \
-				if ((ds.nr && !ds.r[0].date && ds.r[0].tok + 3 > k->ntok) || sep1 == '(')      \
-					dword_end(&ds, k, k->ntok - 1, sep1);                                      \
+				if ((ds.nr && !ds.r[0].date && ds.r[0].tok + 3 > k->ntok) || (nsep && sepc == '(')) \
+					dword_end(&ds, k, k->ntok - 1, nsep && sepc == '(' ? '(' : sep1);          \
 			}                                                                                  \
 			nletter += (size_t)letter, ncased += (size_t)cased;                                \
 			start = 0, nsep = 0;                                                               \
@@ -671,12 +671,18 @@ int nf_dupkey_verdict(const nf_dupsum *nw, const nf_dupsum *old, double t, doubl
 	            nw->nsh >= NF_DUP_FACT_MIN_SHINGLES && old->nsh >= NF_DUP_FACT_MIN_SHINGLES;
 	if (j >= (facts ? t * NF_DUP_FACTS_SHARE : t))
 		return 1;
-	/* a truncated copy: the newer text's shingles almost all in the older one (estimated from
-	 * the similarity and the sizes; too noisy when the newer is much the smaller) */
-	double a = nw->nsh, b = old->nsh;
-	if (a < 0.4 * b || a > b)
+	/* a truncated copy, either way: the smaller text's shingles almost all in the larger one
+	 * (estimated from the similarity and the sizes; too noisy when one is much the smaller).
+	 * The newer may be the larger: the truncated copy came first, the full text after it */
+	double a = nw->nsh, b = old->nsh, lo = a < b ? a : b;
+	if (lo < 0.4 * (a + b - lo))
 		return 0;
-	return j * (a + b) / ((1 + j) * a) >= NF_DUP_CONTAINED;
+	/* and the smaller's numbers (dates aside) in the larger: a template with other facts
+	 * after a truncated copy of its story shares much of its frame but none of its numbers */
+	uint64_t sn = a < b ? nw->nums : old->nums, ln = a < b ? old->nums : nw->nums;
+	if (4 * __builtin_popcountll(sn & ~ln) > __builtin_popcountll(sn))
+		return 0;
+	return j * (a + b) / ((1 + j) * lo) >= NF_DUP_CONTAINED;
 }
 
 static const char *blank_line(const char *p, const char *e) /* the next "\n\n" */

@@ -82,7 +82,9 @@ double nf_dupkey_numsim(uint64_t a, uint64_t b);
 /* is the newer text a copy of the older one? t is the Jaccard threshold: a copy has
  * similarity >= t, or >= t * NF_DUP_FACTS_SHARE when the facts agree (both long enough, with
  * numbers that agree, dates counted or not, and names that do not disagree, or with many
- * names that agree), or its shingles are almost all in the older text (a truncated copy);
+ * names that agree), or the shingles of the smaller text are almost all in the other, and
+ * three quarters of its numbers (dates aside) too (a truncated copy, whichever came first:
+ * the full text after its truncated copy is a copy);
  * texts whose numbers (dates never counted) disagree are never copies (templates). The
  * estimated similarity goes to *sim. */
 int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, double *sim);
@@ -93,7 +95,7 @@ int nf_dupkey_verdict(const nf_dupsum *newer, const nf_dupsum *older, double t, 
 #define NF_DUP_NAMES_AGAINST 0.5     /* numbers agree but the names less than this: no facts */
 #define NF_DUP_FACT_MIN_SHINGLES 60  /* facts count in texts of this many shingles or more */
 #define NF_DUP_FACTS_SHARE 0.3       /* facts agree: the threshold times this */
-#define NF_DUP_CONTAINED 0.8         /* a truncated copy: this share of its shingles */
+#define NF_DUP_CONTAINED 0.8         /* a truncated copy: this share of the smaller's shingles */
 /* the paragraphs of text[0..n) (parted by blank lines, or by line breaks in a text without
  * blank lines) with NF_DUP_PARA_WORDS words or more into k->para:
  * their exact keys (as nf_dupkey_make's) and word counts; line is scratch for the work */
