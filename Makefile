@@ -108,6 +108,11 @@ models: $(B)/ner-tool
 bench: all
 	tests/bench.sh
 
+# properties every filter keeps on the whole real corpus (rows in = out + reported, reruns,
+# -N, stdin, parts; tests/invariants.sh); the suite runs the --quick subset
+invariants: all
+	tests/invariants.sh ../shared/data/corpus
+
 # coverage-guided fuzzing of the text path (needs clang with libFuzzer); FUZZ_SECONDS each mode
 FUZZ_SECONDS ?= 60
 fuzz:
@@ -140,5 +145,5 @@ clean:
 	rm -rf build build-san build-fuzz bin bin-san
 	rm -f lib/data/models/*.nfm
 
-.PHONY: all sanitize test test-quick check eval bench fuzz models clusters install uninstall clean
+.PHONY: invariants all sanitize test test-quick check eval bench fuzz models clusters install uninstall clean
 .SECONDARY:

@@ -12,7 +12,9 @@
 #   nf-normalize --in tsv on input.tsv, then (on docs.tsv, made once by nf-normalize)
 #   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built;
 #   then the whole job, pipelines/news-facts (--jobs 1 and 2, and its extraction part alone),
-#   against the sum of its stages run alone, with its peak memory and temporary space.
+#   against the sum of its stages run alone, with its peak memory and temporary space;
+#   then each filter's peak memory and time on one 50 MB line, 1 M short rows and docs.tsv,
+#   and its time on one document grown 1x, 4x, 16x (resource bounds).
 # Columns: input MB (10^6 bytes of that command's input), seconds, MB/s, and speed relative
 # to `wc -w` and `uconv -x Any-NFKC` on the same input (1.00 = as fast; 0.50 = half as fast):
 # input.tsv for nf-normalize, docs.tsv (timed again with wc -w) for the filters after it.
@@ -350,5 +352,46 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$nfp" -q --jobs 
     done
 }
 pipeline_bench
+
+# Resource bounds (issue 17): each filter's peak memory (ru_maxrss) and time on three inputs:
+# the bench's text as ONE line of plain text (a dump read as one document; up to 50 MB), up to
+# 1 M short rows (the sentences nf-split makes of docs.tsv) and docs.tsv itself; then the time
+# on one document grown to 1x, 4x and 16x (an article repeated to ~1, 4 and 16 MB, one row):
+# linear when t4/t1 ~ 4 and t16/t1 ~ 16. One run each (memory is what is measured).
+rt() { # rt CMD... <stdin: "seconds peak_MB" of the command
+    "$PY" -c 'import resource, subprocess, sys, time
+t = time.monotonic()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print("%.2f %.0f %d" % (time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, r.returncode))' "$@"
+}
+resource_bench() {
+    [ -f "$docs" ] && built nf-split || return 0
+    local one=$dir/oneline.txt short=$dir/short.tsv grow=$dir/grow
+    [ -s "$one" ] || tr '\n' ' ' <"$raw" | head -c "$bytes" >"$one"
+    [ -s "$short" ] || "$NF_BIN/nf-split" -q <"$docs" 2>/dev/null | cut -f1,2 | head -n 1000001 >"$short"
+    local art
+    art=$(LC_ALL=C awk -F'\t' 'NR > 1 && length($4) > 4000 && length($4) < 8000 { print $4; exit }' "$docs")
+    local k
+    for k in 1 4 16; do
+        [ -s "$grow.$k.tsv" ] || { printf 'id\ttext\n'; printf 'big\t'; LC_ALL=C awk -v a="$art" -v n=$((k * 1000000)) 'BEGIN { s = ""; while (length(s) < n) s = s a "\\n"; printf "%s\n", s }'; } >"$grow.$k.tsv"
+    done
+    echo
+    echo "resources: one line $(awk -v n="$(size "$one")" 'BEGIN { printf "%.0f", n / 1e6 }') MB, $(($(wc -l <"$short") - 1)) short rows, docs.tsv $(awk -v n="$(size "$docs")" 'BEGIN { printf "%.0f", n / 1e6 }') MB; seconds / peak MB; growth t4/t1 t16/t1 on one document of 1, 4, 16 MB"
+    printf '%-18s %16s %16s %16s %12s\n' filter "one line" "short rows" "docs.tsv" "growth"
+    local p
+    for p in nf-normalize nf-split nf-extract-money nf-extract-dates nf-tag-entities nf-dedupe; do
+        built "$p" || continue
+        local a b c g1 g4 g16 x
+        a=$(rt "$NF_BIN/$p" -q "$one" | awk '{ print $1 "/" $2 ($3 != 0 ? " exit " $3 : "") }')
+        b=$(rt "$NF_BIN/$p" -q --in tsv "$short" | awk '{ print $1 "/" $2 ($3 != 0 ? " exit " $3 : "") }')
+        c=$(rt "$NF_BIN/$p" -q --in tsv "$docs" | awk '{ print $1 "/" $2 ($3 != 0 ? " exit " $3 : "") }')
+        g1=$(rt "$NF_BIN/$p" -q "$grow.1.tsv" | cut -d' ' -f1)
+        g4=$(rt "$NF_BIN/$p" -q "$grow.4.tsv" | cut -d' ' -f1)
+        g16=$(rt "$NF_BIN/$p" -q "$grow.16.tsv" | cut -d' ' -f1)
+        x="$(rel "$g4" "$g1") $(rel "$g16" "$g1")"
+        printf '%-18s %16s %16s %16s %12s\n' "$p" "$a" "$b" "$c" "$x"
+    done
+}
+resource_bench
 
 exit $status

@@ -381,3 +381,13 @@ pipeline() {
 	assert_success
 	assert_equal "$(cut -f1,7,8 <<< "$output" | tail -n +2 | tr '\t\n' ': ')" "2:maart 2024:2024-03 3:10 a.m.:XXXX-XX-XXT10:00 4:5 de março de 2024:2024-03-05 "
 }
+
+# Regression (issue 17): a dump read as one line made the range rules quadratic (12 MB: 3.2 s,
+# 3 MB: 0.25 s); a line over 64 KB is now read a piece at a time, cut after a sentence end.
+@test "one line of 3,000 sentences (over 64 KB): every date found, none cut at a piece's end" {
+	python3 -c "import sys; sys.stdout.write('id\ttext\n1\t' + ' '.join(['The meeting was held on 3 May 2024 in Rome.'] * 3000) + '\n')" > "$BATS_TEST_TMPDIR/long.tsv"
+	run --separate-stderr bash -o pipefail -c '"$1" "$2" | cut -f4,6 | sort | uniq -c' _ "$NF_BIN/nf-extract-dates" "$BATS_TEST_TMPDIR/long.tsv"
+	assert_success
+	assert_line --regexp '^ *3000 DATE	2024-05-03$'
+	assert_equal "${#lines[@]}" 2
+}

@@ -2304,6 +2304,28 @@ static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
 	return 0;
 }
 
+/* A line longer than LINE_PIECE bytes (a whole dump as one line; news paragraphs are far
+ * shorter) is read in pieces, each ending after the last sentence end (. ! ? and a space) of
+ * its second half, else at its last space: the rules of a line look at its mentions pairwise,
+ * which must stay cheap. The end of the piece that starts at ls: */
+#define LINE_PIECE (64 * 1024)
+static size_t piece_end(const char *text, size_t ls)
+{
+	size_t hi = ls + LINE_PIECE, lo = ls + LINE_PIECE / 2, sp = 0;
+	for (size_t i = hi; i > lo; i--)
+		if (text[i] == ' ') {
+			if (text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?')
+				return i;
+			if (!sp)
+				sp = i;
+		}
+	if (sp)
+		return sp;
+	while (hi > lo && ((unsigned char)text[hi] & 0xC0) == 0x80)
+		hi--; /* not inside a character */
+	return hi;
+}
+
 int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, const char *refs, size_t refn,
                   nf_date_cb cb, void *ctx)
 {
@@ -2344,7 +2366,9 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
-		size_t le = nl ? (size_t)(nl - text) : n;
+		size_t le = nl ? (size_t)(nl - text) : n, next = le + 1;
+		if (le - ls > LINE_PIECE) /* a dump as one line: a piece at a time */
+			le = next = piece_end(text, ls);
 		nf_tokenize(&TK, text, ls, le);
 		last_day[0] = 0;
 		nlm = 0;
@@ -2491,7 +2515,7 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			if (!lms[k].dead)
 				cb(&lms[k].d, ctx);
 		nlm = 0;
-		ls = le + 1;
+		ls = next;
 	}
 	return rc;
 }
