@@ -30,8 +30,10 @@ static const char usage[] =
 	"      --empty-dups      rows without words are copies of each other (default: never)\n"
 	"      --paragraphs      also a copy: a document 80% of whose paragraph words (lines of 8\n"
 	"                        words or more) were seen before, in any earlier documents\n"
-	"      --state FILE      load the index from FILE at start, save it at the end (locked,\n"
-	"                        written to a temporary file and renamed)\n"
+	"      --state FILE      load the index from FILE at start, save it at the end (locked:\n"
+	"                        another run's turn is awaited; written to a temporary file and\n"
+	"                        renamed, so a crash leaves the old state whole)\n"
+	"      --no-wait         with --state: fail at once when another run holds the lock\n"
 	"      --max-items N     keep at most the N newest items in the index\n"
 	"      --max-age DAYS    drop items DAYS older than the newest (by the date column)\n"
 	"      --in FORMAT       auto (default: TSV or CSV when the first line names the column,\n"
@@ -46,7 +48,7 @@ static const char usage[] =
 	"                        shards' decisions\n"
 	NF_COMMON_HELP;
 
-enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY, O_PARAS, O_SHARD };
+enum { O_MODE = NF_OPT_FIRST_FILTER, O_THRESHOLD, O_SCOPE, O_MARK, O_EMPTY, O_STATE, O_MAXITEMS, O_MAXAGE, O_IN, O_EMIT, O_REDUCE, O_APPLY, O_PARAS, O_SHARD, O_NOWAIT };
 static const struct option longopts[] = {
 	NF_COMMON_LONGOPTS,
 	{"mode", required_argument, 0, O_MODE},
@@ -55,6 +57,7 @@ static const struct option longopts[] = {
 	{"mark", no_argument, 0, O_MARK},
 	{"empty-dups", no_argument, 0, O_EMPTY},
 	{"state", required_argument, 0, O_STATE},
+	{"no-wait", no_argument, 0, O_NOWAIT},
 	{"max-items", required_argument, 0, O_MAXITEMS},
 	{"max-age", required_argument, 0, O_MAXAGE},
 	{"in", required_argument, 0, O_IN},
@@ -108,6 +111,7 @@ int main(int argc, char **argv)
 	int c, mode = -1, mark = 0, empty_dups = 0, emit = 0, do_reduce = 0, paras = 0, shard = -1;
 	double threshold = 0.5;
 	const char *scope_col = NULL, *state = NULL, *apply = NULL;
+	int nowait = 0;
 	size_t max_items = 0;
 	uint32_t max_age = 0;
 	enum nf_in_fmt fmt = NF_IN_AUTO;
@@ -125,6 +129,7 @@ int main(int argc, char **argv)
 		case O_MARK: mark = 1; break;
 		case O_EMPTY: empty_dups = 1; break;
 		case O_STATE: state = optarg; break;
+		case O_NOWAIT: nowait = 1; break;
 		case O_MAXITEMS: max_items = (size_t)number_arg("--max-items", optarg, 1, 4e9); break;
 		case O_MAXAGE: max_age = (uint32_t)number_arg("--max-age", optarg, 0, 1e6); break;
 		case O_IN: fmt = nf_in_fmt_parse(optarg); break;
@@ -164,7 +169,7 @@ int main(int argc, char **argv)
 		nf_errx(NF_EXIT_DATA, "--apply: cannot use %s", apply);
 	if (state) {
 		const char *err;
-		if (nf_dupstate_lock(state, &err) != 0)
+		if (nf_dupstate_lock(state, !nowait, &err) != 0)
 			nf_errx(NF_EXIT_DATA, "%s: %s", state, err);
 		int lr = nf_dupstate_load(state, &par, &ix, &err);
 		if (lr < 0)

@@ -373,7 +373,7 @@ resource_bench() {
     art=$(LC_ALL=C awk -F'\t' 'NR > 1 && length($4) > 4000 && length($4) < 8000 { print $4; exit }' "$docs")
     local k
     for k in 1 4 16; do
-        [ -s "$grow.$k.tsv" ] || { printf 'id\ttext\n'; printf 'big\t'; LC_ALL=C awk -v a="$art" -v n=$((k * 1000000)) 'BEGIN { s = ""; while (length(s) < n) s = s a "\\n"; printf "%s\n", s }'; } >"$grow.$k.tsv"
+        [ -s "$grow.$k.tsv" ] || { printf 'id\ttext\n'; printf 'big\t'; LC_ALL=C awk -v a="$art" -v n=$((k * 1000000)) 'BEGIN { for (m = 0; m < n; m += length(a) + 2) printf "%s\\n", a; printf "\n" }'; } >"$grow.$k.tsv"
     done
     echo
     echo "resources: one line $(awk -v n="$(size "$one")" 'BEGIN { printf "%.0f", n / 1e6 }') MB, $(($(wc -l <"$short") - 1)) short rows, docs.tsv $(awk -v n="$(size "$docs")" 'BEGIN { printf "%.0f", n / 1e6 }') MB; seconds / peak MB; growth t4/t1 t16/t1 on one document of 1, 4, 16 MB"

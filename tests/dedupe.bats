@@ -112,13 +112,77 @@ LONG='The chipmaker said on Tuesday that revenue rose 18 percent to 2.41 billion
 	[[ "$stderr" == *"other parameters"* ]]
 }
 
-@test "--state: a second run while the first holds the lock is refused" {
+@test "--state --no-wait: a second run while the first holds the lock is refused" {
 	command -v flock >/dev/null || skip "no flock(1) on this machine"
 	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
 	st=$BATS_TEST_TMPDIR/state
-	run --separate-stderr flock "$st.lock" "$NF_BIN/nf-dedupe" --state "$st" "$f"
+	run --separate-stderr flock "$st.lock" "$NF_BIN/nf-dedupe" --no-wait --state "$st" "$f"
 	assert_failure 1
-	[[ "$stderr" == *"lock"* ]]
+	[[ "$stderr" == *"another run holds its lock"* ]]
+}
+
+@test "--state: a second run waits for the lock, saying so, then goes on" {
+	command -v flock >/dev/null || skip "no flock(1) on this machine"
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	flock "$st.lock" sleep 1 &
+	sleep 0.3
+	run --separate-stderr "$NF_BIN/nf-dedupe" --state "$st" "$f"
+	wait
+	assert_success
+	[[ "$stderr" == *"another run holds its lock"*"waiting"* ]]
+	assert_equal "$(nrows)" 2
+}
+
+# issue 17: concurrent runs serialize on the lock and lose no update
+@test "--state: 8 concurrent runs, each with its own articles, lose no update (exact mode: the articles are alike)" {
+	for i in 1 2 3 4 5 6 7 8; do
+		python3 -c "import sys; i = int(sys.argv[1]); sys.stdout.write('id\ttext\n' + ''.join('r%d-%d\tReport %d of batch %d: the council of town %d met on day %d and voted %d to %d on the budget of %d euros for roads, schools and parks in the district.\n' % (i, k, k, i, k * 7 + i, k % 28 + 1, k + i, k, k * 1000 + i) for k in range(200)))" "$i" > "$BATS_TEST_TMPDIR/b$i.tsv"
+	done
+	st=$BATS_TEST_TMPDIR/state
+	for i in 1 2 3 4 5 6 7 8; do
+		"$NF_BIN/nf-dedupe" -q --mode exact --state "$st" "$BATS_TEST_TMPDIR/b$i.tsv" > "$BATS_TEST_TMPDIR/o$i" 2> "$BATS_TEST_TMPDIR/e$i" &
+	done
+	wait
+	for i in 1 2 3 4 5 6 7 8; do
+		assert_equal "$(($(wc -l < "$BATS_TEST_TMPDIR/o$i") - 1))" 200
+	done
+	# every article of every run is in the state now: all 1,600 come out as copies
+	run --separate-stderr bash -o pipefail -c 'cat "$1"/b*.tsv | awk "NR == 1 || !/^id\t/" | "$2" --mode exact --state "$3" -v | tail -n +2 | wc -l' _ "$BATS_TEST_TMPDIR" "$NF_BIN/nf-dedupe" "$st"
+	assert_success
+	assert_output 0
+	[[ "$stderr" == *"1600 rows in, 0 rows out"* ]]
+}
+
+# issue 17: a run killed at any point, during the save too, leaves the old or the new state whole
+@test "--state: 200 runs killed (SIGKILL) at random points: the state always loads, no temporary file stays" {
+	python3 -c "
+import random, sys
+r = random.Random(7)
+voc = [''.join(r.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(r.randint(3, 9))) for _ in range(20000)]
+sys.stdout.write('id\ttext\n' + ''.join('s%d\t%s.\n' % (k, ' '.join(r.choice(voc) for _ in range(40))) for k in range(10000)))" > "$BATS_TEST_TMPDIR/big.tsv"
+	st=$BATS_TEST_TMPDIR/state
+	"$NF_BIN/nf-dedupe" -q --state "$st" "$BATS_TEST_TMPDIR/big.tsv" > /dev/null
+	# how long a run of one new article takes: loading and saving the state
+	t0=$(date +%s%N)
+	printf 'id\ttext\nt0\tOne more story about the board of firm zero and its plans.\n' | "$NF_BIN/nf-dedupe" -q --state "$st" > /dev/null
+	ms=$((($(date +%s%N) - t0) / 1000000 + 1))
+	for i in $(seq 1 200); do
+		printf 'id\ttext\nk%d\tStory k%d: a new report %d on the plans of the town council for %d new homes.\n' "$i" "$i" "$i" "$i" > "$BATS_TEST_TMPDIR/one.tsv"
+		"$NF_BIN/nf-dedupe" -q --state "$st" "$BATS_TEST_TMPDIR/one.tsv" > /dev/null 2>> "$BATS_TEST_TMPDIR/err" &
+		pid=$!
+		sleep "$(awk -v r="$RANDOM" -v ms="$ms" 'BEGIN { printf "%.4f", (0.3 + r / 32768 * 0.9) * ms / 1000 }')"
+		kill -9 "$pid" 2> /dev/null || true
+		wait "$pid" 2> /dev/null || true
+		# every run's state loads: the old or the new one, never a part of one
+		[ "$(grep -c 'state file' "$BATS_TEST_TMPDIR/err")" = 0 ] || fail "run $i: $(cat "$BATS_TEST_TMPDIR/err")"
+	done
+	echo "# $(grep -c 'killed while saving' "$BATS_TEST_TMPDIR/err") of 200 runs were killed while saving" >&3
+	run --separate-stderr bash -o pipefail -c 'head -n 101 "$1" | "$2" --state "$3" -v | tail -n +2 | wc -l' _ "$BATS_TEST_TMPDIR/big.tsv" "$NF_BIN/nf-dedupe" "$st"
+	assert_success
+	assert_output 0
+	run ls "$BATS_TEST_TMPDIR"
+	refute_output --partial "state.tmp."
 }
 
 @test "--state: a state path that cannot be written (a file where its folder should be) is an error" {

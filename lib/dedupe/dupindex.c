@@ -1,5 +1,7 @@
 /* dupindex.c — see dupindex.h */
 #include "dedupe/dupindex.h"
+#include "core/diag.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -421,7 +423,39 @@ static int make_parents(const char *path)
 	return rc;
 }
 
-int nf_dupstate_lock(const char *path, const char **err)
+/* the temporary files of runs killed while saving (FILE.tmp.PID): only under the lock, when
+ * no other run can be writing one */
+static void remove_stale(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	nf_buf dir = {0}, f = {0};
+	if (slash)
+		nf_buf_add(&dir, path, (size_t)(slash - path) + 1);
+	else
+		nf_buf_add(&dir, "./", 2);
+	nf_buf_addc(&dir, 0);
+	const char *base = slash ? slash + 1 : path;
+	size_t bl = strlen(base);
+	DIR *d = opendir(dir.p);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		const char *n = e->d_name;
+		if (strncmp(n, base, bl) != 0 || strncmp(n + bl, ".tmp.", 5) != 0 || !n[bl + 5] ||
+		    strspn(n + bl + 5, "0123456789") != strlen(n + bl + 5))
+			continue;
+		f.len = 0;
+		nf_buf_add(&f, dir.p, strlen(dir.p));
+		nf_buf_add(&f, n, strlen(n));
+		nf_buf_addc(&f, 0);
+		if (unlink(f.p) == 0)
+			nf_warnx("%s: removed %s, left by a run killed while saving", path, n);
+	}
+	if (d)
+		closedir(d);
+	nf_buf_free(&dir);
+	nf_buf_free(&f);
+}
+
+int nf_dupstate_lock(const char *path, int wait, const char **err)
 {
 	static char msg[64];
 	nf_buf lp = {0};
@@ -435,12 +469,19 @@ int nf_dupstate_lock(const char *path, const char **err)
 		*err = strerror(errno);
 		return -1;
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		snprintf(msg, sizeof msg, "%s", errno == EWOULDBLOCK ? "another run holds its lock (FILE.lock)" : strerror(errno));
+	int r = flock(fd, LOCK_EX | LOCK_NB);
+	if (r != 0 && errno == EWOULDBLOCK && wait) {
+		nf_warnx("%s: another run holds its lock (%s.lock); waiting", path, path);
+		while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+			;
+	}
+	if (r != 0) {
+		snprintf(msg, sizeof msg, "%s", errno == EWOULDBLOCK ? "another run holds its lock (FILE.lock; --no-wait)" : strerror(errno));
 		*err = msg;
 		close(fd);
 		return -1;
 	}
+	remove_stale(path);
 	return 0; /* the descriptor stays open: the lock lasts until the process ends */
 }
 

@@ -57,12 +57,14 @@ size_t nf_dupindex_bytes(const nf_dupindex *x); /* memory held, without the ids 
  * in exact mode, by whole days) */
 void nf_dupindex_prune(nf_dupindex *x, uint16_t min_day, size_t max_items);
 
-/* State files. lock: take FILE.lock (0, or -1 with *err when another run holds it), creating
- * the folders of FILE when they are missing (a first run with --state ~/.cache/news.dedupe).
+/* State files. lock: take FILE.lock, creating the folders of FILE when they are missing (a
+ * first run with --state ~/.cache/news.dedupe); when another run holds it, wait for it (a note
+ * on stderr) or, with wait 0, fail: 0, or -1 with *err. Under the lock, temporary files that a
+ * killed run left (FILE.tmp.PID) are removed.
  * load: 0 and the index, 1 when the file does not exist (a new state), -1 with *err
  * (unreadable, foreign, truncated, corrupt, or built with other parameters: never
  * overwritten then). save: 0, or -1 with *err (the old file is untouched). */
-int nf_dupstate_lock(const char *path, const char **err);
+int nf_dupstate_lock(const char *path, int wait, const char **err);
 int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupindex **out, const char **err);
 int nf_dupstate_save(const char *path, const nf_dupindex *x, const char **err);
 void nf_dupindex_free(nf_dupindex *x);
