@@ -17,7 +17,7 @@ extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_l
 	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len,
 	nf_data_split_prepositions_len;
 
-enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8 };
+enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8, LETTER = 16 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
@@ -55,7 +55,8 @@ static void add_abbr(char **f, int n, void *ctx)
 	if (n < 2)
 		return;
 	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT
-		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0);
+		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0) |
+		  (n > 2 && strcmp(f[2], "letter") == 0 ? LETTER : 0);
 	size_t k = strlen(f[1]);
 	int star = strcmp(f[0], "*") == 0;
 	if (star || lang_slot(f[0]))
@@ -199,6 +200,23 @@ static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 	return v;
 }
 
+/* is the word before t[ws] a spelled letter (abbrev.tsv "letter") written without its period? */
+static int letter_before(const nf_seg_lang *L, const char *t, size_t bs, size_t ws)
+{
+	size_t pe = ws, ps;
+	while (pe > bs && t[pe - 1] == ' ')
+		pe--;
+	for (ps = pe; ps > bs && !is_space((unsigned char)t[ps - 1]);)
+		ps--;
+	char b[32];
+	if (ps == pe || pe - ps >= sizeof b)
+		return 0;
+	memcpy(b, t + ps, pe - ps);
+	b[pe - ps] = '.';
+	int v = abbrev(L, b, pe - ps + 1);
+	return v >= 0 && (v & LETTER);
+}
+
 /* length of the word (letters, marks) at t[k..e) */
 static size_t word_len(const char *t, size_t k, size_t e)
 {
@@ -232,7 +250,31 @@ static int is_month(const nf_seg_lang *L, const char *w, size_t n)
 	return r;
 }
 
-/* a verb of saying among the next three words, before any terminator */
+/* from the verb of saying at t[k]: does the attribution end within a few words ("CNN
+ * reported.", "said Mr. Smith, adding")? Not when a colon or a quotation follows it ("She
+ * continued, \"I"), nor when it runs on ("She said no one had told her") */
+static int attribution_ends(const char *t, size_t k, size_t e)
+{
+	for (int w = 0; w < 5; w++) {
+		size_t s = k, p, l;
+		while (k < e && !is_space((unsigned char)t[k]))
+			k++;
+		for (p = k; p > s && ((unsigned char)t[p - 1] & 0xC0) == 0x80;)
+			p--;
+		int32_t c = p > s ? cp_at(t, p - 1, k, &l) : 0;
+		while (k < e && is_space((unsigned char)t[k]))
+			k++;
+		if (c == ':')
+			return 0;
+		if (c == ',' || c == 0x060C) /* a comma, unless a quotation opens after it */
+			return k >= e || !is_opener(cp_at(t, k, e, &l));
+		if (is_term(c) || c == ';' || k >= e)
+			return 1;
+	}
+	return 0;
+}
+
+/* a verb of saying among the next three words, before any terminator, whose clause ends soon */
 static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t e)
 {
 	for (int w = 0; w < 3 && k < e; w++) {
@@ -240,7 +282,7 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 		if (n == 0)
 			return 0;
 		if (get(t_speech, L, t + k, n) >= 0)
-			return 1;
+			return attribution_ends(t, k, e);
 		k += n;
 		while (k < e && t[k] == ' ')
 			k++;
@@ -287,12 +329,13 @@ static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 }
 
 /* after an abbreviation or an initial: does the next word start a sentence? Not when it is
- * an initial itself ("В. В. Иванов": В is also a preposition) */
-static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper)
+ * an initial itself ("В. В. Иванов": В is also a preposition). In a script without case
+ * (Arabic), a usual starter does ("... 1436 ه. وأضاف") */
+static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper, int caseless)
 {
 	if (n < avail && w[n] == '.')
 		return 0;
-	return upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER);
+	return (upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER)) || (caseless && is_starter(L, w, n));
 }
 
 /* ---- the decision at a terminator ---- */
@@ -383,7 +426,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		c = cp_at(t, k2, e, &l);
 	}
 	int cat = category(c);
-	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT, caseless = cat == UTF8PROC_CATEGORY_LO && !nf_is_cjk(c);
 	if (cat == UTF8PROC_CATEGORY_LL) { /* lower case, unless a name like eBay or iPhone */
 		size_t p = k2 + l, wl;
 		int32_t d = p < e ? cp_at(t, p, e, &wl) : 0;
@@ -450,6 +493,10 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	int v = abbrev(L, t + ws, wn);
 	if (v >= 0 && (v & TITLE))
 		return 0;
+	if (caseless && wn == 2 && (unsigned char)t[ws] < 0x80 && is_letter((unsigned char)t[ws]))
+		return 1; /* a Latin letter, then a script without case: "لحرف u. وذكرت" */
+	if (v >= 0 && (v & LETTER) && letter_before(L, t, bs, ws))
+		return 1; /* the last letter of a name spelled out: "إم إس إن بي سي." */
 	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
 		return cat != UTF8PROC_CATEGORY_ND;
 	if (v >= 0 && (v & TIME) && upper && k2 + nw < e && t[k2 + nw] == '.') {
@@ -462,7 +509,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		}
 	}
 	if (v >= 0)
-		return starts_sentence(L, t + k2, nw, e - k2, upper);
+		return starts_sentence(L, t + k2, nw, e - k2, upper, caseless);
 	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
 	int initial = 1;
 	for (size_t p = ws; p < i;) {
@@ -475,7 +522,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	if (initial && wn == 2 && (ws == bs || list_context(t, bs, ws)))
 		return 0; /* a one-letter item: "choose: a. The red one" */
 	if (initial)
-		return starts_sentence(L, t + k2, nw, e - k2, upper);
+		return starts_sentence(L, t + k2, nw, e - k2, upper, caseless);
 	return 1;
 }
 
