@@ -134,6 +134,7 @@ static int is_closer(int32_t c)
 	case '"': case '\'': case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB:
 	case 0x203A: case 0x300D: case 0x300F: case 0xFF09: case 0x3009: case 0x300B: case 0x201C:
 	case 0x00AB: case 0x2039: /* German »...« : closing when glued to the terminator */
+	case 0x2018: /* German ‚...‘ */
 		return 1;
 	}
 	return 0;
