@@ -421,6 +421,9 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	int32_t c = cp_at(t, k2, e, &l);
 	while ((is_opener(c) || (c == ',' && k2 + 2 < e && t[k2 + 1] == ',')) && k2 + l < e) {
 		/* “The, (In, ¿Qué, — Dit, ,,Dit (Dutch quotes typed in ASCII) */
+		if (c == ',' && !L->known)
+			L = nf_seg_lang_get("nl", 2); /* only Dutch types ,,: a text without a language
+			                               * reads the Dutch lists there ("zei hij o.a. ,,Wij") */
 		k2 += c == ',' ? 2 : l;
 		while (k2 < e && t[k2] == ' ')
 			k2++;
