@@ -336,7 +336,14 @@ static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t
 {
 	if (n < avail && w[n] == '.')
 		return 0;
-	return (upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER)) || (caseless && is_starter(L, w, n));
+	if (upper && !is_starter(L, w, n) && lower_word(L, w, n) == LOWER) {
+		size_t p = n, l;
+		while (p < avail && w[p] == ' ')
+			p++; /* a name of capitalised words goes on: "the U.S. Drought Monitor" */
+		return p == n || p >= avail || category(cp_at(w, p, avail, &l)) != UTF8PROC_CATEGORY_LU ||
+		       is_starter(L, w + p, word_len(w, p, avail));
+	}
+	return (upper && is_starter(L, w, n)) || (caseless && is_starter(L, w, n));
 }
 
 /* ---- the decision at a terminator ---- */
