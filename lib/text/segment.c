@@ -432,8 +432,15 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 			L = nf_seg_lang_get("nl", 2); /* only Dutch types ,,: a text without a language
 			                               * reads the Dutch lists there ("zei hij o.a. ,,Wij") */
 		k2 += c == ',' ? 2 : l;
-		while (k2 < e && t[k2] == ' ')
-			k2++;
+		for (;;) /* spaces, and the no-break spaces of French typing ("«\u00A0Je") */
+			if (k2 < e && t[k2] == ' ')
+				k2++;
+			else if (k2 + 1 < e && memcmp(t + k2, "\xC2\xA0", 2) == 0)
+				k2 += 2;
+			else if (k2 + 2 < e && memcmp(t + k2, "\xE2\x80\xAF", 3) == 0)
+				k2 += 3;
+			else
+				break;
 		c = cp_at(t, k2, e, &l);
 	}
 	int cat = category(c);
