@@ -478,8 +478,9 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	size_t nw = word_len(t, k2, e);
 	/* the word before the period, without opening quotes or brackets */
 	size_t ws = i;
-	while (ws > bs && !is_space((unsigned char)t[ws - 1]))
-		ws--;
+	while (ws > bs && !is_space((unsigned char)t[ws - 1]) && !(ws - bs >= 2 && memcmp(t + ws - 2, "\xC2\xA0", 2) == 0) &&
+	       !(ws - bs >= 3 && memcmp(t + ws - 3, "\xE2\x80\xAF", 3) == 0))
+		ws--; /* back to a space or a no-break space ("U.\u00A0S.") */
 	for (;;) {
 		int32_t o = cp_at(t, ws, i + 1, &l);
 		if (ws < i && is_opener(o) && o != '-')
