@@ -600,6 +600,25 @@ static int bullet_again(const char *t, size_t us, size_t i, size_t e)
 	return 0;
 }
 
+/* footnote marks after a sentence, "Dulwich. [17] Placed", "1805. [6][7]": the end of the
+ * last one, else j */
+static size_t footnotes(const char *t, size_t j, size_t e)
+{
+	size_t s = j;
+	while (s < e && t[s] == ' ')
+		s++;
+	size_t r = s;
+	while (r + 2 < e && t[r] == '[' && t[r + 1] >= '0' && t[r + 1] <= '9') {
+		size_t q = r + 1;
+		while (q < e && q < r + 4 && t[q] >= '0' && t[q] <= '9')
+			q++;
+		if (q >= e || t[q] != ']')
+			break;
+		r = q + 1;
+	}
+	return r > s && (r >= e || is_space((unsigned char)t[r])) ? r : j;
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
@@ -673,6 +692,7 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			if (q && (s + q >= e || is_space((unsigned char)t[s + q])) && quote_opened(t, bs, i, t[s]))
 				j = s + q;
 		}
+		j = footnotes(t, j, e);
 		if (j >= e)
 			break;
 		size_t k = j;
