@@ -619,6 +619,29 @@ static size_t footnotes(const char *t, size_t j, size_t e)
 	return r > s && (r >= e || is_space((unsigned char)t[r])) ? r : j;
 }
 
+static int is_arabic_letter(int32_t c) { return c >= 0x0620 && c <= 0x064A; }
+
+/* Arabic typed without a space after the terminator t[i..j): between two Arabic words, ؟ or !
+ * ends a sentence, and a single period does before a usual starter ("الحريق.وأكد"), not inside
+ * letters ("بي.بي.سي") or names ("العربية.نت") */
+static int glued_arabic(const char *t, size_t bs, size_t i, size_t j, size_t e, const nf_seg_lang *L)
+{
+	size_t p = i, l;
+	if (p == bs || j >= e)
+		return 0;
+	do
+		p--;
+	while (p > bs && ((unsigned char)t[p] & 0xC0) == 0x80);
+	if (!is_arabic_letter(cp_at(t, p, i, &l)) || !is_arabic_letter(cp_at(t, j, e, &l)))
+		return 0;
+	for (size_t q = i; q < j; q += l) {
+		int32_t r = cp_at(t, q, j, &l);
+		if (r == '!' || r == '?' || r == 0x061F)
+			return 1;
+	}
+	return j == i + 1 && t[i] == '.' && is_starter(L, t + j, word_len(t, j, e));
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
@@ -699,6 +722,10 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 		while (k < e && is_space((unsigned char)t[k]))
 			k++;
 		if (k == j && !cjk && !(c > 0x7F && nf_is_cjk(c) && other_term(t, i, j))) {
+			if (glued_arabic(t, bs, i, j, e, L)) {
+				emit(t, us, j, cb, ctx); /* "الحريق.وأكد", "النووي؟الأمير" */
+				us = j;
+			}
 			i = j;
 			continue;
 		}
