@@ -646,11 +646,11 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 {
 	size_t us = bs, i = bs, l;
 	while (i < e) {
-		unsigned char b = (unsigned char)t[i];
-		if (!hot[b]) {
+		while (i < e && !hot[(unsigned char)t[i]]) /* the fast path: most bytes */
 			i++;
-			continue;
-		}
+		if (i >= e)
+			break;
+		unsigned char b = (unsigned char)t[i];
 		if (b == 0x9F) {
 			if (i == bs || (unsigned char)t[i - 1] != 0xD8) {
 				i++;
