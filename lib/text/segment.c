@@ -201,6 +201,24 @@ static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 	return v;
 }
 
+/* w[0..n) (with its period) in capitals, three letters or more, a title when written as in a
+ * sentence ("GEN." as "Gen."), and the next word x in capitals too? */
+static int caps_title(const nf_seg_lang *L, const char *w, size_t n, const char *x, size_t xn)
+{
+	char b[32];
+	if (n < 4 || n >= sizeof b || xn < 2 || !(x[0] >= 'A' && x[0] <= 'Z') || !(x[1] >= 'A' && x[1] <= 'Z'))
+		return 0;
+	b[0] = w[0];
+	for (size_t q = 0; q + 1 < n; q++)
+		if (w[q] < 'A' || w[q] > 'Z')
+			return 0;
+		else if (q)
+			b[q] = (char)(w[q] | 32);
+	b[n - 1] = '.';
+	int v = get(t_abbr, L, b, n);
+	return v >= 0 && (v & TITLE) && !(v & NOT);
+}
+
 /* is the word before t[ws] a spelled letter (abbrev.tsv "letter") written without its period? */
 static int letter_before(const nf_seg_lang *L, const char *t, size_t bs, size_t ws)
 {
@@ -512,6 +530,8 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	int v = abbrev(L, t + ws, wn);
 	if (v >= 0 && (v & TITLE))
 		return 0;
+	if (v < 0 && caps_title(L, t + ws, wn, t + k2, e - k2))
+		return 0; /* a line in capitals: "ARGUMENT OF GEN. ELIZABETH PRELOGAR" */
 	if (caseless && wn == 2 && (unsigned char)t[ws] < 0x80 && is_letter((unsigned char)t[ws]))
 		return 1; /* a Latin letter, then a script without case: "لحرف u. وذكرت" */
 	if (v >= 0 && (v & LETTER) && letter_before(L, t, bs, ws))
