@@ -12,7 +12,8 @@
 # gold in $NF_SHARED/gold/seeds; their document truth is written below). For each set:
 # nf-normalize on the files -> documents, scored by tests/norm-eval.py; nf-split on the
 # documents, scored as `split`; the extractors on nf-split's output (on the documents when
-# nf-split is not built), scored by tests/score.py. Then the NTREX language-id accuracy
+# nf-split is not built), scored by tests/score.py. nf-split on NTREX-128 paragraphs
+# (tests/ntrex-split-eval.py). Then the NTREX language-id accuracy
 # (tests/langid-accuracy.sh) when that script exists.
 # A filter that is not built is reported as "not built yet". The exit status is 0 unless a
 # command fails (non-zero exit, signal or timeout); that is reported as FAILED, and the
@@ -186,6 +187,19 @@ fi
 # the golden table of tricky split cases (tests/split-cases.tsv)
 if [ -x "$NF_BIN/nf-split" ] && [ -f "$here/split-cases.sh" ]; then
     row cases split "$(NF_BIN="$NF_BIN" bash "$here/split-cases.sh" 2>/dev/null | tail -n 1)"
+fi
+
+# nf-split on independent news: NTREX-128 documents (WMT19 newstest, one sentence per segment,
+# human translations) joined into paragraphs (tests/ntrex-split-eval.py): boundary recall, cuts
+# inside segments (some segments hold two sentences) and documents split exactly, per language
+if [ -x "$NF_BIN/nf-split" ] && [ -f "$here/ntrex-split-eval.py" ] && [ -d "$NF_SHARED/data/corpus" ]; then
+    run "$work/ntrex-split.out" "$work/ntrex-split.err" "$PY" "$here/ntrex-split-eval.py" --bin "$NF_BIN" --corpus "$NF_SHARED/data/corpus" ${verbose:+"$verbose"}
+    if [ "$rc" -ne 0 ]; then fail ntrex split "$rc" "$work/ntrex-split.err"; else
+        if [ -n "$verbose" ]; then grep '^  ' "$work/ntrex-split.out" || true; fi
+        grep '^ntrex-split' "$work/ntrex-split.out" | while read -r _ l rest; do row ntrex "split-${l%:}" "$rest"; done
+    fi
+else
+    echo "ntrex split: skipped (no bin/nf-split or no $shared_shown/data/corpus)"
 fi
 
 # the golden table of money cases (tests/money-cases.tsv)

@@ -368,3 +368,19 @@ pipeline() {
 	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "r3"' | cut -f3)" ",,Klaar. ''"
 	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "r2"' | wc -l)" 1
 }
+
+@test "ntrex-split-eval.py: boundaries cut, cuts inside segments and exact documents on a small corpus of its format" {
+	mkdir -p "$BATS_TEST_TMPDIR/corpus/en"
+	# one document per line, segments joined by the two characters \n; a headline without
+	# final punctuation ends its line; the last segment holds two sentences (one cut inside)
+	printf '#id\tdate\ttitle\ttext\nd1\t\t\tPlant opens in Ohio\\nThe plant opened on Monday. It employs 300 people.\\nThe U.S. Government said it was pleased.\nd2\t\t\tPrices rose. Sales fell.\n' |
+		gzip >"$BATS_TEST_TMPDIR/corpus/en/ntrex128.eng-src.tsv.gz"
+	run --separate-stderr python3 "$BATS_TEST_DIRNAME/ntrex-split-eval.py" --corpus "$BATS_TEST_TMPDIR/corpus" -v en
+	assert_success
+	assert_line --partial 'ntrex-split en: boundaries cut 1/1 = 100.0 %, extra cuts inside segments 2, documents exact 0/2 = 0.0 %'
+	assert_line --partial 'The plant opened on Monday. ¦It employs 300 people. The U.S. Government said'
+	assert_line --partial 'EXTRA [en] d2: Prices rose. ¦Sales fell.'
+	run --separate-stderr python3 "$BATS_TEST_DIRNAME/ntrex-split-eval.py" --corpus "$BATS_TEST_TMPDIR/corpus" fr
+	assert_success
+	assert_output --partial 'ntrex-split fr: skipped'
+}

@@ -17,7 +17,7 @@ extern const unsigned long nf_data_split_abbrev_cldr_len, nf_data_split_abbrev_l
 	nf_data_split_lower_len, nf_data_months_len, nf_data_split_conventions_len,
 	nf_data_split_prepositions_len;
 
-enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8 };
+enum { ABBR = 1, TITLE = 2, NOT = 4, TIME = 8, LETTER = 16 };
 #define MAXLANG 32
 #define SOFT_WRAP_MIN 40 /* a wrapped line is at least this long */
 
@@ -55,7 +55,8 @@ static void add_abbr(char **f, int n, void *ctx)
 	if (n < 2)
 		return;
 	int v = n > 2 && strcmp(f[2], "not") == 0 ? NOT
-		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0);
+		: ABBR | (n > 2 && strcmp(f[2], "title") == 0 ? TITLE : 0) | (n > 2 && strcmp(f[2], "time") == 0 ? TIME : 0) |
+		  (n > 2 && strcmp(f[2], "letter") == 0 ? LETTER : 0);
 	size_t k = strlen(f[1]);
 	int star = strcmp(f[0], "*") == 0;
 	if (star || lang_slot(f[0]))
@@ -133,6 +134,7 @@ static int is_closer(int32_t c)
 	case '"': case '\'': case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB:
 	case 0x203A: case 0x300D: case 0x300F: case 0xFF09: case 0x3009: case 0x300B: case 0x201C:
 	case 0x00AB: case 0x2039: /* German »...« : closing when glued to the terminator */
+	case 0x2018: /* German ‚...‘ */
 		return 1;
 	}
 	return 0;
@@ -199,6 +201,41 @@ static int abbrev(const nf_seg_lang *L, const char *w, size_t n)
 	return v;
 }
 
+/* w[0..n) (with its period) in capitals, three letters or more, a title when written as in a
+ * sentence ("GEN." as "Gen."), and the next word x in capitals too? */
+static int caps_title(const nf_seg_lang *L, const char *w, size_t n, const char *x, size_t xn)
+{
+	char b[32];
+	if (n < 4 || n >= sizeof b || xn < 2 || !(x[0] >= 'A' && x[0] <= 'Z') || !(x[1] >= 'A' && x[1] <= 'Z'))
+		return 0;
+	b[0] = w[0];
+	for (size_t q = 0; q + 1 < n; q++)
+		if (w[q] < 'A' || w[q] > 'Z')
+			return 0;
+		else if (q)
+			b[q] = (char)(w[q] | 32);
+	b[n - 1] = '.';
+	int v = get(t_abbr, L, b, n);
+	return v >= 0 && (v & TITLE) && !(v & NOT);
+}
+
+/* is the word before t[ws] a spelled letter (abbrev.tsv "letter") written without its period? */
+static int letter_before(const nf_seg_lang *L, const char *t, size_t bs, size_t ws)
+{
+	size_t pe = ws, ps;
+	while (pe > bs && t[pe - 1] == ' ')
+		pe--;
+	for (ps = pe; ps > bs && !is_space((unsigned char)t[ps - 1]);)
+		ps--;
+	char b[32];
+	if (ps == pe || pe - ps >= sizeof b)
+		return 0;
+	memcpy(b, t + ps, pe - ps);
+	b[pe - ps] = '.';
+	int v = abbrev(L, b, pe - ps + 1);
+	return v >= 0 && (v & LETTER);
+}
+
 /* length of the word (letters, marks) at t[k..e) */
 static size_t word_len(const char *t, size_t k, size_t e)
 {
@@ -232,7 +269,31 @@ static int is_month(const nf_seg_lang *L, const char *w, size_t n)
 	return r;
 }
 
-/* a verb of saying among the next three words, before any terminator */
+/* from the verb of saying at t[k]: does the attribution end within a few words ("CNN
+ * reported.", "said Mr. Smith, adding")? Not when a colon or a quotation follows it ("She
+ * continued, \"I"), nor when it runs on ("She said no one had told her") */
+static int attribution_ends(const char *t, size_t k, size_t e)
+{
+	for (int w = 0; w < 5; w++) {
+		size_t s = k, p, l;
+		while (k < e && !is_space((unsigned char)t[k]))
+			k++;
+		for (p = k; p > s && ((unsigned char)t[p - 1] & 0xC0) == 0x80;)
+			p--;
+		int32_t c = p > s ? cp_at(t, p - 1, k, &l) : 0;
+		while (k < e && is_space((unsigned char)t[k]))
+			k++;
+		if (c == ':')
+			return 0;
+		if (c == ',' || c == 0x060C) /* a comma, unless a quotation opens after it */
+			return k >= e || !is_opener(cp_at(t, k, e, &l));
+		if (is_term(c) || c == ';' || k >= e)
+			return 1;
+	}
+	return 0;
+}
+
+/* a verb of saying among the next three words, before any terminator, whose clause ends soon */
 static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t e)
 {
 	for (int w = 0; w < 3 && k < e; w++) {
@@ -240,7 +301,7 @@ static int speech_follows(const nf_seg_lang *L, const char *t, size_t k, size_t 
 		if (n == 0)
 			return 0;
 		if (get(t_speech, L, t + k, n) >= 0)
-			return 1;
+			return attribution_ends(t, k, e);
 		k += n;
 		while (k < e && t[k] == ' ')
 			k++;
@@ -287,12 +348,20 @@ static int lower_word(const nf_seg_lang *L, const char *w, size_t n)
 }
 
 /* after an abbreviation or an initial: does the next word start a sentence? Not when it is
- * an initial itself ("В. В. Иванов": В is also a preposition) */
-static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper)
+ * an initial itself ("В. В. Иванов": В is also a preposition). In a script without case
+ * (Arabic), a usual starter does ("... 1436 ه. وأضاف") */
+static int starts_sentence(const nf_seg_lang *L, const char *w, size_t n, size_t avail, int upper, int caseless)
 {
 	if (n < avail && w[n] == '.')
 		return 0;
-	return upper && (is_starter(L, w, n) || lower_word(L, w, n) == LOWER);
+	if (upper && !is_starter(L, w, n) && lower_word(L, w, n) == LOWER) {
+		size_t p = n, l;
+		while (p < avail && w[p] == ' ')
+			p++; /* a name of capitalised words goes on: "the U.S. Drought Monitor" */
+		return p == n || p >= avail || category(cp_at(w, p, avail, &l)) != UTF8PROC_CATEGORY_LU ||
+		       is_starter(L, w + p, word_len(w, p, avail));
+	}
+	return (upper && is_starter(L, w, n)) || (caseless && is_starter(L, w, n));
 }
 
 /* ---- the decision at a terminator ---- */
@@ -377,13 +446,23 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	int32_t c = cp_at(t, k2, e, &l);
 	while ((is_opener(c) || (c == ',' && k2 + 2 < e && t[k2 + 1] == ',')) && k2 + l < e) {
 		/* “The, (In, ¿Qué, — Dit, ,,Dit (Dutch quotes typed in ASCII) */
+		if (c == ',' && !L->known)
+			L = nf_seg_lang_get("nl", 2); /* only Dutch types ,,: a text without a language
+			                               * reads the Dutch lists there ("zei hij o.a. ,,Wij") */
 		k2 += c == ',' ? 2 : l;
-		while (k2 < e && t[k2] == ' ')
-			k2++;
+		for (;;) /* spaces, and the no-break spaces of French typing ("«\u00A0Je") */
+			if (k2 < e && t[k2] == ' ')
+				k2++;
+			else if (k2 + 1 < e && memcmp(t + k2, "\xC2\xA0", 2) == 0)
+				k2 += 2;
+			else if (k2 + 2 < e && memcmp(t + k2, "\xE2\x80\xAF", 3) == 0)
+				k2 += 3;
+			else
+				break;
 		c = cp_at(t, k2, e, &l);
 	}
 	int cat = category(c);
-	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT, caseless = cat == UTF8PROC_CATEGORY_LO && !nf_is_cjk(c);
 	if (cat == UTF8PROC_CATEGORY_LL) { /* lower case, unless a name like eBay or iPhone */
 		size_t p = k2 + l, wl;
 		int32_t d = p < e ? cp_at(t, p, e, &wl) : 0;
@@ -417,8 +496,9 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	size_t nw = word_len(t, k2, e);
 	/* the word before the period, without opening quotes or brackets */
 	size_t ws = i;
-	while (ws > bs && !is_space((unsigned char)t[ws - 1]))
-		ws--;
+	while (ws > bs && !is_space((unsigned char)t[ws - 1]) && !(ws - bs >= 2 && memcmp(t + ws - 2, "\xC2\xA0", 2) == 0) &&
+	       !(ws - bs >= 3 && memcmp(t + ws - 3, "\xE2\x80\xAF", 3) == 0))
+		ws--; /* back to a space or a no-break space ("U.\u00A0S.") */
 	for (;;) {
 		int32_t o = cp_at(t, ws, i + 1, &l);
 		if (ws < i && is_opener(o) && o != '-')
@@ -450,6 +530,12 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	int v = abbrev(L, t + ws, wn);
 	if (v >= 0 && (v & TITLE))
 		return 0;
+	if (v < 0 && caps_title(L, t + ws, wn, t + k2, e - k2))
+		return 0; /* a line in capitals: "ARGUMENT OF GEN. ELIZABETH PRELOGAR" */
+	if (caseless && wn == 2 && (unsigned char)t[ws] < 0x80 && is_letter((unsigned char)t[ws]))
+		return 1; /* a Latin letter, then a script without case: "لحرف u. وذكرت" */
+	if (v >= 0 && (v & LETTER) && letter_before(L, t, bs, ws))
+		return 1; /* the last letter of a name spelled out: "إم إس إن بي سي." */
 	if (is_month(L, t + ws, wn - 1)) /* "Jun. 5" goes on, "Lei Jun. Xiaomi" ends */
 		return cat != UTF8PROC_CATEGORY_ND;
 	if (v >= 0 && (v & TIME) && upper && k2 + nw < e && t[k2 + nw] == '.') {
@@ -462,7 +548,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		}
 	}
 	if (v >= 0)
-		return starts_sentence(L, t + k2, nw, e - k2, upper);
+		return starts_sentence(L, t + k2, nw, e - k2, upper, caseless);
 	/* an initial ("J. R. Smith") or letters with periods ("A.B.") */
 	int initial = 1;
 	for (size_t p = ws; p < i;) {
@@ -475,7 +561,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	if (initial && wn == 2 && (ws == bs || list_context(t, bs, ws)))
 		return 0; /* a one-letter item: "choose: a. The red one" */
 	if (initial)
-		return starts_sentence(L, t + k2, nw, e - k2, upper);
+		return starts_sentence(L, t + k2, nw, e - k2, upper, caseless);
 	return 1;
 }
 
@@ -534,15 +620,57 @@ static int bullet_again(const char *t, size_t us, size_t i, size_t e)
 	return 0;
 }
 
+/* footnote marks after a sentence, "Dulwich. [17] Placed", "1805. [6][7]": the end of the
+ * last one, else j */
+static size_t footnotes(const char *t, size_t j, size_t e)
+{
+	size_t s = j;
+	while (s < e && t[s] == ' ')
+		s++;
+	size_t r = s;
+	while (r + 2 < e && t[r] == '[' && t[r + 1] >= '0' && t[r + 1] <= '9') {
+		size_t q = r + 1;
+		while (q < e && q < r + 4 && t[q] >= '0' && t[q] <= '9')
+			q++;
+		if (q >= e || t[q] != ']')
+			break;
+		r = q + 1;
+	}
+	return r > s && (r >= e || is_space((unsigned char)t[r])) ? r : j;
+}
+
+static int is_arabic_letter(int32_t c) { return c >= 0x0620 && c <= 0x064A; }
+
+/* Arabic typed without a space after the terminator t[i..j): between two Arabic words, ؟ or !
+ * ends a sentence, and a single period does before a usual starter ("الحريق.وأكد"), not inside
+ * letters ("بي.بي.سي") or names ("العربية.نت") */
+static int glued_arabic(const char *t, size_t bs, size_t i, size_t j, size_t e, const nf_seg_lang *L)
+{
+	size_t p = i, l;
+	if (p == bs || j >= e)
+		return 0;
+	do
+		p--;
+	while (p > bs && ((unsigned char)t[p] & 0xC0) == 0x80);
+	if (!is_arabic_letter(cp_at(t, p, i, &l)) || !is_arabic_letter(cp_at(t, j, e, &l)))
+		return 0;
+	for (size_t q = i; q < j; q += l) {
+		int32_t r = cp_at(t, q, j, &l);
+		if (r == '!' || r == '?' || r == 0x061F)
+			return 1;
+	}
+	return j == i + 1 && t[i] == '.' && is_starter(L, t + j, word_len(t, j, e));
+}
+
 static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L, nf_seg_cb cb, void *ctx)
 {
 	size_t us = bs, i = bs, l;
 	while (i < e) {
-		unsigned char b = (unsigned char)t[i];
-		if (!hot[b]) {
+		while (i < e && !hot[(unsigned char)t[i]]) /* the fast path: most bytes */
 			i++;
-			continue;
-		}
+		if (i >= e)
+			break;
+		unsigned char b = (unsigned char)t[i];
 		if (b == 0x9F) {
 			if (i == bs || (unsigned char)t[i - 1] != 0xD8) {
 				i++;
@@ -607,12 +735,17 @@ static void scan_block(const char *t, size_t bs, size_t e, const nf_seg_lang *L,
 			if (q && (s + q >= e || is_space((unsigned char)t[s + q])) && quote_opened(t, bs, i, t[s]))
 				j = s + q;
 		}
+		j = footnotes(t, j, e);
 		if (j >= e)
 			break;
 		size_t k = j;
 		while (k < e && is_space((unsigned char)t[k]))
 			k++;
 		if (k == j && !cjk && !(c > 0x7F && nf_is_cjk(c) && other_term(t, i, j))) {
+			if (glued_arabic(t, bs, i, j, e, L)) {
+				emit(t, us, j, cb, ctx); /* "الحريق.وأكد", "النووي؟الأمير" */
+				us = j;
+			}
 			i = j;
 			continue;
 		}
