@@ -13,8 +13,8 @@
 #   nf-split, nf-extract-money, nf-extract-dates, nf-tag-entities, nf-dedupe if built;
 #   then the whole job, pipelines/news-facts (--jobs 1 and 2, and its extraction part alone),
 #   against the sum of its stages run alone, with its peak memory and temporary space;
-#   then each filter's peak memory and time on one 50 MB line, 1 M short rows and docs.tsv,
-#   and its time on one document grown 1x, 4x, 16x (resource bounds).
+#   then each filter's peak memory and time on one 50 MB line, 1 M short rows (its sentences,
+#   repeated) and docs.tsv, and its time on one document of 2, 8 and 32 MB.
 # Columns: input MB (10^6 bytes of that command's input), seconds, MB/s, and speed relative
 # to `wc -w` and `uconv -x Any-NFKC` on the same input (1.00 = as fast; 0.50 = half as fast):
 # input.tsv for nf-normalize, docs.tsv (timed again with wc -w) for the filters after it.
@@ -355,28 +355,32 @@ pipeline_bench
 
 # Resource bounds (issue 17): each filter's peak memory (ru_maxrss) and time on three inputs:
 # the bench's text as ONE line of plain text (a dump read as one document; up to 50 MB), up to
-# 1 M short rows (the sentences nf-split makes of docs.tsv) and docs.tsv itself; then the time
-# on one document grown to 1x, 4x and 16x (an article repeated to ~1, 4 and 16 MB, one row):
+# 1 M short rows (the sentences nf-split makes of docs.tsv, repeated) and docs.tsv itself; then
+# the time on one document grown 1x, 4x and 16x (an article repeated to ~2, 8 and 32 MB, one row):
 # linear when t4/t1 ~ 4 and t16/t1 ~ 16. One run each (memory is what is measured).
 rt() { # rt CMD... <stdin: "seconds peak_MB" of the command
     "$PY" -c 'import resource, subprocess, sys, time
 t = time.monotonic()
 r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print("%.2f %.0f %d" % (time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, r.returncode))' "$@"
+print("%.3f %.0f %d" % (time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, r.returncode))' "$@"
 }
 resource_bench() {
     [ -f "$docs" ] && built nf-split || return 0
     local one=$dir/oneline.txt short=$dir/short.tsv grow=$dir/grow
     [ -s "$one" ] || tr '\n' ' ' <"$raw" | head -c "$bytes" >"$one"
-    [ -s "$short" ] || "$NF_BIN/nf-split" -q <"$docs" 2>/dev/null | cut -f1,2 | head -n 1000001 >"$short"
+    # the id, date, lang and text columns, found by name (nf-normalize puts the passed-through
+    # ones first)
+    local cols='NR == 1 { for (i = 1; i <= NF; i++) { h = $i; sub(/^#/, "", h); if (h == "id") ic = i; if (h == "date") dc = i; if (h == "lang") lc = i; if (h == "text") tc = i } next }'
+    [ -s "$short" ] || "$NF_BIN/nf-split" -q <"$docs" 2>/dev/null | LC_ALL=C awk -F'\t' "$cols"' { r[n++] = $ic "\t" $dc "\t" $lc "\t" $tc }
+        END { print "id\tdate\tlang\ttext"; for (k = 0; k < 1000000 && n; k++) print r[k % n] }' >"$short"
     local art
-    art=$(LC_ALL=C awk -F'\t' 'NR > 1 && length($4) > 4000 && length($4) < 8000 { print $4; exit }' "$docs")
+    art=$(LC_ALL=C awk -F'\t' "$cols"' length($tc) > 4000 && length($tc) < 8000 { print $tc; exit }' "$docs")
     local k
     for k in 1 4 16; do
-        [ -s "$grow.$k.tsv" ] || { printf 'id\ttext\n'; printf 'big\t'; LC_ALL=C awk -v a="$art" -v n=$((k * 1000000)) 'BEGIN { for (m = 0; m < n; m += length(a) + 2) printf "%s\\n", a; printf "\n" }'; } >"$grow.$k.tsv"
+        [ -s "$grow.$k.tsv" ] || { printf 'id\ttext\n'; printf 'big\t'; A=$art LC_ALL=C awk -v n=$((k * 2000000)) 'BEGIN { a = ENVIRON["A"]; sep = sprintf("%c", 92) "n"; for (m = 0; m < n; m += length(a) + 2) printf "%s%s", a, sep; printf "\n" }'; } >"$grow.$k.tsv"
     done
     echo
-    echo "resources: one line $(awk -v n="$(size "$one")" 'BEGIN { printf "%.0f", n / 1e6 }') MB, $(($(wc -l <"$short") - 1)) short rows, docs.tsv $(awk -v n="$(size "$docs")" 'BEGIN { printf "%.0f", n / 1e6 }') MB; seconds / peak MB; growth t4/t1 t16/t1 on one document of 1, 4, 16 MB"
+    echo "resources: one line $(awk -v n="$(size "$one")" 'BEGIN { printf "%.0f", n / 1e6 }') MB, $(($(wc -l <"$short") - 1)) short rows, docs.tsv $(awk -v n="$(size "$docs")" 'BEGIN { printf "%.0f", n / 1e6 }') MB; seconds / peak MB; growth t4/t1 t16/t1 on one document of 2, 8, 32 MB"
     printf '%-18s %16s %16s %16s %12s\n' filter "one line" "short rows" "docs.tsv" "growth"
     local p
     for p in nf-normalize nf-split nf-extract-money nf-extract-dates nf-tag-entities nf-dedupe; do
