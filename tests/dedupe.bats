@@ -50,6 +50,13 @@ MIXED='id\ttext\n1\tCaf\xc3\xa9 au lait, 2 euros.\n2\tcafe\xcc\x81  AU LAIT 2 EU
 	assert_output --regexp '^50000 texts, [0-9]{5} fast, [0-9]{5} declined, 0 differ$'
 }
 
+@test "exact mode: a row is written as read, but a text with an escape, an unknown escape or a raw CR is written escaped as always" {
+	printf '%s\n' $'id\ttext\tn' $'x\tA\\tB one\t1' $'y\tC\\qD two\t2' $'z\tE\rF three\t3' $'w\tG\\\\H four\t4' $'v\tplain five\t5' $'u\tPLAIN  five!\t6' > "$BATS_TEST_TMPDIR/esc.tsv"
+	run --separate-stderr nfd --mode exact "$BATS_TEST_TMPDIR/esc.tsv"
+	assert_success
+	assert_output "$(printf '%s\n' $'id\ttext\tn' $'x\tA\\tB one\t1' $'y\tC\\\\qD two\t2' $'z\tE\\rF three\t3' $'w\tG\\\\H four\t4' $'v\tplain five\t5')"
+}
+
 @test "near copies: a few words changed, or a line added, is a copy; another text is not" {
 	f=$(mkfile n.tsv "id\ttext\na\t$LONG\nb\t${LONG/strong/large} Shares rose.\nc\tA completely different story about football in Rome and Milan, with a long report of the match and the goals scored by both teams.\n")
 	run --separate-stderr nfd --mark "$f"

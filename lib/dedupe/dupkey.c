@@ -441,13 +441,14 @@ static void dword_end(dstate *d, const nf_dupkey *k, size_t t, int sep)
  * there C2 and C3 are lead bytes, so testing them at each character's start is testing them at
  * every byte, as needs_clean does. It declines (0, nothing set) a text that needs cleaning or
  * holds an invalid or four-byte sequence: the general path then reads it from its start. */
-static unsigned char ascii_x[128]; /* ascii_fold, with 0xFF for what needs cleaning */
+static unsigned char ascii_x[128]; /* ascii_fold; 0xFF: needs cleaning; 0xFE: a separator TSV escapes */
 static uint8_t own_x[0x10000];     /* own_word(c) + 1 for c >= 0xE00; 0: not yet */
 
 static void exact_init(void)
 {
 	for (int b = 0; b < 128; b++)
-		ascii_x[b] = b == '&' || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F ? 0xFF : ascii_fold[b];
+		ascii_x[b] = b == '&' || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F ? 0xFF
+		             : b == '\t' || b == '\n' || b == '\r' || b == '\\' ? 0xFE : ascii_fold[b];
 }
 
 static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t seed)
@@ -456,6 +457,7 @@ static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t s
 	const uint64_t P = 0x100000001b3ull;
 	uint64_t ex = 0xcbf29ce484222325ull ^ seed;
 	size_t words = 0, in = 0;
+	int esc = 0;
 	while (p < e) {
 		unsigned b = *p;
 		if (b < 0x80) {
@@ -465,6 +467,8 @@ static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t s
 				ex = (ex ^ f) * P, in = 1;
 			else if (f == 0)
 				words += in, in = 0;
+			else if (f == 0xFE)
+				words += in, in = 0, esc = 1;
 			else
 				return 0;
 			continue;
@@ -525,7 +529,7 @@ static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t s
 	k->nums = k->dates = k->names = 0;
 	k->nsh = 0;
 	k->exact = mix64(ex);
-	return 1;
+	return 1 + 2 * esc;
 }
 
 int nf_dupkey_exact_fast(nf_dupkey *k, const char *text, size_t n, uint64_t seed)
