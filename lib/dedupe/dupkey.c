@@ -460,17 +460,18 @@ static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t s
 	int esc = 0;
 	while (p < e) {
 		unsigned b = *p;
-		if (b < 0x80) {
+		if (b < 0x80) { /* without a branch on the letter: word ends are not predictable */
 			unsigned f = ascii_x[b];
 			p++;
-			if (f - 1 < 0x7F) /* a letter or digit, folded */
-				ex = (ex ^ f) * P, in = 1;
-			else if (f == 0)
-				words += in, in = 0;
-			else if (f == 0xFE)
-				words += in, in = 0, esc = 1;
-			else
-				return 0;
+			if (f >= 0xFE) {
+				if (f == 0xFF)
+					return 0;
+				esc = 1;
+			}
+			size_t letter = f - 1 < 0x7F; /* a letter or digit, folded */
+			uint64_t h = (ex ^ f) * P;
+			ex = letter ? h : ex;
+			words += in & ~letter, in = letter;
 			continue;
 		}
 		int32_t c;
