@@ -180,7 +180,9 @@ static void exact_loop(nf_loop *L, nf_dupindex *ix, xrun *x)
 			pend = 1, pkey = k.exact, pday = day, pmark = nf_out_len;
 		else
 			nf_st.rows_out++;
-		if (as_read)
+		if (as_read && nf_reader_in_table(L->r)) /* in one piece */
+			nf_out_write(d->f.f[0].p, (size_t)(d->f.f[d->f.n - 1].p + d->f.f[d->f.n - 1].n - d->f.f[0].p));
+		else if (as_read)
 			nf_row_write(&d->f);
 		else
 			nf_doc_write(d, d->text, d->text_len);
