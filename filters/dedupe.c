@@ -161,8 +161,9 @@ static void exact_loop(nf_loop *L, nf_dupindex *ix, xrun *x)
 		}
 		if (!more)
 			break;
-		/* the most this row can take in the output buffer: all of it must fit, unflushed */
-		size_t most = d->f.n + d->text_len + 1;
+		/* the most this row can take in the output buffer (its text escaped, which a repair
+		 * may have made longer than read): all of it must fit, unflushed */
+		size_t most = d->f.n + 2 * d->text_len + 1;
 		for (size_t i = 0; i < d->f.n; i++)
 			most += d->f.f[i].n;
 		if (words && most > NF_OUT_BUFSZ / 2) { /* too long to take back: decided now */

@@ -57,6 +57,19 @@ MIXED='id\ttext\n1\tCaf\xc3\xa9 au lait, 2 euros.\n2\tcafe\xcc\x81  AU LAIT 2 EU
 	assert_output "$(printf '%s\n' $'id\ttext\tn' $'x\tA\\tB one\t1' $'y\tC\\\\qD two\t2' $'z\tE\\rF three\t3' $'w\tG\\\\H four\t4' $'v\tplain five\t5')"
 }
 
+@test "exact mode: repeats taken back out of the output buffer, one of them where the buffer (256 KiB) is full, as --mark decides them" {
+	# rows of 1,024 bytes after an 8-byte header: row 255 is the one the buffer cannot hold whole, a repeat of row 0
+	awk 'BEGIN { print "id\ttext"; f = sprintf("%1012s", ""); gsub(/ /, "x", f); for (i = 0; i < 300; i++) printf "%04d\tw%04d %s\n", i, (i == 255 ? 0 : i), f }' > "$BATS_TEST_TMPDIR/rows.tsv"
+	# and many short rows, repeats among them from the start
+	awk 'BEGIN { print "id\ttext"; for (i = 0; i < 60000; i++) printf "%d\tSentence number %d, said the %s report.\n", i, int((i * 7919) % 60000 / 3), (i % 3 ? "weekly" : "WEEKLY") }' > "$BATS_TEST_TMPDIR/many.tsv"
+	for f in rows many; do
+		run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-dedupe' --mode exact '$BATS_TEST_TMPDIR/$f.tsv' | tee '$BATS_TEST_TMPDIR/kept' | wc -l"
+		assert_output "$([ $f = rows ] && echo 300 || echo 20001)"
+		run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-dedupe' --mode exact --mark '$BATS_TEST_TMPDIR/$f.tsv' | awk -F'\t' 'NR == 1 || \$3 == \"\"' | cut -f1,2 | cmp - '$BATS_TEST_TMPDIR/kept'"
+		assert_success
+	done
+}
+
 @test "near copies: a few words changed, or a line added, is a copy; another text is not" {
 	f=$(mkfile n.tsv "id\ttext\na\t$LONG\nb\t${LONG/strong/large} Shares rose.\nc\tA completely different story about football in Rome and Milan, with a long report of the match and the goals scored by both teams.\n")
 	run --separate-stderr nfd --mark "$f"
