@@ -105,6 +105,96 @@ static int reduce(int argc, char **argv, int first, double threshold)
 	return nf_status;
 }
 
+/* Exact mode alone (no --mark, --paragraphs, --emit-keys or --apply): the loop of main for
+ * many short rows. Each row's key is computed as soon as the row is read and its slot in the
+ * key table fetched (a hint); the row is written to the output buffer ahead of its verdict,
+ * which comes once the next row has been read and keyed, and a repeat is then taken back out
+ * of the buffer (nothing is flushed in between). So the table's cache misses overlap the next
+ * row's work. A row whose text has nothing to escape and was not changed on the way in is
+ * written as read, without a second look at its text. The same decisions, output and state
+ * as main's loop. */
+typedef struct {
+	int empty_dups, state;
+	long scopec, datec;
+	uint16_t today, newest;
+	unsigned long dups, empties;
+} xrun;
+
+static void exact_loop(nf_loop *L, nf_dupindex *ix, xrun *x)
+{
+	const nf_doc *d = &L->d;
+	nf_dupkey k = {0};
+	int pend = 0;         /* a row written, its verdict to come */
+	uint64_t pkey = 0;    /* its key, day and place in the output buffer */
+	uint16_t pday = 0;
+	size_t pmark = 0;
+	for (;;) {
+		int more = nf_loop_next(L), words = 0, as_read = 0;
+		uint16_t day = 0;
+		if (more) {
+			uint64_t seed = 0;
+			if (x->scopec >= 0 && (size_t)x->scopec < d->f.n)
+				seed = nf_hash64(d->f.f[x->scopec].p, d->f.f[x->scopec].n, 0x5C09E) | 1;
+			int fast = nf_dupkey_exact_fast(&k, d->text, d->text_len, seed);
+			if (!fast)
+				nf_dupkey_make_slow(&k, d->text, d->text_len, 0, seed);
+			/* a text the reader left as read (no escape, no repair) with nothing to escape:
+			 * the row is written as read */
+			const nf_field *tf = &d->f.f[d->text_col];
+			as_read = fast == 1 && d->text == tf->p && d->text_len == tf->n;
+			words = k.ntok > 0 || x->empty_dups;
+			x->empties += !words;
+			if (words) {
+				nf_dupindex_prefetch(ix, k.exact);
+				if (x->state && x->datec >= 0 && (size_t)x->datec < d->f.n)
+					day = day_of(d->f.f[x->datec].p, d->f.f[x->datec].n);
+				if (!day)
+					day = x->today;
+			}
+		}
+		if (pend) { /* the verdict on the row before */
+			if (nf_dupindex_seen(ix, pkey, pday))
+				nf_out_len = pmark, x->dups++;
+			else {
+				nf_st.rows_out++;
+				if (pday > x->newest)
+					x->newest = pday;
+			}
+			pend = 0;
+		}
+		if (!more)
+			break;
+		/* the most this row can take in the output buffer (its text escaped, which a repair
+		 * may have made longer than read): all of it must fit, unflushed */
+		size_t most = d->f.n + 2 * d->text_len + 1;
+		for (size_t i = 0; i < d->f.n; i++)
+			most += d->f.f[i].n;
+		if (words && most > NF_OUT_BUFSZ / 2) { /* too long to take back: decided now */
+			if (nf_dupindex_seen(ix, k.exact, day)) {
+				x->dups++;
+				continue;
+			}
+			if (day > x->newest)
+				x->newest = day;
+			words = 0;
+		}
+		if (most > NF_OUT_BUFSZ - nf_out_len)
+			nf_out_flush();
+		if (words)
+			pend = 1, pkey = k.exact, pday = day, pmark = nf_out_len;
+		else
+			nf_st.rows_out++;
+		if (as_read && nf_reader_in_table(L->r)) /* in one piece */
+			nf_out_write(d->f.f[0].p, (size_t)(d->f.f[d->f.n - 1].p + d->f.f[d->f.n - 1].n - d->f.f[0].p));
+		else if (as_read)
+			nf_row_write(&d->f);
+		else
+			nf_doc_write(d, d->text, d->text_len);
+		nf_out_nl();
+	}
+	nf_dupkey_free(&k);
+}
+
 int main(int argc, char **argv)
 {
 	nf_setprog(argv[0]);
@@ -184,14 +274,20 @@ int main(int argc, char **argv)
 			nf_out_s("\tdup_of\tsimilarity");
 		nf_out_nl();
 	}
+	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
 	nf_dupkey k = {0}, lk = {0};
 	nf_buf idb = {0}, did = {0};
 	unsigned long dups = 0, exact_dups = 0, empties = 0, para_dups = 0;
+	int alone = !mode && !mark && !paras && !emit && !apply; /* exact mode alone: exact_loop */
+	if (alone) {
+		xrun x = {empty_dups, !!state, scopec, datec, today, 0, 0, 0};
+		exact_loop(&L, ix, &x);
+		dups = exact_dups = x.dups, empties = x.empties, newest = x.newest;
+	}
 	/* the rows of shard K are K * 10^12 + 1, + 2, ... (dupmr.h) */
 	uint64_t seq = shard >= 0 ? (uint64_t)shard * NF_DUPMR_SHARD_ROWS : 0;
 	const uint64_t seq_end = shard >= 0 ? seq + NF_DUPMR_SHARD_ROWS : UINT64_MAX;
-	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
-	while (nf_loop_next(&L)) {
+	while (!alone && nf_loop_next(&L)) {
 		const nf_doc d = *dp;
 		if (++seq == seq_end) /* 10^12 rows: the next would be the next shard's first */
 			nf_errx(NF_EXIT_DATA, "--shard %d: more than %llu rows; cut the input into more shards", shard,

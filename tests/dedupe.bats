@@ -14,6 +14,62 @@ LONG='The chipmaker said on Tuesday that revenue rose 18 percent to 2.41 billion
 	assert_output $'id\ttext\na\tIt’s the “best” deal, said Mr. Lee.\nc\tIt is a\xc2\xadnother deal.'
 }
 
+# rows 1 2 5 7 8 9 10 12 take exact mode's one-pass fast path; 3 (&), 4 (mojibake), 6 (an
+# entity) and 11 (a control character) need cleaning and take the general path
+MIXED='id\ttext\n1\tCaf\xc3\xa9 au lait, 2 euros.\n2\tcafe\xcc\x81  AU LAIT 2 EUROS\n3\tCAF\xc3\x89 au lait & 2 euros\n4\tCaf\xc3\x83\xc2\xa9 au lait, 2 euros.\n5\tCafe au lait, 2 euros.\n6\tCaf&eacute; au lait: 2 euros!\n7\t\xd8\xa7\xd9\x84\xd9\x82\xd9\x87\xd9\x88\xd8\xa9\n8\t\xd8\xa7\xd9\x84\xd9\x82\xd9\x87\xd9\x80\xd9\x80\xd9\x88\xd8\xa9\xd9\x8f\n9\t\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3 \xe4\xb8\xad\xe6\x96\x87\n10\tabc\xe4\xb8\xad \xe6\x96\x87\n11\tStra\xc3\x9fe\x01\n12\tSTRASSE\n'
+
+@test "exact mode: NFC and NFD, case, spacing, tatweel and harakat, full-width forms: the same copies by the fast path and by cleaning" {
+	f=$(mkfile x.tsv "$MIXED")
+	run --separate-stderr nfd --mode exact "$f"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tr '\n' ' ')" 'id 1 7 9 11 '
+	# --mark goes through the general per-row loop: the same verdicts
+	run --separate-stderr nfd --mode exact --mark "$f"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | cut -f1,3 | tr '\t\n' ': ')" 'id:dup_of 1: 2:1 3:1 4:1 5:1 6:1 7: 8:7 9: 10:9 11: 12:11 '
+	# and the same rows of plain text, a record per line
+	run --separate-stderr bash -o pipefail -c "tail -n +2 '$f' | cut -f2 | '$NF_BIN/nf-dedupe' | cut -f1 | tr '\n' ' '"
+	assert_output 'id stdin:1 stdin:7 stdin:9 stdin:11 '
+}
+
+@test "exact mode: the one-pass fast path gives the general path's keys and words, or declines (tests/dupkey-paths.c)" {
+	local root="$BATS_TEST_DIRNAME/.." b=build flags=
+	[ "$(basename "$NF_BIN")" = bin-san ] && b=build-san flags="-fsanitize=address,undefined"
+	[ -f "$root/$b/libnf.a" ] || skip "no $b/libnf.a (run make)"
+	command -v "${CC:-cc}" > /dev/null || skip "no C compiler"
+	"${CC:-cc}" -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/lib" $flags "$BATS_TEST_DIRNAME/dupkey-paths.c" "$root/$b/libnf.a" \
+		$(pkg-config --libs libpcre2-8 libutf8proc zlib) -lcsv -o "$BATS_TEST_TMPDIR/dupkey-paths"
+	printf "$MIXED" | cut -f2 > "$BATS_TEST_TMPDIR/mixed"
+	run --separate-stderr "$BATS_TEST_TMPDIR/dupkey-paths" < "$BATS_TEST_TMPDIR/mixed"
+	assert_success
+	assert_output '13 texts, 9 fast, 4 declined, 0 differ'
+	# random texts of ASCII, accents composed and not, many scripts, marks, ligatures, spaces,
+	# and what needs cleaning (entities, controls, mojibake, invalid and four-byte sequences)
+	run --separate-stderr "$BATS_TEST_TMPDIR/dupkey-paths" --random 50000
+	assert_success
+	assert_output --regexp '^50000 texts, [0-9]{5} fast, [0-9]{5} declined, 0 differ$'
+}
+
+@test "exact mode: a row is written as read, but a text with an escape, an unknown escape or a raw CR is written escaped as always" {
+	printf '%s\n' $'id\ttext\tn' $'x\tA\\tB one\t1' $'y\tC\\qD two\t2' $'z\tE\rF three\t3' $'w\tG\\\\H four\t4' $'v\tplain five\t5' $'u\tPLAIN  five!\t6' > "$BATS_TEST_TMPDIR/esc.tsv"
+	run --separate-stderr nfd --mode exact "$BATS_TEST_TMPDIR/esc.tsv"
+	assert_success
+	assert_output "$(printf '%s\n' $'id\ttext\tn' $'x\tA\\tB one\t1' $'y\tC\\\\qD two\t2' $'z\tE\\rF three\t3' $'w\tG\\\\H four\t4' $'v\tplain five\t5')"
+}
+
+@test "exact mode: repeats taken back out of the output buffer, one of them where the buffer (256 KiB) is full, as --mark decides them" {
+	# rows of 1,024 bytes after an 8-byte header: row 255 is the one the buffer cannot hold whole, a repeat of row 0
+	awk 'BEGIN { print "id\ttext"; f = sprintf("%1012s", ""); gsub(/ /, "x", f); for (i = 0; i < 300; i++) printf "%04d\tw%04d %s\n", i, (i == 255 ? 0 : i), f }' > "$BATS_TEST_TMPDIR/rows.tsv"
+	# and many short rows, repeats among them from the start
+	awk 'BEGIN { print "id\ttext"; for (i = 0; i < 60000; i++) printf "%d\tSentence number %d, said the %s report.\n", i, int((i * 7919) % 60000 / 3), (i % 3 ? "weekly" : "WEEKLY") }' > "$BATS_TEST_TMPDIR/many.tsv"
+	for f in rows many; do
+		run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-dedupe' --mode exact '$BATS_TEST_TMPDIR/$f.tsv' | tee '$BATS_TEST_TMPDIR/kept' | wc -l"
+		assert_output "$([ $f = rows ] && echo 300 || echo 20001)"
+		run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-dedupe' --mode exact --mark '$BATS_TEST_TMPDIR/$f.tsv' | awk -F'\t' 'NR == 1 || \$3 == \"\"' | cut -f1,2 | cmp - '$BATS_TEST_TMPDIR/kept'"
+		assert_success
+	done
+}
+
 @test "near copies: a few words changed, or a line added, is a copy; another text is not" {
 	f=$(mkfile n.tsv "id\ttext\na\t$LONG\nb\t${LONG/strong/large} Shares rose.\nc\tA completely different story about football in Rome and Milan, with a long report of the match and the goals scored by both teams.\n")
 	run --separate-stderr nfd --mark "$f"

@@ -44,6 +44,7 @@ void nf_reader_set(nf_reader *r, const nf_reader_opts *o) { r->o = *o; }
 const char *nf_reader_stem(const nf_reader *r) { return r->stem ? r->stem : ""; }
 uint64_t nf_reader_pos(const nf_reader *r) { return r->in ? nf_in_pos(r->in) : 0; }
 unsigned long nf_reader_blank(const nf_reader *r) { return r->blank; }
+int nf_reader_in_table(const nf_reader *r) { return r->mode == M_TSV || r->mode == M_CSV; }
 
 nf_reader *nf_reader_new(char **files, const char *field, enum nf_in_fmt fmt, int no_header)
 {

@@ -76,6 +76,9 @@ void nf_reader_set(nf_reader *r, const nf_reader_opts *o);
 const char *nf_reader_stem(const nf_reader *r); /* the current input's id stem */
 uint64_t nf_reader_pos(const nf_reader *r);     /* nf_in_pos of the current input (0: none) */
 unsigned long nf_reader_blank(const nf_reader *r); /* blank lines and rows skipped so far */
+/* the last record came from a TSV or CSV input: its fields lie in one buffer, each after the
+ * one before and a TAB (the row as read, its text column unescaped in place) */
+int nf_reader_in_table(const nf_reader *r);
 void nf_reader_free(nf_reader *r);
 /* the value of --in: auto, text, tsv or csv (a usage error otherwise) */
 enum nf_in_fmt nf_in_fmt_parse(const char *arg);

@@ -8,29 +8,38 @@
 size_t nf_utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	const uint64_t H = 0x8080808080808080u;
 	while (p < e) {
-		while (e - p >= 8) { /* ASCII fast path */
+		while (e - p >= 8) { /* 8 bytes at a time: ASCII ... */
 			uint64_t v;
 			memcpy(&v, p, 8);
-			if (v & 0x8080808080808080u)
-				break;
-			p += 8;
+			if (!(v & H)) {
+				p += 8;
+				continue;
+			}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* ... and two-byte characters (Latin, Greek, Cyrillic, Arabic, Hebrew): every lead
+			 * byte (11xxxxxx) is C2..DF and followed by a continuation byte (10xxxxxx), and every
+			 * continuation byte follows a lead; a lead in the last byte is left for the next 8 */
+			uint64_t b6 = (v << 1) & H, lead = v & b6, cont = v & H & ~b6;
+			uint64_t t = v & 0x1E1E1E1E1E1E1E1Eu, low = (t - 0x0101010101010101u) & ~t & H; /* C0, C1 */
+			uint64_t last = lead & (0x80ull << 56);
+			if (!(lead & ((v << 2) | low)) && ((lead ^ last) << 8) == cont) {
+				p += last ? 7 : 8;
+				continue;
+			}
+#endif
+			break;
 		}
 		if (p >= e)
 			break;
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if (*p >= 0xC2 && *p <= 0xDF && p + 1 < e && (p[1] & 0xC0) == 0x80) { /* 2 bytes: Arabic, Cyrillic ... */
-			p += 2;
-			continue;
-		}
-		int32_t cp;
-		size_t k = nf_utf8_dec(p, e, &cp);
-		if (cp < 0)
-			return (size_t)(p - (const unsigned char *)s);
-		p += k;
+		do { /* a character the loop above does not take, and the three- and four-byte ones after it */
+			int32_t cp;
+			size_t k = nf_utf8_dec(p, e, &cp);
+			if (cp < 0)
+				return (size_t)(p - (const unsigned char *)s);
+			p += k;
+		} while (p < e && *p >= 0xE0);
 	}
 	return n;
 }

@@ -73,9 +73,10 @@ static void t64_init(tab64 *t, size_t cap, int vals, int days)
 	t->d = days ? nf_xmalloc(cap * sizeof *t->d) : NULL;
 }
 
-static void t64_put(tab64 *t, uint64_t key, uint32_t v, uint16_t d)
+/* put key from slot s on, di slots from its home (t64_put: its home, 0) */
+static void t64_put_at(tab64 *t, size_t s, size_t di, uint64_t key, uint32_t v, uint16_t d)
 {
-	size_t cap = t->cap, s = home64(key, cap), di = 0;
+	size_t cap = t->cap;
 	for (;; s = next(s, cap), di++) {
 		if (!t->k[s]) {
 			t->k[s] = key, t->n++;
@@ -90,6 +91,24 @@ static void t64_put(tab64 *t, uint64_t key, uint32_t v, uint16_t d)
 			if (t->v) { uint32_t tv = t->v[s]; t->v[s] = v, v = tv; }
 			if (t->d) { uint16_t td = t->d[s]; t->d[s] = d, d = td; }
 			di = ds;
+		}
+	}
+}
+
+static void t64_put(tab64 *t, uint64_t key, uint32_t v, uint16_t d) { t64_put_at(t, home64(key, t->cap), 0, key, v, d); }
+
+/* t64_get, then t64_put when the key is missing, in one walk: the put passes the slots the get
+ * saw without a swap, so it goes on from where the get stops. 1: the key was there. */
+static int t64_get_put(tab64 *t, uint64_t key, uint32_t v, uint16_t d)
+{
+	size_t cap = t->cap, s = home64(key, cap), di = 0;
+	for (;; s = next(s, cap), di++) {
+		uint64_t ks = t->k[s];
+		if (ks == key)
+			return 1;
+		if (!ks || dist(s, home64(ks, cap), cap) < di) {
+			t64_put_at(t, s, di, key, v, d);
+			return 0;
 		}
 	}
 }
@@ -180,6 +199,32 @@ long nf_dupindex_exact(const nf_dupindex *x, uint64_t exact)
 {
 	long s = t64_get(&x->et, key64(exact));
 	return s < 0 ? -1 : x->items ? (long)x->et.v[s] : 0;
+}
+
+int nf_dupindex_seen(nf_dupindex *x, uint64_t exact, uint16_t day)
+{
+	uint64_t key = key64(exact);
+	if (x->et.n + 1 > LOAD64 * (double)x->et.cap) { /* a new key grows the table first */
+		if (t64_get(&x->et, key) >= 0)
+			return 1;
+		t64_rehash(&x->et, grown(x->et.cap, x->et.n + 1, LOAD64), NULL, 0);
+	}
+	if (t64_get_put(&x->et, key, 0, day))
+		return 1;
+	x->n++;
+	return 0;
+}
+
+void nf_dupindex_prefetch(const nf_dupindex *x, uint64_t exact)
+{
+#ifdef __GNUC__
+	size_t s = home64(key64(exact), x->et.cap);
+	__builtin_prefetch(x->et.k + s, 1);
+	if (x->et.d)
+		__builtin_prefetch(x->et.d + s, 1);
+#else
+	(void)x, (void)exact;
+#endif
 }
 
 long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double *sim)

@@ -34,6 +34,12 @@ typedef struct nf_dupindex nf_dupindex;
 nf_dupindex *nf_dupindex_new(const struct nf_dup_params *p);
 /* a text with this exact key was seen: its item (0 when items are not kept), else -1 */
 long nf_dupindex_exact(const nf_dupindex *x, uint64_t exact);
+/* exact mode without items (no --mark, no --paragraphs): nf_dupindex_decide on a text of
+ * this exact key, in one walk of the key table: 1 when the key was seen, else 0 and the key
+ * is remembered with its day */
+int nf_dupindex_seen(nf_dupindex *x, uint64_t exact, uint16_t day);
+/* a hint: the slot of this exact key is about to be looked up (its cache lines are fetched) */
+void nf_dupindex_prefetch(const nf_dupindex *x, uint64_t exact);
 /* near mode: of the items sharing a band with k that k is a copy of (nf_dupkey_verdict with
  * threshold t), the most similar (the first on a tie), its similarity in *sim; -1 if none */
 long nf_dupindex_near(const nf_dupindex *x, const nf_dupkey *k, double t, double *sim);

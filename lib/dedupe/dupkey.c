@@ -34,6 +34,7 @@ uint64_t nf_hash64(const void *p, size_t n, uint64_t seed)
 static uint64_t mul[NF_DUP_K], add[NF_DUP_K], wmul[NW], wadd[NW];
 
 static void dw_load(void);
+static void exact_init(void);
 
 void nf_dupkey_init(void)
 {
@@ -49,6 +50,7 @@ void nf_dupkey_init(void)
 	struct nf_norm_opts o = {.nfkc = 1};
 	nf_norm_init(&o);
 	dw_load();
+	exact_init();
 }
 
 /* scripts written without spaces: one character, one word; 2 for a Han character or a Hangul
@@ -431,7 +433,119 @@ static void dword_end(dstate *d, const nf_dupkey *k, size_t t, int sep)
 		dmark(d, r); /* 5 de marzo */
 }
 
+/* ---- exact mode in one pass ----
+ * The key and the words of a text that needs no cleaning, as the general loop below computes
+ * them (the same folded characters hashed in the same order, the same word ends), with
+ * needs_clean's tests made on the way: a '&', a control character, DEL, a C1 control
+ * (C2 80..9F), the mojibake pattern (C3 82..B4 then C2, C5, C6, CB or E2). Valid UTF-8 only:
+ * there C2 and C3 are lead bytes, so testing them at each character's start is testing them at
+ * every byte, as needs_clean does. It declines (0, nothing set) a text that needs cleaning or
+ * holds an invalid or four-byte sequence: the general path then reads it from its start. */
+static unsigned char ascii_x[128]; /* ascii_fold; 0xFF: needs cleaning; 0xFE: a separator TSV escapes */
+static uint8_t own_x[0x10000];     /* own_word(c) + 1 for c >= 0xE00; 0: not yet */
+
+static void exact_init(void)
+{
+	for (int b = 0; b < 128; b++)
+		ascii_x[b] = b == '&' || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F ? 0xFF
+		             : b == '\t' || b == '\n' || b == '\r' || b == '\\' ? 0xFE : ascii_fold[b];
+}
+
+static int exact_fast(nf_dupkey *k, const unsigned char *p, size_t n, uint64_t seed)
+{
+	const unsigned char *e = p + n;
+	const uint64_t P = 0x100000001b3ull;
+	uint64_t ex = 0xcbf29ce484222325ull ^ seed;
+	size_t words = 0, in = 0;
+	int esc = 0;
+	while (p < e) {
+		unsigned b = *p;
+		if (b < 0x80) { /* without a branch on the letter: word ends are not predictable */
+			unsigned f = ascii_x[b];
+			p++;
+			if (f >= 0xFE) {
+				if (f == 0xFF)
+					return 0;
+				esc = 1;
+			}
+			size_t letter = f - 1 < 0x7F; /* a letter or digit, folded */
+			uint64_t h = (ex ^ f) * P;
+			ex = letter ? h : ex;
+			words += in & ~letter, in = letter;
+			continue;
+		}
+		int32_t c;
+		if (b < 0xE0) {
+			if (b < 0xC2 || e - p < 2 || (p[1] & 0xC0) != 0x80 || (b == 0xC2 && p[1] < 0xA0))
+				return 0; /* invalid, or a C1 control */
+			if (b == 0xC3 && p[1] >= 0x82 && p[1] <= 0xB4 && e - p > 2 &&
+			    (p[2] == 0xC2 || p[2] == 0xC5 || p[2] == 0xC6 || p[2] == 0xCB || p[2] == 0xE2))
+				return 0; /* mojibake */
+			c = (int32_t)((b & 0x1F) << 6 | (p[1] & 0x3F));
+			p += 2;
+		} else if (b < 0xF0) {
+			if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (b == 0xE0 && p[1] < 0xA0) ||
+			    (b == 0xED && p[1] > 0x9F))
+				return 0;
+			c = (int32_t)((b & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3F));
+			p += 3;
+		} else
+			return 0;
+		uint64_t f = fcache[c];
+		utf8proc_int32_t o[8];
+		utf8proc_ssize_t m = 0;
+		if (!f) {
+			int cls = fold(c, o, &m);
+			if (!(f = fcache[c]))
+				f = (uint64_t)cls; /* folds to more than two characters, in o[0..m) */
+		}
+		int cls = (int)(f & 7);
+		if (cls == C_MARK)
+			continue;
+		if (cls == C_SEP) {
+			words += in, in = 0;
+			continue;
+		}
+		int own = 0;
+		if (c >= 0xE00) {
+			if (!own_x[c])
+				own_x[c] = (uint8_t)(own_word(c) + 1);
+			own = own_x[c] - 1;
+		}
+		if (own) /* a word of its own */
+			words += in + 1, in = 0;
+		else
+			in = 1;
+		if (!(f >> 3)) {
+			for (utf8proc_ssize_t i = 0; i < m; i++)
+				ex = (ex ^ (uint64_t)o[i]) * P;
+			continue;
+		}
+		ex = (ex ^ (f >> 6 & 0x1FFFFF)) * P;
+		if ((f >> 3 & 7) == 2)
+			ex = (ex ^ (f >> 27 & 0x1FFFFF)) * P;
+	}
+	k->clean.len = 0;
+	k->ntok = words + in, k->stub = 0;
+	k->nums = k->dates = k->names = 0;
+	k->nsh = 0;
+	k->exact = mix64(ex);
+	return 1 + 2 * esc;
+}
+
+int nf_dupkey_exact_fast(nf_dupkey *k, const char *text, size_t n, uint64_t seed)
+{
+	return exact_fast(k, (const unsigned char *)text, n, seed);
+}
+
 void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed)
+{
+	if (!near && exact_fast(k, (const unsigned char *)text, n, seed))
+		return;
+	nf_dupkey_make_slow(k, text, n, near, seed);
+}
+
+void nf_dupkey_make_slow(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed)
 {
 	struct nf_norm_stats st = {0};
 	k->clean.len = 0;

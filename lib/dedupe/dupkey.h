@@ -72,6 +72,13 @@ void nf_dupkey_init(void); /* once */
 /* the words, exact key and number set of text[0..n); with near, nsh, the signature and bands
  * too; seed mixes a scope into every key (0 for none) */
 void nf_dupkey_make(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed);
+/* exact mode's two ways to the same key and words (what nf_dupkey_make does without near):
+ * the one-pass fast path, which declines (0, k untouched) a text that needs cleaning or that
+ * it does not read, and else returns 1, or 3 when the text holds a TAB, LF, CR or backslash
+ * (what a TSV writer escapes); and the general path, which reads any text (tests compare
+ * the two) */
+int nf_dupkey_exact_fast(nf_dupkey *k, const char *text, size_t n, uint64_t seed);
+void nf_dupkey_make_slow(nf_dupkey *k, const char *text, size_t n, int near, uint64_t seed);
 /* estimated Jaccard similarity of two signatures (corrected for 8-bit collisions) */
 double nf_dupkey_sim(const uint8_t *a, const uint8_t *b);
 int nf_dupkey_matches(const uint8_t *a, const uint8_t *b); /* equal signature values */
