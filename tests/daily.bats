@@ -131,6 +131,38 @@ same_as_reference() {
 	done
 }
 
+# issue 17: killed at random points (the whole process group, as a reboot or the OOM killer
+# would), the next run gives the outputs of a run that was never killed
+@test "daily: killed (-9) at random points of its run, then run again: the same outputs every time" {
+	reference
+	day 1 2>/dev/null
+	cp -a "$W/state" "$W/state1"
+	cp -a "$W/out" "$W/out1"
+	t0=$(date +%s%N)
+	day 2 2>/dev/null
+	ms=$((($(date +%s%N) - t0) / 1000000 + 1))
+	n=50
+	[[ $NF_BIN == *-san ]] && n=10 # the sanitizer build is slower
+	for i in $(seq "$n"); do
+		rm -rf "$W/state" "$W/out"
+		cp -a "$W/state1" "$W/state"
+		cp -a "$W/out1" "$W/out"
+		NF_BIN=$NF_BIN setsid "$DAILY" -q --state "$W/state" --out "$W/out" --date 2026-12-02 "$W"/feed/d[1-2] 2>/dev/null &
+		pid=$!
+		sleep "$(awk -v r="$RANDOM" -v ms="$ms" 'BEGIN { printf "%.4f", r / 32768 * 1.1 * ms / 1000 }')"
+		kill -9 -- "-$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+		run --separate-stderr day 2
+		assert_success
+		[ ! -e "$W/state/journal" ] && [ ! -e "$W/state/stage" ]
+		assert_equal "$(zcat "$W/out/facts-2026-12-02.tsv.gz")" "$(zcat "$W/ref-out/facts-2026-12-02.tsv.gz")"
+		assert_equal "$(zcat "$W/out/docs-2026-12-02.tsv.gz")" "$(zcat "$W/ref-out/docs-2026-12-02.tsv.gz")"
+		assert_equal "$(zcat "$W/out/facts-2026-12-01.tsv.gz")" "$(zcat "$W/ref-out/facts-2026-12-01.tsv.gz")"
+	done
+	day 3 2>/dev/null
+	same_as_reference
+}
+
 @test "daily: a corrupt dedupe state stops the run with a clear error; nothing written; the files wait for the next run" {
 	day 1 2>/dev/null
 	cp "$W/state/manifest.tsv" "$W/manifest.before"
