@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# Fault injection (issue 17): build/failshim.so (tests/fault/failshim.c, LD_PRELOAD) fails the
+# Nth read, write, open, malloc, rename, fsync or mmap of a filter's run on the samples, for N
+# over the whole range a fault-free run counts (tests/fault/sweep.sh: every N, or 40 spread
+# over the range for malloc). Every run must either succeed with the fault-free output or exit 1
+# with a message naming the program; never a signal, a sanitizer report, exit 2, or exit 0 with
+# other output; nf-dedupe's state file is the old one or the new one, whole, and no temporary
+# file is left. The sweep runs on the plain build only: an LD_PRELOAD malloc does not mix with
+# ASan's allocator (the sanitizer build skips, saying so); the fault paths it finds are plain C
+# that the rest of the suite runs under ASan+UBSan.
+
+load helpers
+
+SHIM=$BATS_TEST_DIRNAME/../build/failshim.so
+SWEEP=$BATS_TEST_DIRNAME/fault/sweep.sh
+SAMPLES=$BATS_TEST_DIRNAME/../samples
+IO=100    # points per I/O kind: every call, for these runs
+MEM=40    # points per malloc sweep: spread over the range
+
+setup_file() {
+	grep -q -a __asan_init "$NF_BIN/nf-split" && return 0
+	local d=$BATS_FILE_TMPDIR
+	"$NF_BIN/nf-normalize" "$SAMPLES"/*.txt > "$d/docs.tsv"
+	"$NF_BIN/nf-split" "$d/docs.tsv" > "$d/units.tsv"
+	head -5 "$d/docs.tsv" > "$d/half.tsv"
+}
+
+setup() {
+	if grep -q -a __asan_init "$NF_BIN/nf-split"; then
+		skip "sanitizer build: an LD_PRELOAD malloc shim does not mix with ASan's allocator; the fault sweep runs on the plain build (bin/)"
+	fi
+	[ -f "$SHIM" ] || fail "no $SHIM: run make"
+	D=$BATS_FILE_TMPDIR
+}
+
+# sweep MAXP KIND... -- EXPECTED CMD...: tests/fault/sweep.sh for each KIND; each must pass
+sweep() {
+	local maxp=$1 kinds=() k
+	shift
+	while [ "$1" != -- ]; do kinds+=("$1"); shift; done
+	shift
+	for k in "${kinds[@]}"; do
+		run "$SWEEP" "$SHIM" "$k" "$maxp" "$@"
+		assert_success
+		assert_output --partial "$k: "
+	done
+}
+
+# calls KIND CMD...: how many calls of KIND the fault-free run of CMD makes
+calls() {
+	local kind=$1
+	shift
+	rm -f "$BATS_TEST_TMPDIR/count"
+	NF_FAIL_COUNT=$BATS_TEST_TMPDIR/count LD_PRELOAD=$SHIM "$@" > /dev/null 2>&1 < /dev/null || true
+	awk -v k="$kind" '$2 == k { n += $3 } END { print n + 0 }' "$BATS_TEST_TMPDIR/count"
+}
+
+@test "faults: the shim counts a run's calls, fails the Nth, and leaves other programs alone" {
+	[ "$(calls open "$NF_BIN/nf-split" "$D/docs.tsv")" -ge 1 ]
+	[ "$(calls malloc "$NF_BIN/nf-split" "$D/docs.tsv")" -ge 10 ]
+	NF_FAIL_CALL=open NF_FAIL_AT=1 NF_FAIL_LOG=$BATS_TEST_TMPDIR/log LD_PRELOAD=$SHIM \
+		run --separate-stderr "$NF_BIN/nf-split" "$D/docs.tsv"
+	assert_failure 1
+	assert_stderr_has "nf-split: $D/docs.tsv: Input/output error"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/log")" "nf-split open 1"
+	NF_FAIL_CALL=open NF_FAIL_AT=1 NF_FAIL_ERRNO=EACCES LD_PRELOAD=$SHIM \
+		run --separate-stderr "$NF_BIN/nf-split" "$D/docs.tsv"
+	assert_failure 1
+	assert_stderr_has "Permission denied"
+	NF_FAIL_CALL=open NF_FAIL_AT=1 LD_PRELOAD=$SHIM run cat "$D/half.tsv"
+	assert_success
+}
+
+@test "faults: nf-split, nf-extract-money, nf-extract-dates on the samples' sentences" {
+	local f
+	for f in split:docs extract-money:units extract-dates:units; do
+		"$NF_BIN/nf-${f%%:*}" "$D/${f#*:}.tsv" > "$D/${f%%:*}.out"
+		sweep "$IO" read write open -- "$D/${f%%:*}.out" "$NF_BIN/nf-${f%%:*}" "$D/${f#*:}.tsv"
+		sweep "$MEM" malloc -- "$D/${f%%:*}.out" "$NF_BIN/nf-${f%%:*}" "$D/${f#*:}.tsv"
+	done
+}
+
+@test "faults: nf-dedupe without a state" {
+	"$NF_BIN/nf-dedupe" "$D/docs.tsv" > "$D/dd.out"
+	sweep "$IO" read write open -- "$D/dd.out" "$NF_BIN/nf-dedupe" "$D/docs.tsv"
+	sweep "$MEM" malloc -- "$D/dd.out" "$NF_BIN/nf-dedupe" "$D/docs.tsv"
+}
+
+@test "faults: nf-dedupe --state: a failed load or save keeps the old state file whole, and no temporary file" {
+	local s=$BATS_TEST_TMPDIR/st
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/half.tsv" > /dev/null
+	cp "$s" "$s.old"
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv" > "$D/dds.out"
+	cp "$s" "$s.new"
+	run cmp -s "$s.old" "$s.new"
+	assert_failure
+	cat > "$BATS_TEST_TMPDIR/pre.sh" <<-EOF
+		#!/bin/sh
+		rm -f "$s" "$s".tmp.*
+		cp "$s.old" "$s"
+	EOF
+	# exit 0: the new state; exit 1: the old one or the new one (the input's read failed at its end)
+	cat > "$BATS_TEST_TMPDIR/check.sh" <<-EOF
+		#!/bin/sh
+		for t in "$s".tmp.*; do [ -e "\$t" ] && { echo "temporary file left: \$t"; exit 1; }; done
+		cmp -s "$s" "$s.new" && exit 0
+		[ "\$SWEEP_RC" -ne 0 ] && cmp -s "$s" "$s.old" && exit 0
+		echo "state file neither the old nor the new one (exit \$SWEEP_RC, \$(wc -c < "$s") bytes)"
+		exit 1
+	EOF
+	chmod +x "$BATS_TEST_TMPDIR/pre.sh" "$BATS_TEST_TMPDIR/check.sh"
+	export SWEEP_PRE=$BATS_TEST_TMPDIR/pre.sh SWEEP_CHECK=$BATS_TEST_TMPDIR/check.sh
+	sweep "$IO" read write open rename fsync -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+	NF_FAIL_ERRNO=EIO sweep "$IO" write fsync -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+	sweep "$MEM" malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+	NF_FAIL_PERSIST=1 sweep 10 malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+}
