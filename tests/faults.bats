@@ -71,6 +71,18 @@ calls() {
 	assert_success
 }
 
+@test "faults: nf-normalize's NFC and boilerplate, every allocation (a failed one left text unnormalized, exit 0)" {
+	f=$(mkfile nfd.txt 'Cafe\xcc\x81 re\xcc\x81sume\xcc\x81 \xef\xac\x81 na\xc3\xafve.\n\nShare this article\n')
+	"$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f" > "$D/nfd.out"
+	grep -q 'Café résumé' "$D/nfd.out"
+	run grep -c 'Share this' "$D/nfd.out"
+	assert_output 0
+	local k
+	k=$(calls malloc "$NF_BIN/nf-normalize" --lang en --strip-boilerplate /dev/null)
+	SWEEP_SKIP=$k sweep 400 malloc mmap -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
+	NF_FAIL_PERSIST=1 SWEEP_SKIP=$k sweep 400 malloc -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
+}
+
 @test "faults: nf-split, nf-extract-money, nf-extract-dates on the samples' sentences" {
 	local f
 	for f in split:docs extract-money:units extract-dates:units; do
