@@ -71,6 +71,19 @@ calls() {
 	assert_success
 }
 
+@test "faults: nf-normalize on the samples (the language fingerprints' 80 files too)" {
+	"$NF_BIN/nf-normalize" "$SAMPLES"/*.txt > "$D/norm.out"
+	sweep "$IO" read write open -- "$D/norm.out" "$NF_BIN/nf-normalize" "$SAMPLES"/*.txt
+	sweep "$MEM" malloc -- "$D/norm.out" "$NF_BIN/nf-normalize" "$SAMPLES"/*.txt
+}
+
+@test "faults: nf-normalize, every allocation after its tables: the language fingerprints and the text" {
+	"$NF_BIN/nf-normalize" "$SAMPLES/en-chip-results.txt" > "$D/norm1.out"
+	local k
+	k=$(calls malloc "$NF_BIN/nf-normalize" --lang en /dev/null)
+	SWEEP_SKIP=$k sweep 400 malloc -- "$D/norm1.out" "$NF_BIN/nf-normalize" "$SAMPLES/en-chip-results.txt"
+}
+
 @test "faults: nf-normalize's NFC and boilerplate, every allocation (a failed one left text unnormalized, exit 0)" {
 	f=$(mkfile nfd.txt 'Cafe\xcc\x81 re\xcc\x81sume\xcc\x81 \xef\xac\x81 na\xc3\xafve.\n\nShare this article\n')
 	"$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f" > "$D/nfd.out"
@@ -81,6 +94,25 @@ calls() {
 	k=$(calls malloc "$NF_BIN/nf-normalize" --lang en --strip-boilerplate /dev/null)
 	SWEEP_SKIP=$k sweep 400 malloc mmap -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
 	NF_FAIL_PERSIST=1 SWEEP_SKIP=$k sweep 400 malloc -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
+}
+
+@test "faults: a language fingerprint that cannot be read fails the run (it was skipped: other languages, exit 0)" {
+	local tc=/usr/share/libexttextcat
+	[ -f "$tc/en.lm" ] || skip "no $tc/en.lm (libexttextcat-data)"
+	mkdir -p "$BATS_TEST_TMPDIR/tc"
+	ln -s "$tc"/*.lm "$BATS_TEST_TMPDIR/tc/"
+	rm "$BATS_TEST_TMPDIR/tc/en.lm"
+	mkdir "$BATS_TEST_TMPDIR/tc/en.lm" # opens, but reads fail (EISDIR)
+	NF_TEXTCAT_DIR=$BATS_TEST_TMPDIR/tc run --separate-stderr "$NF_BIN/nf-normalize" "$SAMPLES/en-chip-results.txt"
+	assert_failure 1
+	assert_stderr_has "nf-normalize: cannot load the language fingerprints: Is a directory"
+	rm -r "$BATS_TEST_TMPDIR/tc/en.lm" # a language missing from the package: as before, quietly
+	NF_TEXTCAT_DIR=$BATS_TEST_TMPDIR/tc run --separate-stderr "$NF_BIN/nf-normalize" "$SAMPLES/de-batteriewerk.txt"
+	assert_success
+	assert_equal "$(field 2 3)" de
+	NF_TEXTCAT_DIR=$BATS_TEST_TMPDIR/none run --separate-stderr "$NF_BIN/nf-normalize" "$SAMPLES/de-batteriewerk.txt"
+	assert_success
+	assert_stderr_has "language identification unavailable"
 }
 
 @test "faults: nf-split, nf-extract-money, nf-extract-dates on the samples' sentences" {
@@ -126,4 +158,13 @@ calls() {
 	NF_FAIL_ERRNO=EIO sweep "$IO" write fsync -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
 	sweep "$MEM" malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
 	NF_FAIL_PERSIST=1 sweep 10 malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+}
+
+@test "faults: pipelines/news-facts, a fault in each stage ends the job with exit 1 and the stage's message" {
+	local p=$BATS_TEST_DIRNAME/../pipelines/news-facts st
+	NF_BIN=$NF_BIN "$p" "$SAMPLES"/*.txt > "$D/nf.out"
+	for st in normalize dedupe split extract-money extract-dates tag-entities; do
+		NF_BIN=$NF_BIN NF_FAIL_PROG=nf-$st SWEEP_PROG=nf-$st sweep 2 read write -- "$D/nf.out" "$p" "$SAMPLES"/*.txt
+		NF_BIN=$NF_BIN NF_FAIL_PROG=nf-$st SWEEP_PROG=nf-$st sweep 3 malloc -- "$D/nf.out" "$p" "$SAMPLES"/*.txt
+	done
 }
