@@ -124,6 +124,24 @@ calls() {
 	done
 }
 
+@test "faults: nf-tag-entities, the models' load included" {
+	"$NF_BIN/nf-tag-entities" "$D/units.tsv" > "$D/ent.out"
+	sweep "$IO" read write open mmap -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+	sweep "$MEM" malloc -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+	NF_FAIL_PERSIST=1 sweep 10 malloc -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+}
+
+@test "faults: a model that cannot be read or mapped is reported as such (it was 'bad header', or loaded anyway)" {
+	# the run's reads: the input's, then each model's first 8 bytes (its format)
+	NF_FAIL_CALL=read NF_FAIL_AT=2 LD_PRELOAD=$SHIM run --separate-stderr "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+	assert_failure 1
+	assert_stderr_has ".nfm: Input/output error"
+	NF_FAIL_CALL=mmap NF_FAIL_AT=1 LD_PRELOAD=$SHIM run --separate-stderr "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+	assert_failure 1
+	assert_stderr_has ".nfm: Cannot allocate memory"
+	refute_stderr_has "bad header"
+}
+
 @test "faults: nf-dedupe without a state" {
 	"$NF_BIN/nf-dedupe" "$D/docs.tsv" > "$D/dd.out"
 	sweep "$IO" read write open -- "$D/dd.out" "$NF_BIN/nf-dedupe" "$D/docs.tsv"

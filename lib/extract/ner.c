@@ -1019,10 +1019,13 @@ static nf_ner *load3(const char *path, const char **err)
 	/* populated at once: the checksum reads every page anyway, and one call maps them faster
 	 * than a fault each */
 	unsigned char *p = len >= 8 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : NULL;
+	int e = errno;
 	close(fd);
-	if (p == MAP_FAILED)
-		p = NULL;
 	const uint16_t one = 1;
+	if (p == MAP_FAILED) {
+		*err = strerror(e); /* not "bad header" */
+		return NULL;
+	}
 	if (!p || memcmp(p, MAGIC, 8) != 0) {
 		*err = "not a newsfilters model (bad header)";
 	} else if (len < HEAD3)
@@ -1164,6 +1167,11 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 		return NULL;
 	}
 	size_t got = fread(magic, 1, sizeof magic, f);
+	if (ferror(f)) {
+		*err = strerror(errno);
+		fclose(f);
+		return NULL;
+	}
 	fclose(f);
 	if (got == sizeof magic && !memcmp(magic, MAGIC2, 8))
 		return load2(path, err);
