@@ -178,6 +178,20 @@ calls() {
 	NF_FAIL_PERSIST=1 sweep 10 malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
 }
 
+@test "faults: a state file that cannot be read says so (it was 'not an nf-dedupe state file')" {
+	local s=$BATS_TEST_TMPDIR/st
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/half.tsv" > /dev/null
+	cp "$s" "$s.old"
+	# the run's reads: the input's first, the state's header, the state's body, the input's end
+	NF_FAIL_CALL=read NF_FAIL_AT=2 LD_PRELOAD=$SHIM run --separate-stderr "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+	assert_failure 1
+	assert_stderr_has "nf-dedupe: $s: Input/output error; not overwritten"
+	NF_FAIL_CALL=read NF_FAIL_AT=3 LD_PRELOAD=$SHIM run --separate-stderr "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
+	assert_failure 1
+	assert_stderr_has "nf-dedupe: $s: Input/output error; not overwritten"
+	cmp "$s" "$s.old"
+}
+
 @test "faults: pipelines/news-facts, a fault in each stage ends the job with exit 1 and the stage's message" {
 	local p=$BATS_TEST_DIRNAME/../pipelines/news-facts st
 	NF_BIN=$NF_BIN "$p" "$SAMPLES"/*.txt > "$D/nf.out"

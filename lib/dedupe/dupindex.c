@@ -458,6 +458,10 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	unsigned char *comp = NULL, *raw = NULL;
 	int rc = -1;
 	size_t got = fread(h, 1, HEAD, f);
+	if (ferror(f)) { /* a read error is not "not a state file" */
+		*err = strerror(errno);
+		goto out;
+	}
 	if (got == 0 && feof(f)) {
 		*err = "empty file (not a state file)";
 		goto out;
@@ -499,7 +503,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
 	if (fread(comp, 1, cl, f) != cl) {
-		*err = "truncated state file";
+		*err = ferror(f) ? strerror(errno) : "truncated state file";
 		goto out;
 	}
 	if ((uint32_t)crc32(0, comp, (uInt)cl) != crc) {
