@@ -91,7 +91,7 @@ calls() {
 	run grep -c 'Share this' "$D/nfd.out"
 	assert_output 0
 	local k
-	k=$(calls malloc "$NF_BIN/nf-normalize" --lang en --strip-boilerplate /dev/null)
+	k=$(calls malloc "$NF_BIN/nf-normalize" --lang en /dev/null) # the boilerplate patterns' too
 	SWEEP_SKIP=$k sweep 400 malloc mmap -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
 	NF_FAIL_PERSIST=1 SWEEP_SKIP=$k sweep 400 malloc -- "$D/nfd.out" "$NF_BIN/nf-normalize" --lang en --strip-boilerplate "$f"
 }
@@ -122,6 +122,19 @@ calls() {
 		sweep "$IO" read write open -- "$D/${f%%:*}.out" "$NF_BIN/nf-${f%%:*}" "$D/${f#*:}.tsv"
 		sweep "$MEM" malloc -- "$D/${f%%:*}.out" "$NF_BIN/nf-${f%%:*}" "$D/${f#*:}.tsv"
 	done
+}
+
+@test "faults: a 1 MB input: reads and writes fail in the middle of the stream" {
+	{ cat "$D/docs.tsv"; for i in $(seq 60); do tail -n +2 "$D/docs.tsv" | sed "s/^/c$i-/"; done; } > "$D/big.tsv"
+	"$NF_BIN/nf-split" "$D/big.tsv" > "$D/big.out"
+	[ "$(wc -c < "$D/big.out")" -gt 1000000 ]
+	sweep "$IO" read write -- "$D/big.out" "$NF_BIN/nf-split" "$D/big.tsv"
+	"$NF_BIN/nf-normalize" "$D/big.tsv" > "$D/bign.out"
+	sweep "$IO" read write -- "$D/bign.out" "$NF_BIN/nf-normalize" "$D/big.tsv"
+	gzip -c "$D/big.tsv" > "$D/big.tsv.gz"
+	sweep "$IO" read -- "$D/bign.out" "$NF_BIN/nf-normalize" "$D/big.tsv.gz"
+	k=$(calls malloc "$NF_BIN/nf-split" /dev/null)
+	SWEEP_SKIP=$k sweep "$MEM" malloc -- "$D/big.out" "$NF_BIN/nf-split" "$D/big.tsv.gz"
 }
 
 @test "faults: nf-tag-entities, the models' load included" {

@@ -11,7 +11,7 @@
 # its output the message: e.g. the state file is whole); SWEEP_PRE
 # a command run before each (e.g. restore the state file); SWEEP_STDIN a file for stdin;
 # SWEEP_SKIP=K sweeps the calls after the Kth only (K: the calls of a run on empty input, the
-# start-up's, which the other sweeps cover).
+# start-up's, which the other sweeps cover); SWEEP_SUMMARY=FILE appends the summary line there.
 # Prints one line per finding and a summary "KIND: C calls, R runs, F faults fired";
 # exits 1 when there is a finding.
 set -uo pipefail
@@ -78,4 +78,5 @@ for n in $(points); do
 	fi
 done
 echo "$prog $kind: $total calls, $runs runs, $fired faults fired, $findings findings"
+[ -z "${SWEEP_SUMMARY:-}" ] || echo "$prog $kind: $total calls, $runs runs, $fired faults fired, $findings findings" >> "$SWEEP_SUMMARY"
 [ "$findings" -eq 0 ]
