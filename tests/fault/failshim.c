@@ -68,6 +68,8 @@ static void setup(void)
 {
 	const char *prog = program_invocation_short_name;
 	const char *want = getenv("NF_FAIL_PROG");
+	if (!prog || !*prog)
+		return; /* called before the C library's start-up (ASan's preinit): decide later */
 	state = 1;
 	if (want && *want ? strcmp(prog, want) != 0 : strncmp(prog, "nf-", 3) != 0)
 		return;
