@@ -202,6 +202,35 @@ calls() {
 	NF_FAIL_PERSIST=1 sweep 10 malloc -- "$D/dds.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/docs.tsv"
 }
 
+@test "faults: nf-dedupe --state on a 1 MB input: a read error mid-input saves the state of the rows written, whole" {
+	local s=$BATS_TEST_TMPDIR/st
+	{ cat "$D/docs.tsv"; for i in $(seq 60); do tail -n +2 "$D/docs.tsv" | sed "s/^/c$i-/"; done; } > "$D/big2.tsv"
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/half.tsv" > /dev/null
+	cp "$s" "$s.old"
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/big2.tsv" > "$D/bigdd.out"
+	cp "$s" "$s.new"
+	cat > "$BATS_TEST_TMPDIR/pre.sh" <<-EOF
+		#!/bin/sh
+		rm -f "$s" "$s".tmp.*
+		cp "$s.old" "$s"
+	EOF
+	# exit 1 after a read error in the middle: the rows before it were written, and the state
+	# that remembers them is saved: it must load, and drop every row that was written
+	cat > "$BATS_TEST_TMPDIR/check.sh" <<-EOF
+		#!/bin/sh
+		for t in "$s".tmp.*; do [ -e "\$t" ] && { echo "temporary file left: \$t"; exit 1; }; done
+		cmp -s "$s" "$s.new" && exit 0
+		[ "\$SWEEP_RC" -ne 0 ] || { echo "exit 0 with another state"; exit 1; }
+		cmp -s "$s" "$s.old" && exit 0
+		cp "$s" "$s.try"
+		"$NF_BIN/nf-dedupe" --state "$s.try" "\$SWEEP_OUT" > "$s.again" 2>&1 || { echo "the state saved does not load"; exit 1; }
+		[ "\$(wc -l < "$s.again")" -le 1 ] || { echo "the state saved lacks rows that were written"; exit 1; }
+	EOF
+	chmod +x "$BATS_TEST_TMPDIR/pre.sh" "$BATS_TEST_TMPDIR/check.sh"
+	export SWEEP_PRE=$BATS_TEST_TMPDIR/pre.sh SWEEP_CHECK=$BATS_TEST_TMPDIR/check.sh
+	sweep "$IO" read write -- "$D/bigdd.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/big2.tsv"
+}
+
 @test "faults: a state file that cannot be read says so (it was 'not an nf-dedupe state file')" {
 	local s=$BATS_TEST_TMPDIR/st
 	"$NF_BIN/nf-dedupe" --state "$s" "$D/half.tsv" > /dev/null

@@ -2,25 +2,28 @@
 # sweep.sh SHIM KIND MAXPOINTS EXPECTED CMD [ARG]... — the fault sweep of one program (see
 # tests/faults.bats): counts the calls of KIND that CMD makes on a fault-free run, then runs
 # CMD once per N (every N from 1 to the count, or MAXPOINTS of them spread over the range, the
-# first and last few always in) with the shim failing the Nth call of KIND. Each run must
+# first and last few always in) with the shim failing the Nth call of KIND. SHIM is the
+# LD_PRELOAD value (build/failshim.so, after ASan's runtime on the sanitizer build). Each run must
 #   - end by exit (status < 128: no signal) with no sanitizer report, and never exit 2;
 #   - exit 0 with stdout identical to EXPECTED (the fault-free output), or exit 1 with a
-#     message on stderr naming the program and the problem.
-# Environment: NF_FAIL_ERRNO, NF_FAIL_PERSIST pass to the shim; SWEEP_CHECK is a command run
-# after every faulty run, with SWEEP_RC its exit status (the check's failure is a finding,
-# its output the message: e.g. the state file is whole); SWEEP_PRE
-# a command run before each (e.g. restore the state file); SWEEP_STDIN a file for stdin;
-# SWEEP_SKIP=K sweeps the calls after the Kth only (K: the calls of a run on empty input, the
-# start-up's, which the other sweeps cover); SWEEP_SUMMARY=FILE appends the summary line there.
-# Prints one line per finding and a summary "KIND: C calls, R runs, F faults fired";
-# exits 1 when there is a finding.
+#     message on stderr from the program ("PROG: ...").
+# Environment:
+#   NF_FAIL_ERRNO, NF_FAIL_PERSIST, NF_FAIL_PROG  passed to the shim (tests/fault/failshim.c)
+#   SWEEP_PRE     a command run before each run (e.g. restore the state file)
+#   SWEEP_CHECK   a command run after each, with SWEEP_RC its exit status and SWEEP_OUT its
+#                 output; its failure is a finding, its output the message (the state file)
+#   SWEEP_SKIP=K  sweep the calls after the Kth only (K: a run on empty input's, the start-up's)
+#   SWEEP_PROG    the program's name when CMD is a pipeline (with NF_FAIL_PROG)
+#   SWEEP_STDIN   a file for stdin; SWEEP_SUMMARY=FILE appends the summary line there
+# Prints one line per finding and a summary "PROG KIND: C calls, R runs, F faults fired, X
+# findings"; exits 1 when there is a finding.
 set -uo pipefail
 shim=$1 kind=$2 maxp=$3 expected=$4
 shift 4
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nf-sweep.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 in=${SWEEP_STDIN:-/dev/null}
-prog=${SWEEP_PROG:-$(basename "$1")} # SWEEP_PROG: the nf-* program of a pipeline (with NF_FAIL_PROG)
+prog=${SWEEP_PROG:-$(basename "$1")}
 
 ${SWEEP_PRE:-:}
 NF_FAIL_COUNT=$tmp/count LD_PRELOAD=$shim "$@" < "$in" > "$tmp/out" 2> "$tmp/err"
@@ -74,7 +77,7 @@ for n in $(points); do
 		finding "exit $rc"
 	fi
 	if [ -n "${SWEEP_CHECK:-}" ]; then
-		msg=$(SWEEP_RC=$rc $SWEEP_CHECK 2>&1) || finding "${msg:-check failed}"
+		msg=$(SWEEP_RC=$rc SWEEP_OUT=$tmp/out $SWEEP_CHECK 2>&1) || finding "${msg:-check failed}"
 	fi
 done
 echo "$prog $kind: $total calls, $runs runs, $fired faults fired, $findings findings"
