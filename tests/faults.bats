@@ -148,6 +148,19 @@ calls() {
 	SWEEP_SKIP=$k sweep "$MEM" malloc -- "$D/big.out" "$NF_BIN/nf-split" "$D/big.tsv.gz"
 }
 
+@test "faults: EINTR from read(2) or write(2) is retried: the run succeeds, output whole" {
+	{ cat "$D/docs.tsv"; for i in $(seq 60); do tail -n +2 "$D/docs.tsv" | sed "s/^/c$i-/"; done; } > "$D/big3.tsv"
+	"$NF_BIN/nf-split" "$D/big3.tsv" > "$D/eintr-split.out"
+	"$NF_BIN/nf-normalize" --lang en "$D/big3.tsv" > "$D/eintr-norm.out"
+	"$NF_BIN/nf-dedupe" "$D/big3.tsv" > "$D/eintr-dd.out"
+	# (stdio's fread does not retry EINTR: the fingerprints and models are read with it, and
+	# regular files never return EINTR; these runs read and write with read(2) and write(2) only)
+	export NF_FAIL_ERRNO=EINTR SWEEP_MUST_SUCCEED=1
+	sweep "$IO" read write -- "$D/eintr-split.out" "$NF_BIN/nf-split" "$D/big3.tsv"
+	sweep "$IO" read write -- "$D/eintr-norm.out" "$NF_BIN/nf-normalize" --lang en "$D/big3.tsv"
+	sweep "$IO" read write -- "$D/eintr-dd.out" "$NF_BIN/nf-dedupe" "$D/big3.tsv"
+}
+
 @test "faults: nf-tag-entities, the models' load included" {
 	"$NF_BIN/nf-tag-entities" "$D/units.tsv" > "$D/ent.out"
 	sweep "$IO" read write open mmap -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"

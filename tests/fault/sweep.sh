@@ -14,6 +14,7 @@
 #                 output; its failure is a finding, its output the message (the state file)
 #   SWEEP_SKIP=K  sweep the calls after the Kth only (K: a run on empty input's, the start-up's)
 #   SWEEP_PROG    the program's name when CMD is a pipeline (with NF_FAIL_PROG)
+#   SWEEP_MUST_SUCCEED=1  exit 1 is a finding too (a fault to recover from: EINTR)
 #   SWEEP_STDIN   a file for stdin; SWEEP_SUMMARY=FILE appends the summary line there
 # Prints one line per finding and a summary "PROG KIND: C calls, R runs, F faults fired, X
 # findings"; exits 1 when there is a finding.
@@ -71,6 +72,8 @@ for n in $(points); do
 		finding "sanitizer report (exit $rc)"
 	elif [ "$rc" -eq 0 ]; then
 		cmp -s "$tmp/out" "$expected" || finding "exit 0 but the output differs ($(wc -l < "$tmp/out") lines, not $(wc -l < "$expected"))"
+	elif [ "$rc" -eq 1 ] && [ -n "${SWEEP_MUST_SUCCEED:-}" ]; then
+		finding "exit 1 where the fault is to be recovered from"
 	elif [ "$rc" -eq 1 ]; then
 		grep -q "^$prog: " "$tmp/err" || finding "exit 1 without a message from $prog"
 	else
