@@ -135,6 +135,16 @@ calls() {
 	done
 }
 
+@test "faults: nf-split, every allocation after start-up: case folding short of memory split a sentence inside a date, exit 0" {
+	no_asan
+	f=$(mkfile month.tsv 'id\tdate\tlang\ttext\nd1\t2024-09-01\ten\tThe plant opened on 12. September 2024 in Austin. The deal closed on Jun. 5 in Texas. Demand rose.\n')
+	"$NF_BIN/nf-split" "$f" > "$D/month.out"
+	assert_equal "$(nrows "$D/month.out")" 4
+	local k
+	k=$(calls malloc "$NF_BIN/nf-split" /dev/null)
+	SWEEP_SKIP=$k sweep 400 malloc -- "$D/month.out" "$NF_BIN/nf-split" "$f"
+}
+
 @test "faults: a 1 MB input: reads and writes fail in the middle of the stream" {
 	{ cat "$D/docs.tsv"; for i in $(seq 60); do tail -n +2 "$D/docs.tsv" | sed "s/^/c$i-/"; done; } > "$D/big.tsv"
 	"$NF_BIN/nf-split" "$D/big.tsv" > "$D/big.out"
