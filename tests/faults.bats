@@ -187,6 +187,22 @@ calls() {
 	assert_failure 1
 	assert_stderr_has ".nfm: Cannot allocate memory"
 	refute_stderr_has "bad header"
+	# the kept models (NFNER2, read and inflated): every read, 40 allocations from the first row on
+	mkdir "$BATS_TEST_TMPDIR/m2"
+	ln -s "$BATS_TEST_DIRNAME"/../lib/data/models/*.model "$BATS_TEST_TMPDIR/m2/"
+	"$NF_BIN/nf-tag-entities" "$D/units.tsv" > "$D/ent.out"
+	NF_MODEL_DIR=$BATS_TEST_TMPDIR/m2 "$NF_BIN/nf-tag-entities" "$D/units.tsv" > "$D/ent2.out"
+	cmp "$D/ent2.out" "$D/ent.out"
+	cat > "$BATS_TEST_TMPDIR/check.sh" <<-EOF
+		#!/bin/sh
+		grep -e "bad header" -e "truncated" -e "corrupt" "\$SWEEP_ERR" && exit 1
+		exit 0
+	EOF
+	chmod +x "$BATS_TEST_TMPDIR/check.sh"
+	export NF_MODEL_DIR=$BATS_TEST_TMPDIR/m2 SWEEP_CHECK=$BATS_TEST_TMPDIR/check.sh
+	sweep "$IO" read -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"
+	k=$(calls malloc "$NF_BIN/nf-tag-entities" /dev/null) # the models load at their language's first row
+	SWEEP_SKIP=$k sweep "$MEM" malloc -- "$D/ent.out" "$NF_BIN/nf-tag-entities" "$D/units.tsv"
 }
 
 @test "faults: nf-dedupe without a state" {
@@ -252,6 +268,30 @@ calls() {
 	chmod +x "$BATS_TEST_TMPDIR/pre.sh" "$BATS_TEST_TMPDIR/check.sh"
 	export SWEEP_PRE=$BATS_TEST_TMPDIR/pre.sh SWEEP_CHECK=$BATS_TEST_TMPDIR/check.sh
 	sweep "$IO" read write -- "$D/bigdd.out" "$NF_BIN/nf-dedupe" --state "$s" "$D/big2.tsv"
+}
+
+@test "faults: nf-dedupe --state, every allocation of the load and the save: the state kept, never called corrupt" {
+	no_asan
+	local s=$BATS_TEST_TMPDIR/st k
+	"$NF_BIN/nf-dedupe" --state "$s" "$D/half.tsv" > /dev/null
+	cp "$s" "$s.old"
+	"$NF_BIN/nf-dedupe" --state "$s" /dev/null > "$D/empty.out"
+	cmp "$s" "$s.old"
+	cat > "$BATS_TEST_TMPDIR/pre.sh" <<-EOF
+		#!/bin/sh
+		cp "$s.old" "$s"
+	EOF
+	# zlib short of memory was "corrupt state file (cannot decompress)": a user would drop the state
+	cat > "$BATS_TEST_TMPDIR/check.sh" <<-EOF
+		#!/bin/sh
+		cmp -s "$s" "$s.old" || { echo "the state changed"; exit 1; }
+		grep -i corrupt "\$SWEEP_ERR" && exit 1
+		exit 0
+	EOF
+	chmod +x "$BATS_TEST_TMPDIR/pre.sh" "$BATS_TEST_TMPDIR/check.sh"
+	k=$(calls malloc "$NF_BIN/nf-dedupe" /dev/null) # the allocations before the state's load
+	SWEEP_PRE=$BATS_TEST_TMPDIR/pre.sh SWEEP_CHECK=$BATS_TEST_TMPDIR/check.sh SWEEP_SKIP=$k \
+		sweep 400 malloc -- "$D/empty.out" "$NF_BIN/nf-dedupe" --state "$s" /dev/null
 }
 
 @test "faults: a state file that cannot be read says so (it was 'not an nf-dedupe state file')" {

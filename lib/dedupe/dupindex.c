@@ -512,8 +512,9 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	raw = nf_xmalloc(rl ? rl : 1);
 	uLongf rlen = rl;
-	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 40) {
-		*err = "corrupt state file (cannot decompress)";
+	int zr = uncompress(raw, &rlen, comp, cl);
+	if (zr != Z_OK || rlen != rl || rl < 40) {
+		*err = zr == Z_MEM_ERROR ? "out of memory while decompressing" : "corrupt state file (cannot decompress)";
 		goto out;
 	}
 	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24), pn = get64(raw + 32);

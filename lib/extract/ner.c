@@ -1086,7 +1086,7 @@ static nf_ner *load2(const char *path, const char **err)
 	nf_ner *m = NULL;
 	unsigned char *comp = NULL, *raw = NULL;
 	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC2, 8) != 0) {
-		*err = "not a newsfilters model (bad header)";
+		*err = ferror(f) ? strerror(errno) : "not a newsfilters model (bad header)";
 		goto out;
 	}
 	uint32_t rl = get32(head + 8), cl = get32(head + 12), crc = get32(head + 16);
@@ -1096,7 +1096,7 @@ static nf_ner *load2(const char *path, const char **err)
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
 	if (fread(comp, 1, cl, f) != cl) {
-		*err = "truncated model";
+		*err = ferror(f) ? strerror(errno) : "truncated model";
 		goto out;
 	}
 	if ((uint32_t)crc32(0, comp, cl) != crc) {
@@ -1105,8 +1105,9 @@ static nf_ner *load2(const char *path, const char **err)
 	}
 	raw = nf_xmalloc(rl);
 	uLongf got = rl;
-	if (uncompress(raw, &got, comp, cl) != Z_OK || got != rl) {
-		*err = "corrupt model (cannot decompress)";
+	int zr = uncompress(raw, &got, comp, cl);
+	if (zr != Z_OK || got != rl) {
+		*err = zr == Z_MEM_ERROR ? "out of memory while decompressing" : "corrupt model (cannot decompress)";
 		goto out;
 	}
 	m = nf_ner_new();

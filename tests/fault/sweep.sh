@@ -10,8 +10,9 @@
 # Environment:
 #   NF_FAIL_ERRNO, NF_FAIL_PERSIST, NF_FAIL_PROG  passed to the shim (tests/fault/failshim.c)
 #   SWEEP_PRE     a command run before each run (e.g. restore the state file)
-#   SWEEP_CHECK   a command run after each, with SWEEP_RC its exit status and SWEEP_OUT its
-#                 output; its failure is a finding, its output the message (the state file)
+#   SWEEP_CHECK   a command run after each, with SWEEP_RC its exit status, SWEEP_OUT and
+#                 SWEEP_ERR its output and messages; its failure is a finding, its output the
+#                 message (the state file is whole, a message is right)
 #   SWEEP_SKIP=K  sweep the calls after the Kth only (K: a run on empty input's, the start-up's)
 #   SWEEP_PROG    the program's name when CMD is a pipeline (with NF_FAIL_PROG)
 #   SWEEP_MUST_SUCCEED=1  exit 1 is a finding too (a fault to recover from: EINTR)
@@ -80,7 +81,7 @@ for n in $(points); do
 		finding "exit $rc"
 	fi
 	if [ -n "${SWEEP_CHECK:-}" ]; then
-		msg=$(SWEEP_RC=$rc SWEEP_OUT=$tmp/out $SWEEP_CHECK 2>&1) || finding "${msg:-check failed}"
+		msg=$(SWEEP_RC=$rc SWEEP_OUT=$tmp/out SWEEP_ERR=$tmp/err $SWEEP_CHECK 2>&1) || finding "${msg:-check failed}"
 	fi
 done
 echo "$prog $kind: $total calls, $runs runs, $fired faults fired, $findings findings"
