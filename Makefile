@@ -30,7 +30,7 @@ PROGS = $(FILTERS:%=$(BIN)/nf-%)
 MODELS = $(wildcard lib/data/models/ner-*.model)
 MAPPED = $(MODELS:.model=.nfm)
 
-all: $(B)/.deps $(PROGS) $(MAPPED)
+all: $(B)/.deps $(PROGS) $(MAPPED) $(B)/failshim.so
 
 $(B)/.deps: lib/gen/deps.sh
 	@mkdir -p $(B)
@@ -62,6 +62,11 @@ $(B)/f-%.o: filters/%.c $(LIBHDR) | $(B)/.deps
 $(BIN)/nf-%: $(B)/f-%.o $(B)/libnf.a
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(NF_LIBS) -o $@
+
+# the fault-injection shim of tests/faults.bats: an LD_PRELOAD library (glibc) that fails the
+# Nth read, write, open, malloc, rename, fsync or mmap; built plain, whatever CFLAGS say
+$(B)/failshim.so: tests/fault/failshim.c | $(B)/.deps
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -fPIC -shared $< -o $@ -ldl
 
 # the same programs built with sanitizers, in build-san/ and bin-san/
 sanitize:

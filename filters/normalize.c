@@ -11,6 +11,7 @@
 #include "core/stats.h"
 #include "text/textnorm.h"
 #include "core/tsv.h"
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -426,9 +427,14 @@ int main(int argc, char **argv)
 	if (strip_boiler)
 		nf_boiler_init();
 	if (!force_lang) {
-		langid_ok = nf_langid_init() == 0;
-		if (!langid_ok)
+		int r = nf_langid_init();
+		langid_ok = r == 0;
+		if (r == -1)
 			nf_warnx("language identification unavailable (libexttextcat-data missing?); lang is und");
+		else if (r < 0) {
+			nf_warnx("cannot load the language fingerprints: %s; lang is und", strerror(errno));
+			nf_fail();
+		}
 	}
 	nf_stats_start();
 	if (fmt == NF_IN_TEXT || lines_mode) {

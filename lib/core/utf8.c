@@ -1,6 +1,7 @@
 /* utf8.c — see utf8.h */
 #include "core/utf8.h"
 #include "core/buf.h"
+#include "core/diag.h"
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -110,6 +111,8 @@ char *nf_utf8_casefold(const char *s, size_t n, size_t *outlen)
 	utf8proc_uint8_t *r = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &r,
 	                                  UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (k == UTF8PROC_ERROR_NOMEM) /* not the text uncased with exit 0 */
+		nf_errx(NF_EXIT_DATA, "out of memory casefolding %zu bytes", n);
 	if (k < 0) {
 		char *c = nf_xmalloc(n + 1);
 		memcpy(c, s, n);

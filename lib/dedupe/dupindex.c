@@ -544,6 +544,10 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	unsigned char *comp = NULL, *raw = NULL;
 	int rc = -1;
 	size_t got = fread(h, 1, HEAD, f);
+	if (ferror(f)) { /* a read error is not "not a state file" */
+		*err = strerror(errno);
+		goto out;
+	}
 	if (got == 0 && feof(f)) {
 		*err = "empty file (not a state file)";
 		goto out;
@@ -585,7 +589,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
 	if (fread(comp, 1, cl, f) != cl) {
-		*err = "truncated state file";
+		*err = ferror(f) ? strerror(errno) : "truncated state file";
 		goto out;
 	}
 	if ((uint32_t)crc32(0, comp, (uInt)cl) != crc) {
@@ -594,8 +598,9 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	}
 	raw = nf_xmalloc(rl ? rl : 1);
 	uLongf rlen = rl;
-	if (uncompress(raw, &rlen, comp, cl) != Z_OK || rlen != rl || rl < 40) {
-		*err = "corrupt state file (cannot decompress)";
+	int zr = uncompress(raw, &rlen, comp, cl);
+	if (zr != Z_OK || rlen != rl || rl < 40) {
+		*err = zr == Z_MEM_ERROR ? "out of memory while decompressing" : "corrupt state file (cannot decompress)";
 		goto out;
 	}
 	uint64_t n = get64(raw), en = get64(raw + 8), bn = get64(raw + 16), il = get64(raw + 24), pn = get64(raw + 32);

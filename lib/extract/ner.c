@@ -1019,10 +1019,13 @@ static nf_ner *load3(const char *path, const char **err)
 	/* populated at once: the checksum reads every page anyway, and one call maps them faster
 	 * than a fault each */
 	unsigned char *p = len >= 8 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : NULL;
+	int e = errno;
 	close(fd);
-	if (p == MAP_FAILED)
-		p = NULL;
 	const uint16_t one = 1;
+	if (p == MAP_FAILED) {
+		*err = strerror(e); /* not "bad header" */
+		return NULL;
+	}
 	if (!p || memcmp(p, MAGIC, 8) != 0) {
 		*err = "not a newsfilters model (bad header)";
 	} else if (len < HEAD3)
@@ -1083,7 +1086,7 @@ static nf_ner *load2(const char *path, const char **err)
 	nf_ner *m = NULL;
 	unsigned char *comp = NULL, *raw = NULL;
 	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC2, 8) != 0) {
-		*err = "not a newsfilters model (bad header)";
+		*err = ferror(f) ? strerror(errno) : "not a newsfilters model (bad header)";
 		goto out;
 	}
 	uint32_t rl = get32(head + 8), cl = get32(head + 12), crc = get32(head + 16);
@@ -1093,7 +1096,7 @@ static nf_ner *load2(const char *path, const char **err)
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
 	if (fread(comp, 1, cl, f) != cl) {
-		*err = "truncated model";
+		*err = ferror(f) ? strerror(errno) : "truncated model";
 		goto out;
 	}
 	if ((uint32_t)crc32(0, comp, cl) != crc) {
@@ -1102,8 +1105,9 @@ static nf_ner *load2(const char *path, const char **err)
 	}
 	raw = nf_xmalloc(rl);
 	uLongf got = rl;
-	if (uncompress(raw, &got, comp, cl) != Z_OK || got != rl) {
-		*err = "corrupt model (cannot decompress)";
+	int zr = uncompress(raw, &got, comp, cl);
+	if (zr != Z_OK || got != rl) {
+		*err = zr == Z_MEM_ERROR ? "out of memory while decompressing" : "corrupt model (cannot decompress)";
 		goto out;
 	}
 	m = nf_ner_new();
@@ -1164,6 +1168,11 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 		return NULL;
 	}
 	size_t got = fread(magic, 1, sizeof magic, f);
+	if (ferror(f)) {
+		*err = strerror(errno);
+		fclose(f);
+		return NULL;
+	}
 	fclose(f);
 	if (got == sizeof magic && !memcmp(magic, MAGIC2, 8))
 		return load2(path, err);

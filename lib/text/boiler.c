@@ -44,6 +44,8 @@ void nf_boiler_init(void)
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!md)
+		nf_errx(NF_EXIT_DATA, "boilerplate patterns: out of memory");
 	nf_buf_free(&pat);
 }
 
@@ -58,7 +60,10 @@ size_t nf_boiler_strip(const char *text, size_t n, unsigned long *dropped)
 		while (ls > text && ls[-1] != '\n')
 			ls--;
 		size_t ll = (size_t)(text + n - ls);
-		if (ll > 200 || pcre2_match(re, (PCRE2_SPTR)ls, ll, 0, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
+		int rc = ll > 200 ? PCRE2_ERROR_NOMATCH : pcre2_match(re, (PCRE2_SPTR)ls, ll, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+		if (rc == PCRE2_ERROR_NOMEMORY) /* not a boilerplate line kept with exit 0 */
+			nf_errx(NF_EXIT_DATA, "boilerplate patterns: out of memory");
+		if (rc < 0)
 			return n;
 		n = (size_t)(ls - text);
 		(*dropped)++;

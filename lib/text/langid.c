@@ -22,6 +22,7 @@
 #include "core/script.h"
 #include "core/utf8.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,7 +263,8 @@ static size_t fix_entities(char *s, size_t n)
 }
 
 /* Adds fingerprint li (the group's l-th) to trie t and its entries to e;
-   -1 if it cannot be read. */
+   -1 if it is missing or empty (a data package without that language),
+   -2 if it is there but cannot be read (errno says why). */
 static int load_file(const char *dir, size_t li, int l, ttrie_t *t, entry_t *e,
                      size_t *ne)
 {
@@ -271,8 +273,14 @@ static int load_file(const char *dir, size_t li, int l, ttrie_t *t, entry_t *e,
     snprintf(path, sizeof path, "%s%s.lm", dir, langs[li].file);
     FILE *f = fopen(path, "rb");
     if (!f)
-        return -1;
+        return errno == ENOENT ? -1 : -2;
     size_t len = fread(buf, 1, sizeof buf - 1, f);
+    if (ferror(f)) {
+        int e = errno;
+        fclose(f);
+        errno = e;
+        return -2;
+    }
     fclose(f);
     buf[len] = '\n';
     int rank = 0, entities = strcmp(langs[li].file, "tr") == 0;
@@ -453,6 +461,7 @@ int nf_langid_init(void)
         dir = dbuf;
     }
     size_t nloaded = 0, max_states = 0;
+    int err = ENOMEM;   /* the failure, when not a missing data package */
     ttrie_t t = {.n = 0};
     t.cap = MAX_STATES;
     t.hmask = (1u << 15) - 1;   /* all groups' nodes, ~14000 */
@@ -497,9 +506,13 @@ int nf_langid_init(void)
         t.gen = (uint32_t)gi + 1;
         t.child[0] = t.next[0] = NO_STATE;
         for (int l = 0; l < g->nlang; l++) {
-            if (load_file(dir, (size_t)(g->first + l), l, &t, e, &ne) == 0) {
+            int r = load_file(dir, (size_t)(g->first + l), l, &t, e, &ne);
+            if (r == 0) {
                 S.loaded[g->first + l] = 1;
                 nloaded++;
+            } else if (r == -2) {   /* a language silently lost would change the output */
+                err = errno;
+                goto fail;
             }
         }
         if (build_da(g, &t) < 0 || set_weights(g, &t, e, ne) < 0)
@@ -522,8 +535,12 @@ int nf_langid_init(void)
             max_states = S.g[gi].n_states;
     }
     S.count = calloc(max_states, sizeof *S.count);
-    if (nloaded == 0 || !S.count)
+    if (!S.count)
         goto fail;
+    if (nloaded == 0) {
+        err = 0;
+        goto fail;
+    }
     S.ready = 1;
 fail:   /* and success */
     free(t.child);
@@ -535,7 +552,8 @@ fail:   /* and success */
     free(e);
     if (!S.ready) {
         nf_langid_free();
-        return -1;
+        errno = err;
+        return err ? -2 : -1;
     }
     return 0;
 }

@@ -6,7 +6,9 @@
 
 /* Loads the libexttextcat fingerprints (package libexttextcat-data, from
    /usr/share/libexttextcat/, or the directory in $NF_TEXTCAT_DIR).
-   0 ok, -1 if the fingerprint data cannot be loaded (caller warns and emits "und"). */
+   0 ok, -1 if the fingerprint data is not installed (caller warns and emits "und"),
+   -2 if it is there but cannot be loaded: a read error, out of memory (errno says which;
+   the caller reports it and fails: a language missing would change the output). */
 int nf_langid_init(void);
 
 /* Language of text[0..len) (UTF-8): a static string, "nl", "en", "ar", ...

@@ -146,6 +146,8 @@ static void fixup_(struct w *w)
 	utf8proc_uint8_t *r = NULL;
 	size_t n = w->d->len - w->dirty;
 	utf8proc_ssize_t k = utf8proc_map((utf8proc_uint8_t *)w->d->p + w->dirty, (utf8proc_ssize_t)n, &r, map_flags);
+	if (k == UTF8PROC_ERROR_NOMEM) /* not a text left unnormalized with exit 0 */
+		nf_errx(NF_EXIT_DATA, "out of memory normalizing %zu bytes", n);
 	if (k >= 0) {
 		w->d->len = w->dirty;
 		nf_buf_add(w->d, r, (size_t)k);
