@@ -2307,8 +2307,11 @@ static int compound_at(size_t i, const struct ref *r, struct nf_date *d)
 /* A line longer than LINE_PIECE bytes (a whole dump as one line; news paragraphs are far
  * shorter) is read in pieces, each ending after the last sentence end (. ! ? and a space) of
  * its second half, else at its last space: the rules of a line look at its mentions pairwise,
- * which must stay cheap. The end of the piece that starts at ls: */
+ * which must stay cheap. A piece is read PIECE_OVER bytes further, so that a mention across
+ * its end is whole; it keeps the mentions that start before its end, and the next piece
+ * starts after the last of them. The end of the piece that starts at ls: */
 #define LINE_PIECE (64 * 1024)
+#define PIECE_OVER 1024 /* bytes read past a piece's end: no mention is longer */
 static size_t piece_end(const char *text, size_t ls)
 {
 	size_t hi = ls + LINE_PIECE, lo = ls + LINE_PIECE / 2, sp = 0;
@@ -2366,9 +2369,15 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 	char last_day[16] = ""; /* the last full date of the line, for clock times */
 	for (size_t ls = 0; ls < n;) {
 		const char *nl = memchr(text + ls, '\n', n - ls);
-		size_t le = nl ? (size_t)(nl - text) : n, next = le + 1;
-		if (le - ls > LINE_PIECE) /* a dump as one line: a piece at a time */
-			le = next = piece_end(text, ls);
+		size_t le = nl ? (size_t)(nl - text) : n, next = le + 1, line_end = le, commit = (size_t)-1;
+		if (le - ls > LINE_PIECE) { /* a dump as one line: a piece at a time */
+			commit = piece_end(text, ls); /* the mentions that start before it are this piece's */
+			size_t over = commit + PIECE_OVER; /* read on a little, for those that end after it */
+			while (over < le && text[over] != ' ')
+				over++;
+			if (over < le)
+				le = over;
+		}
 		nf_tokenize(&TK, text, ls, le);
 		last_day[0] = 0;
 		nlm = 0;
@@ -2511,10 +2520,16 @@ int nf_dates_find(const char *text, size_t n, const char *lang, size_t langn, co
 			i++;
 		}
 		join_line();
+		size_t reach = commit;
 		for (size_t k = 0; k < nlm; k++)
-			if (!lms[k].dead)
+			if (!lms[k].dead && lms[k].d.start < commit) {
 				cb(&lms[k].d, ctx);
+				if (commit != (size_t)-1 && lms[k].d.end > reach)
+					reach = lms[k].d.end;
+			}
 		nlm = 0;
+		if (commit != (size_t)-1) /* the next piece starts after the last mention taken */
+			next = reach < line_end ? reach : line_end + 1;
 		ls = next;
 	}
 	return rc;
