@@ -104,6 +104,20 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_output "$HDR"$'\nA-1\t\ten\tHello there'
 }
 
+@test "header: an empty first line as the header (--in tsv) is reported, for every reader of it (fuzz finding)" {
+	# make fuzz (tests/fuzz/reader.c): the empty header was kept in a buffer never allocated,
+	# split from a null pointer (UBSan), then compared with the next input's by memcmp(NULL)
+	f=$(mkfile empty.tsv '\n\n\n')
+	g=$(mkfile empty2.tsv '\nid\ttext\n')
+	run --separate-stderr nfn --in tsv --lang en "$f" "$g"
+	assert_failure 1
+	assert_output "$HDR"
+	assert_stderr_has "empty.tsv:1: no column 'text' in the header; input skipped" "empty2.tsv:1: no column 'text' in the header"
+	run --separate-stderr "$NF_BIN/nf-dedupe" --in tsv "$f" "$g"
+	assert_failure 1
+	assert_stderr_has "empty.tsv:1: no column 'text' in the header; input skipped"
+}
+
 @test "header: other columns pass through unchanged and in order, before id date lang text" {
 	f=$(mkfile pass.tsv 'src\tid\tauthor\ttext\turl\ndpa\t1\tJan\tBody one\thttp://a/1\nafp\t2\tPiet\tBody two\thttp://a/2\n')
 	run --separate-stderr nfn --in tsv --lang en "$f"
