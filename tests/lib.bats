@@ -276,6 +276,20 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_output "$(printf 'src\tid\tdate\tlang\ttext\na,b\t7\t\ten\tHe said "hi"\\nnext line\ns2\t8\t\ten\tplain')"
 }
 
+@test "CSV: records of empty fields alone (',') are read, as a header and as rows (fuzz finding)" {
+	# make fuzz (tests/fuzz/reader.c): fields all empty left the field buffer unallocated,
+	# and the record's views were made from a null pointer (UBSan)
+	f=$(mkfile commas.csv ',\n')
+	run --separate-stderr "$NF_BIN/nf-split" --in csv "$f"
+	assert_failure 1
+	assert_stderr_has "commas.csv:1: no column 'text' in the header; input skipped"
+	f=$(mkfile commas2.csv ',\n,\n')
+	run --separate-stderr nfn --in csv -N -f 2 --lang en "$f"
+	assert_success
+	assert_output ""
+	assert_stderr_has "2 records with no text left after cleaning"
+}
+
 @test "CSV: CRLF line ends and a byte-order mark are handled" {
 	f=$(mkfile crlf.csv '\xef\xbb\xbfid,text,extra\r\n7,"two\r\nlines",x\r\n8,plain,"y"\r\n')
 	run --separate-stderr nfn --in csv --lang en "$f"
