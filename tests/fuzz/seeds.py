@@ -3,7 +3,8 @@
 under DIR: samples/, small TSV and CSV inputs (good and bad: ragged rows, NUL, bad UTF-8, BOM,
 CRLF, quotes, gzip whole and cut short), the rows of the case tables (tests/*-cases.tsv), real
 state files of bin/nf-dedupe (whole, cut short, a byte changed) and the entity models (cut
-short, a byte changed; the names they hold). Run by make fuzz-build, from the top folder."""
+short, a byte changed; the names they hold), and the inputs of past findings (tests/fuzz/
+found/NAME/, so that tests/fuzz.bats runs them again). Run by make fuzz-build, from the top folder."""
 import glob, gzip, hashlib, os, struct, subprocess, sys, tempfile, zlib
 
 out = sys.argv[1]
@@ -115,3 +116,8 @@ put("ner", b"NFNER2\n\x00" + b"\x00" * 12)
 put("ner", b"NFNER4\n\x00" + b"\x00" * 24)
 put("ner", b"\x7fELF\x02\x01\x01" + b"\x00" * 40)  # foreign files
 put("ner", b"NFDUP1\n\x00" + b"\x03" + b"\x00" * 70)
+
+# the inputs of past findings, as they were found
+for d in sorted(glob.glob("tests/fuzz/found/*/")):
+    for f in sorted(glob.glob(d + "*")):
+        put(os.path.basename(d.rstrip("/")), open(f, "rb").read())
