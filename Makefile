@@ -118,17 +118,34 @@ bench: all
 invariants: all
 	tests/invariants.sh ../shared/data/corpus
 
-# coverage-guided fuzzing of the text path (needs clang with libFuzzer); FUZZ_SECONDS each mode
-FUZZ_SECONDS ?= 60
-fuzz:
-	@mkdir -p build-fuzz/corpus && cp samples/*.txt build-fuzz/corpus/
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-Ilib -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE tests/fuzz-norm.c \
-		lib/text/textnorm.c lib/text/foldtab.c lib/core/utf8.c lib/core/script.c lib/core/diag.c lib/text/isodate.c \
-		lib/text/langid.c \
-		$$($(PKG_CONFIG) --cflags --libs libutf8proc) -o build-fuzz/fuzz-norm
-	build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
-	FZ_MODE=k build-fuzz/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus
+# coverage-guided fuzzing (clang with libFuzzer, ASan+UBSan): a harness per filter and loader,
+# tests/fuzz/NAME.c -> build-fuzz/fuzz-NAME, linked with the library built with the same
+# sanitizers in build-fuzz/obj; each runs FUZZ_SECONDS (one after another), growing its corpus
+# build-fuzz/corpus/NAME from its seeds build-fuzz/seeds/NAME (tests/fuzz/seeds.py: samples/,
+# the case tables, TSV/CSV snippets, state files and models cut short or changed); a finding
+# stops make fuzz and leaves build-fuzz/NAME-crash-* (or -timeout-, -leak-, -oom-). make
+# fuzz-build only builds them (tests/fuzz.bats runs each over its seeds once).
+FUZZ_SECONDS ?= 180
+FUZZ_CC ?= clang
+FUZZ_LEN ?= 4096
+FUZZERS = reader split money dates entities dedupe ner norm
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FZ = build-fuzz
+fuzz-build: all
+	$(MAKE) B=$(FZ)/obj CC=$(FUZZ_CC) CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FZ)/obj/libnf.a
+	for h in $(FUZZERS); do \
+		$(FUZZ_CC) $(NF_CFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) tests/fuzz/$$h.c $(FZ)/obj/libnf.a \
+			$(NF_LIBS) -o $(FZ)/fuzz-$$h || exit 1; done
+	rm -rf $(FZ)/seeds && python3 tests/fuzz/seeds.py $(FZ)/seeds
+
+# nf-normalize's text path runs twice: --html, then FZ_MODE=k (NFKC + --ascii-punct)
+fuzz: fuzz-build
+	for h in $(FUZZERS); do \
+		echo "== fuzz-$$h ($(FUZZ_SECONDS) s)"; mkdir -p $(FZ)/corpus/$$h; \
+		$(FZ)/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_LEN) -timeout=10 -close_fd_mask=2 \
+			-artifact_prefix=$(FZ)/$$h- $(FZ)/corpus/$$h $(FZ)/seeds/$$h || exit 1; done
+	FZ_MODE=k $(FZ)/fuzz-norm -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_LEN) -timeout=10 -close_fd_mask=2 \
+		-artifact_prefix=$(FZ)/norm-k- $(FZ)/corpus/norm $(FZ)/seeds/norm
 
 # the pipelines go next to the programs, named nf-NAME (pipelines/news-facts -> nf-news-facts);
 # each finds the nf-* programs beside itself
@@ -150,5 +167,5 @@ clean:
 	rm -rf build build-san build-fuzz bin bin-san
 	rm -f lib/data/models/*.nfm
 
-.PHONY: invariants all sanitize test test-quick check eval bench fuzz models clusters install uninstall clean
+.PHONY: invariants all sanitize test test-quick check eval bench fuzz fuzz-build models clusters install uninstall clean
 .SECONDARY:

@@ -201,6 +201,17 @@ cases() {
 	refute_stderr_has "runtime error" "AddressSanitizer" "Segmentation"
 }
 
+@test "a day range after a date of no known day ('from today to 20', undated): no range, no read before the month table (fuzz finding)" {
+	# make fuzz (tests/fuzz/dates.c): "May 3 to 5" was tried on today's XXXX-XX-XX, whose month
+	# 0 indexed the month lengths at -1 (UBSan)
+	f=$(mkfile d.tsv 'id\tdate\tlang\ttext\n1\t\ten\tThe fair runs from today to 20.\n2\t\ten\tThe fair runs from May 3 to 5.\n')
+	run --separate-stderr ed "$f"
+	assert_success
+	assert_line --index 1 $'1\t\ten\t19\t24\tDATE\ttoday\tXXXX-XX-XX\t\t'
+	assert_line --index 2 $'2\t\ten\t19\t29\tDATE\tMay 3 to 5\tXXXX-05-03\tXXXX-05-05\t'
+	assert_equal "${#lines[@]}" 3
+}
+
 @test "pathological: a 1 MB line of digits, of dates and of date-like dots: exit 0 in reasonable time" {
 	{
 		printf 'id\tlang\tdate\ttext\n'

@@ -159,6 +159,31 @@ MIXED='id\ttext\n1\tCaf\xc3\xa9 au lait, 2 euros.\n2\tcafe\xcc\x81  AU LAIT 2 EU
 	assert_equal "$(cat "$st.foreign")" $'id\ttext'
 }
 
+@test "--state: a header whose lengths exceed the file or deflate's ratio is refused before anything is allocated (found fuzzing)" {
+	# found writing tests/fuzz/dedupe.c (its reading with the checksums made right): a header
+	# with a right checksum but a length of 512 GB made nf-dedupe try to allocate it ("out of
+	# memory") rather than call the file corrupt
+	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
+	st=$BATS_TEST_TMPDIR/state
+	nfd --state "$st" "$f" >/dev/null
+	python3 - "$st" <<'PY'
+import struct, sys, zlib
+d = open(sys.argv[1], "rb").read()
+for name, rl, cl in [("cl", 100, 1 << 39), ("rl", 1 << 39, len(d) - 72)]:
+    h = bytearray(d[:72])
+    struct.pack_into("<QQ", h, 48, rl, cl)
+    struct.pack_into("<I", h, 68, zlib.crc32(bytes(h[:68])))
+    open(sys.argv[1] + "." + name, "wb").write(bytes(h) + d[72:])
+PY
+	run --separate-stderr nfd --state "$st.cl" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"state.cl: truncated state file; not overwritten"* ]]
+	refute_stderr_has "out of memory"
+	run --separate-stderr nfd --state "$st.rl" "$f"
+	assert_failure 1
+	[[ "$stderr" == *"state.rl: corrupt state file (lengths); not overwritten"* ]]
+}
+
 @test "--state: a file built with other parameters is refused" {
 	f=$(mkfile d.tsv "id\ttext\na\t$LONG\n")
 	st=$BATS_TEST_TMPDIR/state

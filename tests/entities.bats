@@ -251,6 +251,15 @@ cases() {
 	assert_equal "$(printf '%s\n' "$inter" | sort)" "$(printf '%s\n' "$output" | sort)"
 }
 
+@test "a first row of white space alone, then names: nothing tagged in it, the next tagged (fuzz finding)" {
+	# make fuzz (tests/fuzz/entities.c): a row without tokens, before any row with, was decoded
+	# and added to the document from token buffers not yet allocated (UBSan)
+	f=$(mkfile blank.tsv 'id\tlang\ttext\n1\tde\t \n1\tde\tAngela Merkel besuchte Berlin.\n')
+	run --separate-stderr nft "$f"
+	assert_success
+	assert_output $'id\tlang\tstart\tend\ttype\tsurface\tvalue\n1\tde\t0\t13\tPER\tAngela Merkel\tAngela Merkel\n1\tde\t23\t29\tLOC\tBerlin\tBerlin'
+}
+
 @test "a document is read whole: a later row of the same id informs the first (Kessling, a chancellor in a later row)" {
 	printf 'id\ttext\nd1\tKessling will decide on Monday.\nd1\tChancellor Kessling met the press in Berlin.\n' > "$BATS_TEST_TMPDIR/one"
 	run --separate-stderr bash -o pipefail -c "'$NF_BIN/nf-tag-entities' '$BATS_TEST_TMPDIR/one' | cut -f1,2,4,5"

@@ -104,6 +104,20 @@ to_full() { nfn "$@" > /dev/full; }
 	assert_output "$HDR"$'\nA-1\t\ten\tHello there'
 }
 
+@test "header: an empty first line as the header (--in tsv) is reported, for every reader of it (fuzz finding)" {
+	# make fuzz (tests/fuzz/reader.c): the empty header was kept in a buffer never allocated,
+	# split from a null pointer (UBSan), then compared with the next input's by memcmp(NULL)
+	f=$(mkfile empty.tsv '\n\n\n')
+	g=$(mkfile empty2.tsv '\nid\ttext\n')
+	run --separate-stderr nfn --in tsv --lang en "$f" "$g"
+	assert_failure 1
+	assert_output "$HDR"
+	assert_stderr_has "empty.tsv:1: no column 'text' in the header; input skipped" "empty2.tsv:1: no column 'text' in the header"
+	run --separate-stderr "$NF_BIN/nf-dedupe" --in tsv "$f" "$g"
+	assert_failure 1
+	assert_stderr_has "empty.tsv:1: no column 'text' in the header; input skipped"
+}
+
 @test "header: other columns pass through unchanged and in order, before id date lang text" {
 	f=$(mkfile pass.tsv 'src\tid\tauthor\ttext\turl\ndpa\t1\tJan\tBody one\thttp://a/1\nafp\t2\tPiet\tBody two\thttp://a/2\n')
 	run --separate-stderr nfn --in tsv --lang en "$f"
@@ -260,6 +274,20 @@ to_full() { nfn "$@" > /dev/full; }
 	run --separate-stderr nfn --in csv --lang en "$f"
 	assert_success
 	assert_output "$(printf 'src\tid\tdate\tlang\ttext\na,b\t7\t\ten\tHe said "hi"\\nnext line\ns2\t8\t\ten\tplain')"
+}
+
+@test "CSV: records of empty fields alone (',') are read, as a header and as rows (fuzz finding)" {
+	# make fuzz (tests/fuzz/reader.c): fields all empty left the field buffer unallocated,
+	# and the record's views were made from a null pointer (UBSan)
+	f=$(mkfile commas.csv ',\n')
+	run --separate-stderr "$NF_BIN/nf-split" --in csv "$f"
+	assert_failure 1
+	assert_stderr_has "commas.csv:1: no column 'text' in the header; input skipped"
+	f=$(mkfile commas2.csv ',\n,\n')
+	run --separate-stderr nfn --in csv -N -f 2 --lang en "$f"
+	assert_success
+	assert_output ""
+	assert_stderr_has "2 records with no text left after cleaning"
 }
 
 @test "CSV: CRLF line ends and a byte-order mark are handled" {

@@ -35,8 +35,8 @@ static void on_field(void *s, size_t n, void *v)
 		c->f = nf_xrealloc(c->f, c->capf * sizeof *c->f);
 	}
 	c->f[c->nf++] = (struct span){c->data.len, n};
-	if (n)
-		nf_buf_add(&c->data, s, n);
+	nf_buf_reserve(&c->data, n + 1); /* never NULL, even when every field is empty */
+	nf_buf_add(&c->data, s, n);
 }
 
 static void on_record(int ch, void *v)

@@ -104,6 +104,7 @@ static int use_header(nf_reader *r, const char *line, size_t len)
 	if (!r->have_hdr || r->o.each_input) {
 		r->have_hdr = 1;
 		r->hdr_store.len = 0;
+		nf_buf_reserve(&r->hdr_store, len + 1); /* never NULL, even for an empty line */
 		nf_buf_add(&r->hdr_store, line, len);
 		nf_row_split(&r->hdr, r->hdr_store.p, r->hdr_store.len);
 		find_columns(r);

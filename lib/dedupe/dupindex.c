@@ -583,8 +583,13 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	const unsigned char *q = h + 12 + NPAR * 4;
 	uint64_t rl = get64(q), cl = get64(q + 8);
 	uint32_t crc = get32(q + 16);
-	if (rl > (1ull << 40) || cl > (1ull << 40)) {
+	if (rl > (1ull << 40) || cl > (1ull << 40) || rl > cl * 1032 + 64) { /* 1032: deflate's largest ratio */
 		*err = "corrupt state file (lengths)";
+		goto out;
+	}
+	struct stat st; /* the lengths are checked against the file before anything is allocated */
+	if (fstat(fileno(f), &st) == 0 && (uint64_t)st.st_size - HEAD < cl) {
+		*err = "truncated state file";
 		goto out;
 	}
 	comp = nf_xmalloc(cl ? cl : 1);

@@ -2077,7 +2077,7 @@ static void join_range(size_t k)
 		size_t after = j + 1; /* May 3 to 5 in Paris, not May 3 to 5 million shares */
 		int counted = after < TK.n && TK.t[after].kind == NF_T_WORD && !capital_word(after) && !link_at(after) &&
 		              !(tfeat[after] & (F_MONTH | F_WDAY)) && TK.t[after].sp;
-		if (is_day(av) && x > atoi(av + 8) && x <= 31 && slot(E_DAY, j, &c) && !counted &&
+		if (is_day(av) && av[5] != 'X' && av[8] != 'X' && x > atoi(av + 8) && x <= 31 && slot(E_DAY, j, &c) && !counted &&
 		    x <= days_in(atoi(av), atoi(av + 5))) {
 			snprintf(v, sizeof v, "%.8s%02d", av, x); /* May 3 to 5 */
 			tj = j + (size_t)slot(E_DAY, j, &c);

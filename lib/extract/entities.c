@@ -279,7 +279,8 @@ static void row_tokens(nf_ents *c, const char *text, size_t tn, const char *lang
 	for (size_t i = 0; i < nsub; i++)
 		c->toks[i] = c->strs.p + (uintptr_t)c->toks[i];
 	for (size_t k = 0; k < c->lines.n; k++)
-		nf_ner_doc_add(c->docctx, &(struct nf_ner_sent){c->toks + c->lines.v[k].s, c->lines.v[k].e - c->lines.v[k].s, NULL});
+		if (c->lines.v[k].e > c->lines.v[k].s) /* no tokens: toks may be unallocated yet */
+			nf_ner_doc_add(c->docctx, &(struct nf_ner_sent){c->toks + c->lines.v[k].s, c->lines.v[k].e - c->lines.v[k].s, NULL});
 }
 
 void nf_ents_look(nf_ents *c, const char *text, size_t tn, const char *lang, size_t langn)

@@ -367,6 +367,8 @@ size_t nf_entr_rules(nf_ents *c, const char *text, size_t tn, struct ent *en, si
 /* the tagger's mentions of tokens a..a+n, trimmed, appended to c->ents */
 static size_t decode_piece(nf_ents *c, const nf_ner *m, const char *text, size_t a, size_t n, size_t ne)
 {
+	if (!n)
+		return ne; /* a line without tokens (its buffers may not be allocated yet) */
 	struct nf_ner_sent sent = {c->toks + a, n, c->docctx};
 	nf_ner_decode(m, &sent, c->tags + a);
 	nf_ner_doc_learn(c->docctx, m, &sent, c->tags + a);

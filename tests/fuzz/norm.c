@@ -1,6 +1,6 @@
-/* fuzz-norm.c — libFuzzer harness for the text path of nf-normalize: textnorm, the date
- * header and date column parsers, and langid. `make fuzz` builds and runs it with clang
- * (ASan+UBSan), FZ_MODE=k for NFKC + --ascii-punct instead of --html. */
+/* norm.c — libFuzzer harness of the text path of nf-normalize: textnorm, the date header and
+ * date column parsers, and langid. `make fuzz` builds and runs it with clang (ASan+UBSan),
+ * then again with FZ_MODE=k for NFKC + --ascii-punct instead of --html. */
 #include "text/isodate.h"
 #include "text/langid.h"
 #include "text/textnorm.h"
