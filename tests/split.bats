@@ -384,3 +384,14 @@ pipeline() {
 	assert_success
 	assert_output --partial 'ntrex-split fr: skipped'
 }
+
+# Regression (issue 17, found by tests/fuzz/split.c): a terminator within the first three
+# bytes before a Japanese quotative と looked 3 bytes back from below the text's start
+# (j - 3 underflowed); tests/fuzz/found/split replays the input under clang's sanitizers.
+@test "a terminator at the very start before と: the units as before, no sanitizer report" {
+	f=$(mkfile jq.tsv 'id\tlang\ttext\n1\tja\t!と\n2\t\t!とは\n')
+	run --separate-stderr "$NF_BIN/nf-split" "$f"
+	assert_success
+	assert_output $'id\tlang\ttext\tunit\tunit_start\tunit_end\n1\tja\t!\t1\t0\t1\n1\tja\tと\t2\t1\t4\n2\t\t!\t1\t0\t1\n2\t\tとは\t2\t1\t7'
+	refute_stderr_has "runtime error"
+}

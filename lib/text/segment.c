@@ -471,7 +471,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		upper = 1;
 	}
 	if (c == 0x3068 && k2 == j) { /* Japanese quotative: 「...。」と */
-		int32_t q = cp_at(t, j - 3 >= i ? j - 3 : i, j, &l);
+		int32_t q = cp_at(t, j >= i + 3 ? j - 3 : i, j, &l); /* not j - 3 below 0 */
 		if (q == 0x300D || q == 0x300F)
 			return 0;
 	}
