@@ -6,8 +6,8 @@ nf-split finds exactly (same number of units, each unit equal to the gold senten
 A paragraph is the sentences between `# newpar` / `# newdoc` lines; without them, the
 sentences whose sent_id shares the part before `.s.N` (Alpino, LassySmall: doc.p.5.s.2); without
 either (Italian ISDT), runs of up to GROUP consecutive sentences (pseudo-paragraphs: the
-sentences are excerpts, so a sentence without a final . ! ? or … ends its run, and one that
-begins in lower case begins a run). Sentence texts
+sentences are excerpts, so a sentence without a final . ! ? or … ends its run, and one whose first letter
+(after opening quotes) is in lower case begins a run). Sentence texts
 are joined with one space. LANG (default: the file name's prefix, en_ewt-... -> en) is passed
 to nf-split as --lang. -g REGEX keeps only the documents whose `# newdoc id` matches it (GUM's
 news: -g GUM_news). -v prints each paragraph that differs. Use train or dev splits only: the
@@ -56,7 +56,7 @@ for n, (b, s, t) in enumerate(sents):
             new = key != prev_key
             prev_key = key
         else:  # unrelated sentences: one without a final . ! ? … (a heading, "... questione:") ends a group
-            new = n % GROUP == 0 or not re.search(r"[.!?…][\"'”»)]*$", sents[n - 1][2]) or t[:1].islower()
+            new = n % GROUP == 0 or not re.search(r"[.!?…][\"'”»)]*$", sents[n - 1][2]) or re.sub(r"^[^\w]+", "", t)[:1].islower()
     if new:
         paras.append([])
     paras[-1].append(t)

@@ -438,6 +438,31 @@ static size_t list_split(const char *t, size_t us, size_t i, size_t e)
 	return list_marker(t, us, ms, i, pe) ? ms : 0;
 }
 
+/* does the unit at us begin the text or follow a sentence's end (not a line cut inside one)? */
+static int after_end(const char *t, size_t us)
+{
+	while (us > 0 && is_space((unsigned char)t[us - 1]))
+		us--;
+	if (us == 0)
+		return 1;
+	unsigned char c = (unsigned char)t[us - 1];
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == ')' || c == '"' || c >= 0x80;
+}
+
+/* a bracketed aside standing as a sentence: t[k] is '(' (the opener before the word at k2), and
+ * its ')' is followed by a terminator or the end: "partecipare. (applausi dai banchi). Quindi" */
+static int aside(const char *t, size_t k, size_t k2, size_t e)
+{
+	if (t[k] != '(' || k2 != k + 1)
+		return 0;
+	for (size_t p = k2; p < e && p < k2 + 200; p++)
+		if (t[p] == ')')
+			return p + 1 >= e || t[p + 1] == '.' || t[p + 1] == '!' || t[p + 1] == '?';
+		else if (t[p] == '(' || t[p] == '.' || t[p] == '!' || t[p] == '?')
+			return 0;
+	return 0;
+}
+
 /* t[i..j) is the terminator run with its closers, k the first byte of the next token, bs the
  * first byte of the block. Does a sentence end at j? */
 static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size_t e, const nf_seg_lang *L)
@@ -466,7 +491,7 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 	if (cat == UTF8PROC_CATEGORY_LL) { /* lower case, unless a name like eBay or iPhone */
 		size_t p = k2 + l, wl;
 		int32_t d = p < e ? cp_at(t, p, e, &wl) : 0;
-		if (category(d) != UTF8PROC_CATEGORY_LU)
+		if (category(d) != UTF8PROC_CATEGORY_LU && !aside(t, k, k2, e))
 			return 0;
 		upper = 1;
 	}
@@ -514,13 +539,17 @@ static int boundary(const char *t, size_t bs, size_t i, size_t j, size_t k, size
 		if (t[p] < '0' || t[p] > '9')
 			digits = 0;
 	if (digits) {
-		if (wn > 4)
-			return 1; /* a year or amount: "in 2024. The" */
 		size_t fs = bs;
 		while (fs < i && is_space((unsigned char)t[fs]))
 			fs++;
-		if (ws == fs || list_context(t, bs, ws))
-			return 0; /* a list number: "1. R&D-centrum", "steps: 1. Cut" */
+		if (ws == fs && (wn <= 4 || after_end(t, bs)))
+			return 0; /* a number alone is no sentence: a list or an article number, "1. R&D-centrum",
+			           * "edificio. 1012. Usurpazioni durante l'usufrutto" (not a year that
+			           * begins a wrapped line: "until his retirement in\n1980. He will") */
+		if (wn > 4)
+			return 1; /* a year or amount: "in 2024. The" */
+		if (list_context(t, bs, ws))
+			return 0; /* a list number: "steps: 1. Cut" */
 		if (is_month(L, t + k2, nw))
 			return 0; /* a date: "12. September" */
 		if (upper && !is_starter(L, t + k2, nw) && get(t_conv, L, "ordinal", 7) > 0)
