@@ -395,6 +395,17 @@ resource_bench() {
         x="$(rel "$g4" "$g1") $(rel "$g16" "$g1")"
         printf '%-18s %16s %16s %16s %12s\n' "$p" "$a" "$b" "$c" "$x"
     done
+    # a flood of template items (one frame, a number and a name apart: they share their band keys;
+    # each is a copy of the first): linear, as the band keys index their first texts only
+    built nf-dedupe || return 0
+    local n t=()
+    for n in 10000 40000; do
+        [ -s "$grow.flood$n.tsv" ] || LC_ALL=C awk -v n=$n 'BEGIN { print "id\ttext"; for (i = 0; i < n; i++)
+            printf "t%d\tThe city council of Town%d met on Tuesday to discuss the annual budget for public works, parks and libraries. Council members reviewed proposals from residents and local businesses and agreed to publish the minutes of the meeting on the official website within two weeks. The next session will take place in the main hall and is open to the public. Item %d on the agenda.\n", i, i, i }' >"$grow.flood$n.tsv"
+        rm -f "$dir/flood.state"
+        t+=("$(rt "$NF_BIN/nf-dedupe" -q --state "$dir/flood.state" "$grow.flood$n.tsv" | awk '{ print $1 "/" $2 ($3 != 0 ? " exit " $3 : "") }')")
+    done
+    echo "nf-dedupe template flood (--state, seconds / peak MB): 10k rows ${t[0]}, 40k rows ${t[1]}, growth $(rel "${t[1]%%/*}" "${t[0]%%/*}")"
 }
 resource_bench
 

@@ -336,6 +336,30 @@ mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
 	done
 }
 
+@test "a flood of template items sharing band keys (one frame, numbers apart): still found as copies, and map/reduce agrees (a band key indexes its first 64 texts)" {
+	f=$BATS_TEST_TMPDIR/flood.tsv
+	LC_ALL=C awk 'BEGIN { print "id\ttext"; for (i = 0; i < 150; i++)
+		printf "t%d\tThe city council of Town%d met on Tuesday to discuss the annual budget for public works, parks and libraries. Members reviewed proposals from residents and local businesses and agreed to publish the minutes on the website within %d weeks. The next session will take place in the main hall and is open to the public. Item %d on the agenda.\n", i, i, i % 7 + 2, i }' >"$f"
+	one=$(nfd --mark "$f")
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+	# all but the first two are copies (t1's numbers all differ from t0's: a template of it)
+	assert_equal "$(printf '%s\n' "$one" | awk -F'\t' 'NR > 1 && $3 != "" { n++ } END { print n + 0 }')" 148
+}
+
+@test "--reduce: a band group's row is compared with the group's first 64 rows only, as a single run's band key indexes them" {
+	# rows 1-70 share a band key; row 70 is the nearest to row 71 (60 of 64 signature values
+	# against 40), but it is beyond the first 64
+	run --separate-stderr bash -o pipefail -c "awk 'BEGIN { for (i = 1; i <= 71; i++) {
+		sig = \"\"; for (v = 0; v < 64; v++) sig = sig (v < (i == 71 ? 64 : i == 70 ? 60 : 40) ? \"ab\" : sprintf(\"%02x\", i % 200 + 1))
+		printf \"b00000001\\t%012d\\t%016x\\t%032x\\t%016x\\t10\\t%s\\tr%d\\n\", i, i, 0, 0, sig, i } }' | '$NF_BIN/nf-dedupe' --reduce"
+	assert_success
+	assert_output --partial $'000000000071\t000000000001\t40\tN\tr1'
+	refute_output --partial $'000000000071\t000000000070'
+	refute_output --partial $'000000000071\t000000000065'
+}
+
 @test "--shard K: shards cut in order, mapped apart, reduced together and applied apart give the bytes of one run" {
 	f=$(mkfile m.tsv "id\tlang\ttext\na\ten\t$ART\nb\ten\t$REWRITE\nc\tnl\t$ART\nd\ten\t$TEMPLATE\ne\ten\t$ART\nf\ten\tWrite a comment\ng\ten\tWrite a Comment!\nh\ten\t\ni\ten\t$LONG\nj\tnl\t$REWRITE\n")
 	# three shards of rows 1-3, 4-7, 8-10, each with the header

@@ -150,18 +150,23 @@ static void t32_init(tab32 *t, size_t cap)
 	t->v = nf_xmalloc(cap * sizeof *t->v);
 }
 
+/* a band entry: not when the key has the item already (two bands of a text with one key) or
+ * holds NF_DUP_BAND_CAP items; the walk to the slot passes every entry of the key */
 static void t32_put(tab32 *t, uint32_t key, uint32_t v)
 {
-	size_t cap = t->cap, s = home32(key, cap), di = 0;
+	size_t cap = t->cap, s = home32(key, cap), di = 0, same = 0;
+	int placed = 0; /* then key, v is an entry moved along */
 	for (;; s = next(s, cap), di++) {
 		if (!t->k[s]) {
 			t->k[s] = key, t->v[s] = v, t->n++;
 			return;
 		}
+		if (!placed && t->k[s] == key && (t->v[s] == v || ++same >= NF_DUP_BAND_CAP))
+			return;
 		size_t ds = dist(s, home32(t->k[s], cap), cap);
 		if (ds < di) {
 			uint32_t tk = t->k[s], tv = t->v[s];
-			t->k[s] = key, t->v[s] = v, key = tk, v = tv, di = ds;
+			t->k[s] = key, t->v[s] = v, key = tk, v = tv, di = ds, placed = 1;
 		}
 	}
 }

@@ -32,6 +32,10 @@
 #define NF_DUP_WBANDS 7
 #define NF_DUP_WROWS 4
 #define NF_DUP_BANDS (NF_DUP_SBANDS + NF_DUP_WBANDS)
+/* a band key indexes at most this many texts (the first ones): a flood of near-identical
+ * template items (thousands sharing band keys) costs a bounded time per text, not one that
+ * grows with the flood; the later ones are still found as copies of the first */
+#define NF_DUP_BAND_CAP 64
 #define NF_DUP_SHINGLE 12 /* units: a word 4, a letter of an alphabet without spaces 3 */
 
 typedef struct {

@@ -122,7 +122,7 @@ static void decide_group(row *g, size_t n, int kind, double t, const nf_buf *ids
 				out_decision(&g[i], &g[0], NF_DUP_K, 'E', ids);
 		return;
 	}
-	size_t m = 0; /* g[0..m): the group's rows without an earlier exact twin */
+	size_t m = 0; /* g[0..m): the group's first rows without an earlier exact twin (NF_DUP_BAND_CAP at most) */
 	for (size_t i = 0; i < n; i++) {
 		int twin = 0;
 		for (size_t j = 0; j < m && !twin; j++)
@@ -136,7 +136,8 @@ static void decide_group(row *g, size_t n, int kind, double t, const nf_buf *ids
 			if (nf_dupkey_verdict(&a, &b, t, &sim))
 				out_decision(&g[i], &g[j], nf_dupkey_matches(g[i].sig, g[j].sig), 'N', ids);
 		}
-		g[m++] = g[i];
+		if (m < NF_DUP_BAND_CAP) /* a single run's band key indexes the first ones only */
+			g[m++] = g[i];
 	}
 }
 

@@ -15,7 +15,9 @@
  *          number set, then the date set; 16 on p lines), NSH decimal,
  *          SIG 2 * NF_DUP_K hex digits, ID the id/unit written in dup_of;
  *  shuffle group the lines by KEY (their order within a group does not matter);
- *  reduce  (--reduce) for every pair of a group where the later row is a copy of the earlier:
+ *  reduce  (--reduce) for every pair of a group where the later row is a copy of the earlier
+ *          (in a band group, the earlier one among its first NF_DUP_BAND_CAP rows without an
+ *          earlier exact twin: the rows a single run's band key indexes):
  *          SEQ \t OLDSEQ \t MATCHES \t KIND \t OLDID
  *          (KIND E: same exact key, with the group's first row only; N: near, MATCHES the equal
  *          signature values; P: a paragraph first seen in OLDSEQ, MATCHES is WORDS/TOTAL, its
