@@ -312,3 +312,20 @@ void nf_in_close(nf_in *in)
 	free(in->name);
 	free(in);
 }
+
+size_t nf_fread(void *p, size_t n, FILE *f)
+{
+	size_t got = 0;
+	while (got < n) {
+		errno = 0;
+		size_t r = fread((char *)p + got, 1, n - got, f);
+		got += r;
+		if (got < n && ferror(f) && errno == EINTR) {
+			clearerr(f);
+			continue;
+		}
+		if (r == 0 || got < n)
+			break;
+	}
+	return got;
+}

@@ -7,6 +7,7 @@
 #define NF_INPUT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "core/buf.h"
 
 typedef struct nf_in nf_in;
@@ -32,4 +33,8 @@ void nf_in_close(nf_in *in);
 /* The id of a file: its base name without .gz and .txt ("stdin" for "-"); with keep_dir the
  * path as given without those endings. Returns a malloc'd string. */
 char *nf_path_stem(const char *path, int keep_dir);
+/* fread of n bytes that goes on after a read interrupted by a signal (EINTR), as the record
+ * reader does: for the loaders of state files, models and tables. Returns the bytes read (n
+ * unless the end of the file or an error came first; ferror(f) then tells which). */
+size_t nf_fread(void *p, size_t n, FILE *f);
 #endif

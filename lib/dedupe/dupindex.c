@@ -1,5 +1,6 @@
 /* dupindex.c — see dupindex.h */
 #include "dedupe/dupindex.h"
+#include "core/input.h"
 #include "core/diag.h"
 #include <dirent.h>
 #include <errno.h>
@@ -548,7 +549,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 	unsigned char h[HEAD];
 	unsigned char *comp = NULL, *raw = NULL;
 	int rc = -1;
-	size_t got = fread(h, 1, HEAD, f);
+	size_t got = nf_fread(h, HEAD, f);
 	if (ferror(f)) { /* a read error is not "not a state file" */
 		*err = strerror(errno);
 		goto out;
@@ -598,7 +599,7 @@ int nf_dupstate_load(const char *path, const struct nf_dup_params *p, nf_dupinde
 		goto out;
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
-	if (fread(comp, 1, cl, f) != cl) {
+	if (nf_fread(comp, cl, f) != cl) {
 		*err = ferror(f) ? strerror(errno) : "truncated state file";
 		goto out;
 	}

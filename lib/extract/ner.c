@@ -1,5 +1,6 @@
 /* ner.c — see ner.h */
 #include "extract/ner.h"
+#include "core/input.h"
 #include "core/buf.h"
 #include "core/crc32c.h"
 #include "core/strset.h"
@@ -1085,7 +1086,7 @@ static nf_ner *load2(const char *path, const char **err)
 	unsigned char head[20];
 	nf_ner *m = NULL;
 	unsigned char *comp = NULL, *raw = NULL;
-	if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, MAGIC2, 8) != 0) {
+	if (nf_fread(head, sizeof head, f) != sizeof head || memcmp(head, MAGIC2, 8) != 0) {
 		*err = ferror(f) ? strerror(errno) : "not a newsfilters model (bad header)";
 		goto out;
 	}
@@ -1095,7 +1096,7 @@ static nf_ner *load2(const char *path, const char **err)
 		goto out;
 	}
 	comp = nf_xmalloc(cl ? cl : 1);
-	if (fread(comp, 1, cl, f) != cl) {
+	if (nf_fread(comp, cl, f) != cl) {
 		*err = ferror(f) ? strerror(errno) : "truncated model";
 		goto out;
 	}
@@ -1167,7 +1168,7 @@ nf_ner *nf_ner_load(const char *path, const char **err)
 		*err = strerror(errno);
 		return NULL;
 	}
-	size_t got = fread(magic, 1, sizeof magic, f);
+	size_t got = nf_fread(magic, sizeof magic, f);
 	if (ferror(f)) {
 		*err = strerror(errno);
 		fclose(f);

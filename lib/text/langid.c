@@ -19,6 +19,7 @@
  * No allocation per call; not thread-safe (static scratch).
  */
 #include "text/langid.h"
+#include "core/input.h"
 #include "core/script.h"
 #include "core/utf8.h"
 
@@ -274,7 +275,7 @@ static int load_file(const char *dir, size_t li, int l, ttrie_t *t, entry_t *e,
     FILE *f = fopen(path, "rb");
     if (!f)
         return errno == ENOENT ? -1 : -2;
-    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    size_t len = nf_fread(buf, sizeof buf - 1, f);
     if (ferror(f)) {
         int e = errno;
         fclose(f);
