@@ -18,7 +18,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#ifdef NF_NER_HBITS /* the fuzzing build of the model loader only (Makefile: fuzz-build) */
+#define HBITS NF_NER_HBITS
+#else
 #define HBITS 18
+#endif
 #define H (1u << HBITS)
 #define MAXF 64 /* features per token */
 #define MAGIC2 "NFNER2\n"

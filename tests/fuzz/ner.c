@@ -4,13 +4,15 @@
  * loader's checks past the CRC are reached: an NFNER2 file (d[0] the tag count, the tags,
  * then the name list "TYPE<TAB>name<LF>...", the weights zero, compressed here) and an NFNER4
  * file (the tags, the name table's slots and its keys from the bytes). A model that loads
- * tags a sentence made of the bytes' words. */
+ * tags a sentence made of the bytes' words. Built, with the loader, for 2^NF_NER_HBITS weights
+ * per tag (Makefile: FUZZ_NER_HBITS), not the real 2^18: the same code, but an execution is
+ * not spent on megabytes of zero weights (real models are refused there as of another size). */
 #include "core/crc32c.h"
 #include "extract/ner.h"
 #include "fuzz.h"
 #include <zlib.h>
 
-#define H (1u << 18)
+#define H (1u << NF_NER_HBITS) /* the loader is built with the same (Makefile: FUZZ_NER_HBITS) */
 #define TAGS (16 * 16)
 #define TRANS (17 * 16 * 4)
 
@@ -70,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	f.len = 0;
 	size_t rl = 16 + TAGS + TRANS + 2 * W + rn;
 	unsigned char *raw = calloc(1, rl);
-	put32(raw, 18), put32(raw + 4, nt), put32(raw + 12, (uint32_t)rn);
+	put32(raw, NF_NER_HBITS), put32(raw + 4, nt), put32(raw + 12, (uint32_t)rn);
 	memcpy(raw + 16, tags, TAGS);
 	if (rn)
 		memcpy(raw + rl - rn, rest, rn);
@@ -90,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	size_t kl = rn - slb, len = 32 + TAGS + TRANS + sl + 2 * W + kl;
 	unsigned char *p = calloc(1, len);
 	memcpy(p, "NFNER4\n", 8);
-	put32(p + 8, 18), put32(p + 12, nt), put32(p + 20, nslots), put32(p + 24, (uint32_t)kl);
+	put32(p + 8, NF_NER_HBITS), put32(p + 12, nt), put32(p + 20, nslots), put32(p + 24, (uint32_t)kl);
 	memcpy(p + 32, tags, TAGS);
 	memcpy(p + 32 + TAGS + TRANS, rest, slb);
 	memcpy(p + len - kl, rest + slb, kl);

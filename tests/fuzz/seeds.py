@@ -50,8 +50,23 @@ for name, data in samples.items():
     put("dedupe", data)
 gz = gzip.compress(table)
 readers += [gz, gz[: len(gz) // 2], gz[:10] + b"\x00" + gz[11:], gzip.compress(samples["en-chip-results.txt"])]
+READER_MODES = 12  # tests/fuzz/reader.c: the last byte picks the input mode
+
+
+def put_reader(data):
+    for m in range(READER_MODES):
+        put("reader", data[: MAX - 1] + bytes([m]))
+
+
 for r in readers:
-    put("reader", r)
+    put_reader(r)
+
+DEDUPE_SEL = 24  # tests/fuzz/dedupe.c: the last byte picks the mode (8) and the state reading (3)
+
+
+def put_dedupe(data):
+    for sel in range(DEDUPE_SEL):
+        put("dedupe", data[: MAX - 1] + bytes([sel]))
 
 for h, f in [("split", "split"), ("money", "money"), ("dates", "dates"), ("entities", "entities"), ("dates", "dates-gaps")]:
     path = "tests/%s-cases.tsv" % f if f != "dates-gaps" else "tests/dates-gaps.tsv"
@@ -78,12 +93,12 @@ for i, opts in enumerate([[], ["--mode", "near"], ["--mark"], ["--paragraphs"], 
     if r.returncode != 0 or not os.path.exists(st):
         continue
     data = open(st, "rb").read()
-    put("dedupe", data)
-    put("dedupe", data[: len(data) // 2])
-    put("dedupe", data[:72])
-    put("dedupe", data[:80] + bytes([data[80] ^ 1]) + data[81:])
+    put_dedupe(data)
+    put_dedupe(data[: len(data) // 2])
+    put_dedupe(data[:72])
+    put_dedupe(data[:80] + bytes([data[80] ^ 1]) + data[81:])
     if len(data) > 72:  # the tables uncompressed, for the harness's third reading
-        put("dedupe", data[:72] + zlib.decompress(data[72:]))
+        put_dedupe(data[:72] + zlib.decompress(data[72:]))
 for f in os.listdir(tmp):
     os.unlink(os.path.join(tmp, f))
 os.rmdir(tmp)
@@ -120,4 +135,11 @@ put("ner", b"NFDUP1\n\x00" + b"\x03" + b"\x00" * 70)
 # the inputs of past findings, as they were found
 for d in sorted(glob.glob("tests/fuzz/found/*/")):
     for f in sorted(glob.glob(d + "*")):
-        put(os.path.basename(d.rstrip("/")), open(f, "rb").read())
+        h = os.path.basename(d.rstrip("/"))
+        data = open(f, "rb").read()
+        if h == "reader":  # found when every input ran in every mode: now one per mode
+            put_reader(data)
+        elif h == "dedupe":  # likewise, every state variant
+            put_dedupe(data)
+        else:
+            put(h, data)
