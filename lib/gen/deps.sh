@@ -19,12 +19,15 @@ if [ "${1:-build}" = test ]; then
 	[ -d /usr/lib/bats/bats-assert ] || need="$need bats-assert bats-support"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v mlr >/dev/null 2>&1 || need="$need miller" # man page examples, pipelines/report
+	command -v gnuplot >/dev/null 2>&1 || need="$need gnuplot-nox" # pipelines/report's charts
 	# tests/slurm.bats starts a one-node Slurm cluster (as root; it skips without these)
 	if [ "$(id -u)" = 0 ]; then
 		command -v slurmctld >/dev/null 2>&1 || need="$need slurmctld"
 		command -v slurmd >/dev/null 2>&1 || need="$need slurmd"
 		command -v sbatch >/dev/null 2>&1 || need="$need slurm-client"
 		command -v munged >/dev/null 2>&1 || need="$need munge"
+		# tests/report.bats renders the report in headless Chromium (it skips without it)
+		command -v chromium >/dev/null 2>&1 || need="$need chromium"
 	fi
 fi
 [ -z "$need" ] && exit 0
