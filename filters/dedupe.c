@@ -26,7 +26,8 @@ static const char usage[] =
 	"                        above which a row is a copy (default 0.5; 0.3 T when the numbers\n"
 	"                        or names agree)\n"
 	"      --scope COL       compare only rows with the same value in COL (e.g. id)\n"
-	"      --mark            keep every row, adding dup_of (id/unit of the first) and similarity\n"
+	"      --mark            keep every row, adding dup_of (id/unit of the first), similarity\n"
+	"                        and dup_kind (exact, near or paragraphs)\n"
 	"      --empty-dups      rows without words are copies of each other (default: never)\n"
 	"      --paragraphs      also a copy: a document 80% of whose paragraph words (lines of 8\n"
 	"                        words or more) were seen before, in any earlier documents\n"
@@ -271,7 +272,7 @@ int main(int argc, char **argv)
 	if (!nf_opt.no_header && !emit) {
 		nf_row_write(h);
 		if (mark)
-			nf_out_s("\tdup_of\tsimilarity");
+			nf_out_s("\tdup_of\tsimilarity\tdup_kind");
 		nf_out_nl();
 	}
 	uint16_t newest = 0, today = (uint16_t)(time(NULL) / 86400);
@@ -304,10 +305,11 @@ int main(int argc, char **argv)
 		}
 		int copy = 0;
 		double sim = 0;
+		char kind = 0;
 		const char *of = "";
 		size_t oflen = 0;
 		if (apply) {
-			if ((copy = nf_dupmr_decide(&dec, seq, &did, &sim)) < 0)
+			if ((copy = nf_dupmr_decide(&dec, seq, &did, &sim, &kind)) < 0)
 				nf_errx(NF_EXIT_DATA, "--apply: stopped");
 			of = did.p, oflen = did.len;
 			dups += copy;
@@ -326,7 +328,6 @@ int main(int argc, char **argv)
 				continue;
 			}
 			long first = -1;
-			char kind = 0;
 			if (words) {
 				uint16_t day = state && datec >= 0 && (size_t)datec < d.f.n ? day_of(d.f.f[datec].p, d.f.f[datec].n) : 0;
 				if (!day)
@@ -355,8 +356,9 @@ int main(int argc, char **argv)
 					char sb[16];
 					snprintf(sb, sizeof sb, "\t%.3f", sim);
 					nf_out_s(sb);
+					nf_out_s(kind == 'E' ? "\texact" : kind == 'P' ? "\tparagraphs" : "\tnear");
 				} else
-					nf_out_tab();
+					nf_out_s("\t\t");
 			}
 			nf_out_nl();
 			nf_st.rows_out++;

@@ -324,6 +324,18 @@ TEMPLATE='Xiaomi said on Monday that it delivered 31,700 electric cars in April,
 
 mr() { NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/dedupe-mapreduce" "$@"; }
 
+@test "--mark: dup_kind says how a row is a copy: exact, near or paragraphs (map/reduce the same)" {
+	f=$(mkfile k.tsv "id\ttext\na\t$ART\nb\t$ART\nc\t$REWRITE\nd\tOther news about something else entirely, from another desk and day.\n")
+	run --separate-stderr nfd --mark "$f"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | head -n 1 | cut -f3-)" $'dup_of\tsimilarity\tdup_kind'
+	assert_equal "$(printf '%s\n' "$output" | cut -f1,3,5 | tail -n +2 | tr '\t\n' ' |')" 'a  |b a exact|c a near|d  |'
+	one=$output
+	run --separate-stderr mr --mark "$f"
+	assert_success
+	assert_equal "$output" "$one"
+}
+
 @test "pipelines/dedupe-mapreduce: map, sort, reduce and apply give the bytes of one run" {
 	f=$(mkfile m.tsv "id\tlang\ttext\na\ten\t$ART\nb\ten\t$REWRITE\nc\tnl\t$ART\nd\ten\t$TEMPLATE\ne\ten\t$ART\nf\ten\tWrite a comment\ng\ten\tWrite a Comment!\nh\ten\t\ni\ten\t$LONG\nj\tnl\t$REWRITE\n")
 	for opts in "" "--mark" "--mark --scope lang" "--mode exact --mark" "--mark --threshold 0.8" "--mark --empty-dups"; do
@@ -434,6 +446,7 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	assert_success
 	assert_equal "$(field 4 3)" b
 	assert_equal "$(field 4 4)" 1.000
+	assert_equal "$(field 4 5)" paragraphs
 	assert_equal "$(field 5 3)" ''
 	[[ "$stderr" == *"1 by paragraphs"* ]]
 	one=$(nfd --mark --paragraphs "$f")
@@ -459,7 +472,7 @@ P4='Rail freight fell for the fourth month in a row, the statistics office said,
 	f=$(mkfile lines.txt 'Write a comment\nwrite a comment!\n\nSomething else\n')
 	run --separate-stderr nfd --mark "$f"
 	assert_success
-	assert_output $'id\ttext\tdup_of\tsimilarity\nlines:1\tWrite a comment\t\t\nlines:2\twrite a comment!\tlines:1\t1.000\nlines:4\tSomething else\t\t'
+	assert_output $'id\ttext\tdup_of\tsimilarity\tdup_kind\nlines:1\tWrite a comment\t\t\t\nlines:2\twrite a comment!\tlines:1\t1.000\texact\nlines:4\tSomething else\t\t\t'
 	run --separate-stderr bash -o pipefail -c "printf 'b\nB.\na\n' | '$NF_BIN/nf-dedupe'"
 	assert_success
 	assert_output $'id\ttext\nstdin:1\tb\nstdin:3\ta'

@@ -29,7 +29,14 @@ rep() { NF_BIN=$NF_BIN "$REPORT" "$@"; }
 @test "report: the run counts the copies nf-dedupe --mark dropped, exact apart from near" {
 	run --separate-stderr rep --docs "$FIX/docs.tsv" --tables "$BATS_TEST_TMPDIR/t" -o /dev/null "$FIX/facts.tsv"
 	assert_success
-	assert_equal "$(cat "$BATS_TEST_TMPDIR/t/run.tsv")" $'documents\tkept\texact copies\tnear copies\n6\t4\t1\t1'
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/t/run.tsv")" $'documents\tkept\texact copies\tnear copies\tparagraph copies\n6\t4\t1\t1\t0'
+}
+
+@test "report: from an older nf-dedupe without dup_kind, a similarity of 1 counts as exact" {
+	cut -f1-6 "$FIX/docs.tsv" > "$BATS_TEST_TMPDIR/old.tsv"
+	run --separate-stderr rep --docs "$BATS_TEST_TMPDIR/old.tsv" --tables "$BATS_TEST_TMPDIR/t" -o /dev/null "$FIX/facts.tsv"
+	assert_success
+	assert_equal "$(sed -n 2p "$BATS_TEST_TMPDIR/t/run.tsv")" $'6\t4\t1\t1\t0'
 }
 
 @test "report: the largest amounts carry their sentence, cut from the document's text by byte offsets (Arabic too)" {
@@ -116,7 +123,7 @@ rep() { NF_BIN=$NF_BIN "$REPORT" "$@"; }
 	NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/news-facts" -q "$BATS_TEST_DIRNAME"/../samples/*.txt > "$d/facts.tsv"
 	run --separate-stderr rep --docs "$d/docs.tsv" --tables "$d/t" -o "$d/r.html" "$d/facts.tsv"
 	assert_success
-	assert_equal "$(sed -n 2p "$d/t/run.tsv")" $'7\t7\t0\t0'
+	assert_equal "$(sed -n 2p "$d/t/run.tsv")" $'7\t7\t0\t0\t0'
 	assert_equal "$(($(wc -l < "$d/t/languages.tsv") - 1))" 7
 	assert_equal "$(grep -c '<svg' "$d/r.html")" 3
 }

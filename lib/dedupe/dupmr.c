@@ -257,7 +257,7 @@ struct holder {
 	size_t idoff, idlen;
 };
 
-int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim)
+int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim, char *kind)
 {
 	int exact = 0, best = -1;
 	uint64_t bold = 0, found = 0, total = 0;
@@ -291,9 +291,11 @@ int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim
 	}
 	if (exact || best >= 0) {
 		*sim = exact ? 1 : nf_dupkey_sim_of(best);
+		*kind = exact ? 'E' : 'N';
 		return 1;
 	}
 	*sim = 0;
+	*kind = 0;
 	if (!nh || total < NF_DUP_PARA_MIN || (double)found < NF_DUP_PARA_SHARE * (double)total)
 		return 0;
 	const struct holder *hb = NULL;
@@ -304,6 +306,7 @@ int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim
 	}
 	nf_buf_add(id, d->pids.p + hb->idoff, hb->idlen);
 	*sim = (double)found / (double)total;
+	*kind = 'P';
 	return 1;
 }
 

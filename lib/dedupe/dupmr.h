@@ -58,8 +58,8 @@ typedef struct {
 } nf_dupmr_decisions;
 /* 0, or -1 after a message; the file is read in step with the rows */
 int nf_dupmr_open(nf_dupmr_decisions *d, const char *path);
-/* is row seq a copy? 1 with its first's id (*id, *idlen) and similarity (*sim), 0 if not,
- * -1 after a message (a bad or unsorted line) */
-int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim);
+/* is row seq a copy? 1 with its first's id (*id, *idlen), similarity (*sim) and kind (*kind:
+ * E exact, N near, P paragraphs), 0 if not, -1 after a message (a bad or unsorted line) */
+int nf_dupmr_decide(nf_dupmr_decisions *d, uint64_t seq, nf_buf *id, double *sim, char *kind);
 void nf_dupmr_close(nf_dupmr_decisions *d);
 #endif
