@@ -173,3 +173,14 @@ EOF
 	assert_equal "$(printf '%s' "$output" | grep -o '<figure class="chart" id="chart-[a-z]*"><svg' | wc -l)" 3
 	assert_output --partial '<h2 id="money">How much</h2>'
 }
+
+@test "report: after pipelines/daily, from its gzip day files (the kept documents give the sentences)" {
+	local d=$BATS_TEST_TMPDIR
+	mkdir -p "$d/feed" && cp "$BATS_TEST_DIRNAME"/../samples/*.txt "$d/feed/"
+	NF_BIN=$NF_BIN "$BATS_TEST_DIRNAME/../pipelines/daily" -q --state "$d/st" --out "$d/out" --date 2026-12-06 "$d/feed"
+	run --separate-stderr rep --docs "$d/out/docs-2026-12-06.tsv.gz" --tables "$d/t" -o "$d/out/report.html" "$d/out/facts-2026-12-06.tsv.gz"
+	assert_success
+	assert_equal "$(cat "$d/t/run.tsv")" $'documents\n7'
+	run awk -F'\t' 'NR > 1 && $NF == "" { n++ } END { print n + 0 }' "$d/t/money-largest.tsv"
+	assert_output 0
+}
