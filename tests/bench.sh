@@ -353,6 +353,30 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$nfp" -q --jobs 
 }
 pipeline_bench
 
+# pipelines/report on the facts of the bench input (news-facts, once) with its documents as
+# nf-dedupe --mark writes them, then on three copies of both with other ids (about three times
+# the documents): seconds / peak MB of the largest process (mlr, awk or gnuplot). Needs mlr and
+# gnuplot.
+report_bench() {
+    command -v mlr >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1 && [ -f "$docs" ] || return 0
+    local facts=$dir/facts.tsv marked=$dir/marked.tsv f r
+    [ -s "$facts" ] || NF_BIN=$NF_BIN "$root/pipelines/news-facts" -q "$input" >"$facts" 2>/dev/null || { note report "FAILED (news-facts)"; status=1; return 0; }
+    "$NF_BIN/nf-dedupe" -q --mark <"$docs" >"$marked" 2>/dev/null || { note report "FAILED (nf-dedupe)"; status=1; return 0; }
+    for f in facts marked; do # three copies, the ids of copy n ending in #n
+        LC_ALL=C awk -F'\t' -v OFS='\t' 'FNR == 1 { n++; if (n == 1) print; next } { $1 = $1 "#" n; print }' \
+            "$dir/$f.tsv" "$dir/$f.tsv" "$dir/$f.tsv" >"$dir/$f.x3.tsv"
+    done
+    echo
+    echo "report (pipelines/report), seconds / peak MB:"
+    r=$(rt "$root/pipelines/report" --docs "$marked" -o "$dir/report.html" "$facts")
+    printf '  %-44s %s
+' "$(($(wc -l <"$marked") - 1)) documents, $(($(wc -l <"$facts") - 1)) facts" "$(echo "$r" | awk '{ print $1 " / " $2 ($3 != 0 ? " exit " $3 : "") }')"
+    r=$(rt "$root/pipelines/report" --docs "$dir/marked.x3.tsv" -o "$dir/report.html" "$dir/facts.x3.tsv")
+    printf '  %-44s %s
+' "$(($(wc -l <"$dir/marked.x3.tsv") - 1)) documents, $(($(wc -l <"$dir/facts.x3.tsv") - 1)) facts" "$(echo "$r" | awk '{ print $1 " / " $2 ($3 != 0 ? " exit " $3 : "") }')"
+}
+report_bench
+
 # Resource bounds (issue 17): each filter's peak memory (ru_maxrss) and time on three inputs:
 # the bench's text as ONE line of plain text (a dump read as one document; up to 50 MB), up to
 # 1 M short rows (the sentences nf-split makes of docs.tsv, repeated) and docs.tsv itself; then
