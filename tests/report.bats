@@ -54,6 +54,11 @@ rep() { NF_BIN=$NF_BIN "$REPORT" "$@"; }
 	# three charts inline, each in its figure
 	assert_equal "$(grep -c '<svg' "$BATS_TEST_TMPDIR/r.html")" 3
 	grep -q '<figure class="chart" id="chart-money"><svg' "$BATS_TEST_TMPDIR/r.html"
+	# each chart has its size (an SVG without one collapses to nothing inside a flex box)
+	run python3 -c 'import re, sys
+svgs = re.findall(r"<svg\b[^>]*>", open(sys.argv[1]).read())
+print(len(svgs), sum(1 for t in svgs if re.search(r"\bwidth=\"\d+\"", t) and re.search(r"\bheight=\"\d+\"", t)))' "$BATS_TEST_TMPDIR/r.html"
+	assert_output '3 3'
 }
 
 @test "report: cells are dir=auto (Arabic reads right to left) and names appear as written" {
