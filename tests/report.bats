@@ -189,3 +189,11 @@ EOF
 	run awk -F'\t' 'NR > 1 && $NF == "" { n++ } END { print n + 0 }' "$d/t/money-largest.tsv"
 	assert_output 0
 }
+
+@test "report: a week, quarter, half or season counts in its first month on the timeline" {
+	printf 'id\tdate\ttype\tvalue\na\t2024-03-10\tDATE\t2024-W10\na\t2024-03-10\tDATE\t2024-W01\na\t2024-03-10\tDATE\t2024-W52\na\t2024-03-10\tDATE\t2024-Q2\na\t2024-03-10\tDATE\t2024-H2\na\t2024-03-10\tDATE\t2024-SU\n' > "$BATS_TEST_TMPDIR/w.tsv"
+	run --separate-stderr rep --tables "$BATS_TEST_TMPDIR/t" -o /dev/null "$BATS_TEST_TMPDIR/w.tsv"
+	assert_success
+	assert_equal "$(cut -f1 "$BATS_TEST_TMPDIR/t/months.tsv" | tail -n +2 | tr '\n' ' ')" '2024-01 2024-03 2024-04 2024-06 2024-07 2024-12 '
+	assert_equal "$(awk -F'\t' '$1 == "2024-03" { print $3 }' "$BATS_TEST_TMPDIR/t/months.tsv")" 1
+}
