@@ -66,6 +66,9 @@ print(len(svgs), sum(1 for t in svgs if re.search(r"\bwidth=\"\d+\"", t) and re.
 	assert_success
 	grep -q '<td dir="auto">Acme Corp · Acme · أكمي</td>' "$BATS_TEST_TMPDIR/r.html"
 	grep -q '<td dir="auto">ar</td>' "$BATS_TEST_TMPDIR/r.html"
+	# large numbers in groups of three (narrow no-break spaces) on the page; the TSV tables keep digits
+	grep -q "<td class=\"n\">$(printf '40\342\200\257000\342\200\257000\342\200\257000')</td>" "$BATS_TEST_TMPDIR/r.html"
+	grep -q '<td class="n">2024</td>\|<td class="n">1</td>' "$BATS_TEST_TMPDIR/r.html"
 }
 
 @test "report: the title and every cell are HTML-escaped" {
