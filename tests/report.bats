@@ -200,3 +200,13 @@ EOF
 	assert_equal "$(cut -f1 "$BATS_TEST_TMPDIR/t/months.tsv" | tail -n +2 | tr '\n' ' ')" '2024-01 2024-03 2024-04 2024-06 2024-07 2024-12 '
 	assert_equal "$(awk -F'\t' '$1 == "2024-03" { print $3 }' "$BATS_TEST_TMPDIR/t/months.tsv")" 1
 }
+
+@test "report: inputs without a final newline, and blank lines, lose no row" {
+	head -c -1 "$FIX/facts.tsv" > "$BATS_TEST_TMPDIR/a.tsv"
+	{ head -n 1 "$FIX/facts.tsv"; echo; tail -n +2 "$FIX/facts.tsv"; } > "$BATS_TEST_TMPDIR/b.tsv"
+	head -c -1 "$FIX/docs.tsv" > "$BATS_TEST_TMPDIR/d.tsv"
+	run --separate-stderr rep --docs "$BATS_TEST_TMPDIR/d.tsv" --tables "$BATS_TEST_TMPDIR/t" -o /dev/null "$BATS_TEST_TMPDIR/a.tsv" "$BATS_TEST_TMPDIR/b.tsv"
+	assert_success
+	assert_equal "$(awk -F'\t' '$1 == "ORG" { print $2 }' "$BATS_TEST_TMPDIR/t/types.tsv")" 14
+	assert_equal "$(sed -n 2p "$BATS_TEST_TMPDIR/t/run.tsv")" $'6\t4\t1\t1\t0'
+}
