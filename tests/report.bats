@@ -205,8 +205,9 @@ EOF
 	head -c -1 "$FIX/facts.tsv" > "$BATS_TEST_TMPDIR/a.tsv"
 	{ head -n 1 "$FIX/facts.tsv"; echo; tail -n +2 "$FIX/facts.tsv"; } > "$BATS_TEST_TMPDIR/b.tsv"
 	head -c -1 "$FIX/docs.tsv" > "$BATS_TEST_TMPDIR/d.tsv"
-	run --separate-stderr rep --docs "$BATS_TEST_TMPDIR/d.tsv" --tables "$BATS_TEST_TMPDIR/t" -o /dev/null "$BATS_TEST_TMPDIR/a.tsv" "$BATS_TEST_TMPDIR/b.tsv"
+	run --separate-stderr rep --docs "$BATS_TEST_TMPDIR/d.tsv" --tables "$BATS_TEST_TMPDIR/t" -o "$BATS_TEST_TMPDIR/r.html" "$BATS_TEST_TMPDIR/a.tsv" "$BATS_TEST_TMPDIR/b.tsv"
 	assert_success
+	grep -q '4 documents with facts, 40 facts' "$BATS_TEST_TMPDIR/r.html"
 	assert_equal "$(awk -F'\t' '$1 == "ORG" { print $2 }' "$BATS_TEST_TMPDIR/t/types.tsv")" 14
 	assert_equal "$(sed -n 2p "$BATS_TEST_TMPDIR/t/run.tsv")" $'6\t4\t1\t1\t0'
 }
