@@ -445,8 +445,11 @@ static int after_end(const char *t, size_t us)
 		us--;
 	if (us == 0)
 		return 1;
-	unsigned char c = (unsigned char)t[us - 1];
-	return c == '.' || c == '!' || c == '?' || c == ':' || c == ')' || c == '"' || c >= 0x80;
+	size_t p = us - 1, l;
+	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--; /* the last character's first byte */
+	int32_t c = cp_at(t, p, us, &l);
+	return is_term(c) || is_closer(c) || c == ':';
 }
 
 /* a bracketed aside standing as a sentence: t[k] is '(' (the opener before the word at k2), and
