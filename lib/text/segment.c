@@ -458,11 +458,14 @@ static int aside(const char *t, size_t k, size_t k2, size_t e)
 {
 	if (t[k] != '(' || k2 != k + 1)
 		return 0;
-	for (size_t p = k2; p < e && p < k2 + 200; p++)
-		if (t[p] == ')')
-			return p + 1 >= e || t[p + 1] == '.' || t[p + 1] == '!' || t[p + 1] == '?';
-		else if (t[p] == '(' || t[p] == '.' || t[p] == '!' || t[p] == '?')
+	size_t l;
+	for (size_t p = k2; p < e && p < k2 + 200; p += l) {
+		int32_t c = cp_at(t, p, e, &l);
+		if (c == ')')
+			return p + 1 >= e || is_term(cp_at(t, p + 1, e, &l));
+		if (c == '(' || is_term(c))
 			return 0;
+	}
 	return 0;
 }
 
