@@ -298,7 +298,7 @@ void nf_ents_tag(nf_ents *c, const char *text, size_t tn, const char *lang, size
 	} else
 		c->fallbacks += (unsigned long)fb;
 	row_tokens(c, text, tn, lang, langn);
-	c->lang = lang, c->langn = langn;
+	c->lang = lang, c->langn = langn, c->m = m;
 	size_t ne = 0;
 	for (size_t k = 0; k < c->lines.n; k++) {
 		size_t a = c->lines.v[k].s, n = c->lines.v[k].e - a, line_first = ne;

@@ -62,6 +62,30 @@ static int has_name_letter(const char *text, size_t a, size_t b, int lower)
 }
 
 
+/* the bytes of Arabic proclitics to cut off w[0..n), the first word of a name, in a language
+ * whose names lose them (tokens.tsv): a cut that leaves the first word of a gazetteer name
+ * (وتويوتا, فالصين) or a word in Latin letters (وGeely); for a mention the tagger found
+ * (tagged), also one that leaves the first word of a name of the model's list (وفورد, ومحمد),
+ * or و ب before the article (والولايات, بالرياض). 0 when none, or when w itself may begin a
+ * name of either list (بكين, واشنطن, وليد, وليام: not Liam) */
+static size_t name_cut(const nf_ents *c, const char *w, size_t n, int tagged)
+{
+	size_t cut[2];
+	int art, k;
+	if (!nf_enttok_proclitics(c->tl) || n < 3 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xD9 ||
+	    nf_gaz_first_word(w, n) || (c->m && nf_ner_name_start(c->m, w, n)) ||
+	    !(k = nf_tok_proclitic_cuts(w, n, cut, &art)))
+		return 0;
+	for (int i = k; i-- > 0;) /* the shortest first: وبروسيا is Prussia, not Russia */
+		if (nf_gaz_first_word(w + cut[i], n - cut[i]) || ((w[cut[i]] | 32) >= 'a' && (w[cut[i]] | 32) <= 'z') ||
+		    (tagged && c->m && nf_ner_name_start(c->m, w + cut[i], n - cut[i])))
+			return cut[i];
+	for (int i = 0; i < k && tagged; i++)
+		if (art & 1 << i)
+			return cut[i];
+	return 0;
+}
+
 /* Gazetteer names fix the type of a tagged mention and add the untagged ones (the longest
  * first); then one surface keeps one type in a document: the one it has most often. */
 /* the first of the sorted, non-overlapping mentions en[lo..hi) that ends after pos */
@@ -106,7 +130,9 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 			(*ents)[k].strong = !soft;
 		}
 	for (size_t i = s0; i < sn; i++) {
-		if (!nf_gaz_first_word(text + c->st.v[i].s, c->st.v[i].e - c->st.v[i].s))
+		size_t cut = 0; /* the proclitics in front of the name: وتويوتا */
+		if (!nf_gaz_first_word(text + c->st.v[i].s, c->st.v[i].e - c->st.v[i].s) &&
+		    !(cut = name_cut(c, text + c->st.v[i].s, c->st.v[i].e - c->st.v[i].s, 0)))
 			continue;
 		for (int w = nf_gaz_max_words(); w >= 1; w--) {
 			/* w words: sub-tokens i.. spanning w-1 spaces */
@@ -118,7 +144,7 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 			}
 			if (words != (size_t)w)
 				continue;
-			size_t a = c->st.v[i].s, b = c->st.v[j].e;
+			size_t a = c->st.v[i].s + cut, b = c->st.v[j].e;
 			if (!nf_gaz_get(text + a, b - a, &type, &canon, &soft) || !nf_gaz_in_lang(text + a, b - a, c->lang, c->langn))
 				continue;
 			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
@@ -391,6 +417,8 @@ static size_t decode_piece(nf_ents *c, const nf_ner *m, const char *text, size_t
 		while (b >= a + 2 && st[b - 1].e - st[b - 1].s == 1 && text[st[b - 1].s] == '-' &&
 		       st[b - 1].s == st[b - 2].e && st[b].s == st[b - 1].e && upper_start(c, text, b - 2))
 			b -= 2; /* Noord-Brabant, Mercedes-Benz: the tagger saw the second part */
+		while (b + 1 < e && nf_enttok_proclitics(c->tl) && nf_tok_is_proclitic(text + st[b].s, st[b].e - st[b].s))
+			b++; /* و مرسيدس */
 		if (e == b + 1 && st[b].e - st[b].s == 1)
 			continue; /* one letter */
 		if (e == b || !has_name_letter(text, st[b].s, st[e - 1].e, nf_enttok_lower_head(c->tl)))
@@ -399,7 +427,7 @@ static size_t decode_piece(nf_ents *c, const nf_ner *m, const char *text, size_t
 			c->capent = c->capent ? c->capent * 2 : 64;
 			c->ents = nf_xrealloc(c->ents, c->capent * sizeof *c->ents);
 		}
-		c->ents[ne] = (struct ent){.s = st[b].s, .e = st[e - 1].e};
+		c->ents[ne] = (struct ent){.s = st[b].s + name_cut(c, text + st[b].s, st[b].e - st[b].s, 1), .e = st[e - 1].e};
 		snprintf(c->ents[ne].type, sizeof c->ents[ne].type, "%s", c->spans[q].type);
 		ne++;
 	}

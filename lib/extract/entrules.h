@@ -33,6 +33,7 @@ struct nf_ents {
 	unsigned long fallbacks;  /* rows tagged with the English model for want of their own */
 	unsigned long unscripted; /* rows in a script that no model reads: no model run on them */
 	const nf_enttok_lang *tl; /* the token rules of the row's language */
+	const nf_ner *m;          /* the row's model, or NULL (none for its script) */
 	const char *lang;         /* the row's language code, langn bytes */
 	size_t langn;
 	nf_toks tk;               /* the words of a line */

@@ -13,8 +13,8 @@
 extern const char nf_data_entities_tokens[];
 extern const unsigned long nf_data_entities_tokens_len;
 
-enum { K_ELISION, K_POSS, K_BRAND, K_PLACES, K_LOWER, NKINDS };
-static const char *const kinds[] = {"elision", "possessive", "lower-brand", "place-retype", "lower-head"};
+enum { K_ELISION, K_POSS, K_BRAND, K_PLACES, K_LOWER, K_PROCL, NKINDS };
+static const char *const kinds[] = {"elision", "possessive", "lower-brand", "place-retype", "lower-head", "proclitics"};
 
 struct nf_enttok_lang {
 	char code[8];
@@ -25,6 +25,7 @@ struct nf_enttok_lang {
 	char brand[32];     /* lower-brand letters */
 	int place_retype;   /* the place list may retype what the tagger found */
 	int lower_head;     /* a lower-case word the tagger put first in a name stays */
+	int proclitics;     /* names lose the Arabic proclitics glued to them */
 };
 
 #define MAXLANGS 64
@@ -67,6 +68,8 @@ static void load(char **f, int n, void *ctx)
 		L->place_retype = strcmp(f[2], "yes") == 0;
 	else if (k == K_LOWER)
 		L->lower_head = strcmp(f[2], "yes") == 0;
+	else if (k == K_PROCL)
+		L->proclitics = strcmp(f[2], "yes") == 0;
 }
 
 void nf_enttok_init(void)
@@ -87,6 +90,8 @@ void nf_enttok_init(void)
 			L->place_retype = langs[0].place_retype;
 		if (!L->has[K_LOWER])
 			L->lower_head = langs[0].lower_head;
+		if (!L->has[K_PROCL])
+			L->proclitics = langs[0].proclitics;
 	}
 }
 
@@ -100,6 +105,7 @@ const nf_enttok_lang *nf_enttok_lang_get(const char *code, size_t n)
 
 int nf_enttok_place_retype(const nf_enttok_lang *L) { return L->place_retype; }
 int nf_enttok_lower_head(const nf_enttok_lang *L) { return L->lower_head; }
+int nf_enttok_proclitics(const nf_enttok_lang *L) { return L->proclitics; }
 
 void nf_enttok_add(nf_enttoks *out, size_t s, size_t e)
 {

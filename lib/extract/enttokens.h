@@ -32,6 +32,8 @@ int nf_enttok_place_retype(const nf_enttok_lang *L);
 /* does a lower-case word that the tagger put first in a name stay there (università di
  * Bologna), or is it cut off as a cue (chinesischen Zellherstellers)? (the lower-head rows) */
 int nf_enttok_lower_head(const nf_enttok_lang *L);
+/* do names lose the Arabic proclitics glued to them (وتويوتا -> تويوتا: the proclitics rows)? */
+int nf_enttok_proclitics(const nf_enttok_lang *L);
 /* does w[0..n) begin with a capital, or with a lower-brand letter and a capital (iPhone)? */
 int nf_enttok_name_start(const nf_enttok_lang *L, const char *w, size_t n);
 #endif

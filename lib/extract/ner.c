@@ -445,6 +445,18 @@ static int names_get(const nf_ner *m, const char *k, size_t n)
 	}
 }
 
+int nf_ner_name_start(const nf_ner *m, const char *w, size_t n)
+{
+	char tok[64], key[64];
+	if ((!m->names && !m->slots) || n >= sizeof tok)
+		return 0;
+	memcpy(tok, w, n);
+	tok[n] = 0;
+	size_t kn = nf_ner_key(tok, key, sizeof key);
+	int v = kn ? names_get(m, key, kn) : -1;
+	return v > 0 && (v & (31 | GAZ_PREFIX)) != 0;
+}
+
 /* longest names from the left, not overlapping */
 static void gaz(const nf_ner *m, struct tokinfo *ti, size_t n)
 {

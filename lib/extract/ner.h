@@ -57,6 +57,9 @@ int nf_ner_add_name(nf_ner *m, const char *type, const char *name);
 int nf_ner_add_cluster(nf_ner *m, const char *word, unsigned value);
 /* the key the model looks words up by (lower case, as the features see it); 0 if too long */
 size_t nf_ner_key(const char *tok, char *out, size_t cap);
+/* does the word w[0..n) begin a name of the model's name list (a name of one word, the first
+ * word of a longer one, or a given name)? */
+int nf_ner_name_start(const nf_ner *m, const char *w, size_t n);
 void nf_ner_train(nf_ner *m, const struct nf_ner_sent *s, const int *const *gold, size_t nsent, int epochs,
                   unsigned seed);
 int nf_ner_save(const nf_ner *m, const char *path); /* 0 ok, -1 (errno) */

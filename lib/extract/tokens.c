@@ -135,14 +135,14 @@ void nf_tokenize(nf_toks *tk, const char *t, size_t s, size_t e)
 extern const char nf_data_proclitics[];
 extern const unsigned long nf_data_proclitics_len;
 
-enum { PRO_CONJ, PRO_PREP, PRO_ARTICLE, PRO_PREP_ARTICLE, PRO_KINDS };
+enum { PRO_CONJ, PRO_PREP, PRO_ARTICLE, PRO_PREP_ARTICLE, PRO_NAME, PRO_NAME_ARTICLE, PRO_KINDS };
 static char pro[PRO_KINDS][8][8]; /* [kind][entry]: NUL-terminated prefixes */
 static int npro[PRO_KINDS], pro_loaded;
 
 static void load_pro(char **f, int k, void *ctx)
 {
 	(void)ctx;
-	static const char *const kinds[] = {"conj", "prep", "article", "prep+article"};
+	static const char *const kinds[] = {"conj", "prep", "article", "prep+article", "name", "name-article"};
 	for (int i = 0; k >= 2 && i < PRO_KINDS; i++)
 		if (!strcmp(f[0], kinds[i]) && npro[i] < 8 && strlen(f[1]) < 8)
 			snprintf(pro[i][npro[i]++], 8, "%s", f[1]);
@@ -206,4 +206,47 @@ int nf_tok_is_proclitic(const char *w, size_t n)
 			}
 		}
 	return at > 0 && at == n;
+}
+
+/* is w[0..n) wholly one of the proclitics of kind? */
+static int pro_is(int kind, const char *w, size_t n)
+{
+	for (int i = 0; i < npro[kind]; i++)
+		if (strlen(pro[kind][i]) == n && memcmp(w, pro[kind][i], n) == 0)
+			return 1;
+	return 0;
+}
+
+int nf_tok_proclitic_cuts(const char *w, size_t n, size_t cut[2], int *art)
+{
+	pro_init();
+	*art = 0;
+	if (!pro_starts(PRO_CONJ, w, n) && !pro_starts(PRO_PREP, w, n))
+		return 0;
+	size_t c = 0, p = 0, l;
+	for (int i = 0; i < npro[PRO_CONJ] && !c; i++)
+		if (n > (l = strlen(pro[PRO_CONJ][i])) && memcmp(w, pro[PRO_CONJ][i], l) == 0)
+			c = l;
+	for (int i = 0; i < npro[PRO_PREP] && !p; i++)
+		if (n > c + (l = strlen(pro[PRO_PREP][i])) && memcmp(w + c, pro[PRO_PREP][i], l) == 0)
+			p = l;
+	const size_t cand[2] = {c + p, p ? c : 0};
+	int k = 0;
+	for (int i = 0; i < 2; i++) {
+		size_t x = cand[i], rest = n - x;
+		if (!x)
+			continue;
+		int latin = (w[x] | 32) >= 'a' && (w[x] | 32) <= 'z';
+		if (!(latin ? rest >= 2 : rest > 4))
+			continue; /* three letters stay, or two Latin ones */
+		int kind[2] = {PRO_NAME, PRO_NAME_ARTICLE}, ok[2];
+		for (int j = 0; j < 2; j++) /* each proclitic of the cut of that kind */
+			ok[j] = (x == c || pro_is(kind[j], w + c, x - c)) && (!c || pro_is(kind[j], w, c));
+		if (!ok[0])
+			continue;
+		if (ok[1] && pro_at(PRO_ARTICLE, w, x, n))
+			*art |= 1 << k;
+		cut[k++] = x;
+	}
+	return k;
 }

@@ -29,6 +29,12 @@ int nf_tok_is_digit(int32_t c); /* 0-9 and the Arabic-Indic digits */
  * preposition, then (with article) article in front of w[0..n), leaving at least three
  * letters; 0 if none (وبالدولار -> 6, بنحو -> 2) */
 size_t nf_tok_proclitics(const char *w, size_t n, int article);
+/* the cuts of Arabic proclitics off the front of a name w[0..n) to try, longest first: after
+ * the conjunction and preposition, after the conjunction alone (وبكين: 4, 2; وGeely: 2),
+ * each of "name" proclitics only (not كلاوس) and leaving three letters (two Latin ones);
+ * returns how many (0-2). Bit i of *art: cut i is of "name-article" proclitics only and the
+ * article follows with three letters after it (والولايات, بالرياض; not فالنسيا, كاليفورنيا, واليد) */
+int nf_tok_proclitic_cuts(const char *w, size_t n, size_t cut[2], int *art);
 /* is w[0..n) nothing but proclitics, maybe with a tatweel (و, وب, بـ glued to a number)? */
 int nf_tok_is_proclitic(const char *w, size_t n);
 #endif

@@ -7,7 +7,8 @@
 #         "LANG model entities: P=.. R=.. F1=.." per language (the model on the split's
 #         tokens) and, when NER_FILTER_EVAL is set (a command: LANG DEV --model-dir DIR, e.g.
 #         tests/ner-filter-eval.py with nf-tag-entities), "LANG filter entities: ..." (the whole
-#         filter on the split's sentences as rows): the figures in the README.
+#         filter on the split's sentences as rows; Arabic also "ar filter entities, gold
+#         proclitics cut: ...", the gold as the project's gold cuts it): the figures in the README.
 # NER_SEED sets the seed (default 42). The word clusters of lib/data/clusters (make clusters)
 # go into each model that has them.
 # The sentences are cut as nf-tag-entities cuts text (ner-tool --tokens LANG), so that a model
@@ -63,8 +64,8 @@ for spec in $specs; do
 		printf '%s model ' "$l"
 		"$tool" --tokens "$l" train "$out/ner-$l.model" $EPOCHS $SEED $tr --names "$work/names-$l.tsv" $cl --dev "$dv" 2>/dev/null
 		if [ -n "${NER_FILTER_EVAL:-}" ]; then # the whole filter with this model, on the same split
-			printf '%s filter ' "$l"
-			$NER_FILTER_EVAL "$l" "$dv" --model-dir "$out"
+			$NER_FILTER_EVAL "$l" "$dv" --model-dir "$out" > "$work/filter-$l.txt"
+			sed "s/^/$l filter /" "$work/filter-$l.txt"
 		fi
 	fi
 done
