@@ -250,3 +250,13 @@ int nf_tok_proclitic_cuts(const char *w, size_t n, size_t cut[2], int *art)
 	}
 	return k;
 }
+
+size_t nf_tok_prep_article(const char *w, size_t n, const char **art)
+{
+	pro_init();
+	size_t l;
+	if (!npro[PRO_ARTICLE] || !(l = pro_at(PRO_PREP_ARTICLE, w, 0, n)))
+		return 0;
+	*art = pro[PRO_ARTICLE][0];
+	return l;
+}
