@@ -62,6 +62,13 @@ static int has_name_letter(const char *text, size_t a, size_t b, int lower)
 }
 
 
+/* may the word w[0..n) begin with Arabic proclitics that a name loses? (the row's language
+ * says so in tokens.tsv, and w begins with a letter of U+0600-U+067F, where they are) */
+static int proclitic_names(const nf_ents *c, const char *w, size_t n)
+{
+	return nf_enttok_proclitics(c->tl) && n >= 3 && ((unsigned char)w[0] == 0xD8 || (unsigned char)w[0] == 0xD9);
+}
+
 /* the bytes of Arabic proclitics to cut off w[0..n), the first word of a name, in a language
  * whose names lose them (tokens.tsv): a cut that leaves the first word of a gazetteer name
  * (وتويوتا, فالصين) or a word in Latin letters (وGeely); for a mention the tagger found
@@ -72,8 +79,7 @@ static size_t name_cut(const nf_ents *c, const char *w, size_t n, int tagged)
 {
 	size_t cut[2];
 	int art, k;
-	if (!nf_enttok_proclitics(c->tl) || n < 3 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xD9 ||
-	    nf_gaz_first_word(w, n) || (c->m && nf_ner_name_start(c->m, w, n)) ||
+	if (!proclitic_names(c, w, n) || nf_gaz_first_word(w, n) || (c->m && nf_ner_name_start(c->m, w, n)) ||
 	    !(k = nf_tok_proclitic_cuts(w, n, cut, &art)))
 		return 0;
 	for (int i = k; i-- > 0;) /* the shortest first: وبروسيا is Prussia, not Russia */
@@ -86,35 +92,20 @@ static size_t name_cut(const nf_ents *c, const char *w, size_t n, int tagged)
 	return 0;
 }
 
-/* the conjunction in front of a word w[0..n) that begins with a preposition fused with the
- * article (وللعراق: 2; للعراق: 0), in a language whose names lose proclitics; -1 if w does not */
-static long lil_at(const nf_ents *c, const char *w, size_t n)
+/* the gazetteer entry of the name text[a..b), found in the row's language; in a language
+ * whose names lose proclitics, a name after لل (ل with the article, its alif dropped:
+ * للعراق, للولايات المتحدة) is looked up with the article (العراق: Iraq), and *conj gets the
+ * conjunction before لل (وللعراق: 2 bytes), which the name loses; else *conj is 0 */
+static int gaz_find(const nf_ents *c, const char *text, size_t a, size_t b, size_t *conj, const char **type,
+                    const char **canon, int *soft)
 {
-	const char *art;
-	if (!nf_enttok_proclitics(c->tl) || n < 8 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xD9)
-		return -1;
-	size_t cut[2];
-	int a, k = nf_tok_proclitic_cuts(w, n, cut, &a);
-	size_t cl = k == 2 ? cut[1] : k == 1 && nf_tok_prep_article(w, n, &art) == 0 ? cut[0] : 0;
-	return nf_tok_prep_article(w + cl, n - cl, &art) ? (long)cl : -1;
-}
-
-/* the gazetteer entry of the name text[a..b), found in the row's language; where it begins
- * with a preposition fused with the article (للعراق, للولايات المتحدة), the entry of the name
- * with the article (العراق: Iraq) */
-static int gaz_find(const nf_ents *c, const char *text, size_t a, size_t b, const char **type, const char **canon, int *soft)
-{
+	char key[256];
+	size_t kn;
+	*conj = 0;
 	if (nf_gaz_get(text + a, b - a, type, canon, soft))
 		return nf_gaz_in_lang(text + a, b - a, c->lang, c->langn);
-	const char *art;
-	char key[256];
-	size_t l = lil_at(c, text + a, b - a) == 0 ? nf_tok_prep_article(text + a, b - a, &art) : 0;
-	if (!l || strlen(art) + (b - a - l) > sizeof key)
-		return 0;
-	size_t al = strlen(art), kn = al + (b - a - l);
-	memcpy(key, art, al);
-	memcpy(key + al, text + a + l, b - a - l);
-	return nf_gaz_get(key, kn, type, canon, soft) && nf_gaz_in_lang(key, kn, c->lang, c->langn);
+	return proclitic_names(c, text + a, b - a) && (kn = nf_tok_article_form(text + a, b - a, conj, key, sizeof key)) &&
+	       nf_gaz_get(key, kn, type, canon, soft) && nf_gaz_in_lang(key, kn, c->lang, c->langn);
 }
 
 /* Gazetteer names fix the type of a tagged mention and add the untagged ones (the longest
@@ -151,35 +142,25 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 {
 	const char *type, *canon;
 	int soft;
+	size_t conj;
 	for (size_t k = e0; k < ne; k++) {
-		long cl = lil_at(c, text + (*ents)[k].s, (*ents)[k].e - (*ents)[k].s);
-		if (cl > 0 && gaz_find(c, text, (*ents)[k].s + (size_t)cl, (*ents)[k].e, &type, &canon, &soft))
-			(*ents)[k].s += (size_t)cl; /* وللعراق: للعراق, Iraq */
-		if (gaz_find(c, text, (*ents)[k].s, (*ents)[k].e, &type, &canon, &soft) &&
+		if (gaz_find(c, text, (*ents)[k].s, (*ents)[k].e, &conj, &type, &canon, &soft) &&
 		    !(soft && !strcmp((*ents)[k].type, "PER") && memchr(text + (*ents)[k].s, ' ', (*ents)[k].e - (*ents)[k].s))) {
 			if (!soft || nf_enttok_place_retype(c->tl)) /* tokens.tsv: measured per language */
 				snprintf((*ents)[k].type, sizeof (*ents)[k].type, "%s", type);
+			(*ents)[k].s += conj; /* وللعراق: للعراق, Iraq */
 			(*ents)[k].canon = canon;
 			(*ents)[k].strong = !soft;
 		}
 	}
 	for (size_t i = s0; i < sn; i++) {
-		const char *w = text + c->st.v[i].s;
-		size_t wn = c->st.v[i].e - c->st.v[i].s, cut = 0; /* the proclitics in front of the name: وتويوتا */
-		long cl;
-		if (!nf_gaz_first_word(w, wn) && !(cut = name_cut(c, w, wn, 0))) {
-			const char *art;
-			size_t l, al;
-			char key[64];
-			if ((cl = lil_at(c, w, wn)) < 0 || !(l = nf_tok_prep_article(w + cl, wn - (size_t)cl, &art)) ||
-			    (al = strlen(art)) + wn - (size_t)cl - l > sizeof key)
-				continue;
-			memcpy(key, art, al); /* للعراق: is العراق a name's first word? */
-			memcpy(key + al, w + cl + l, wn - (size_t)cl - l);
-			if (!nf_gaz_first_word(key, al + wn - (size_t)cl - l))
-				continue;
-			cut = (size_t)cl;
-		}
+		const char *tw = text + c->st.v[i].s;
+		size_t tn = c->st.v[i].e - c->st.v[i].s, cut = 0, kn; /* cut: the proclitics in front (وتويوتا) */
+		char key[64];
+		if (!nf_gaz_first_word(tw, tn) && !(cut = name_cut(c, tw, tn, 0)) &&
+		    !(proclitic_names(c, tw, tn) && (kn = nf_tok_article_form(tw, tn, &cut, key, sizeof key)) &&
+		      nf_gaz_first_word(key, kn))) /* للعراق: العراق begins a name */
+			continue;
 		for (int w = nf_gaz_max_words(); w >= 1; w--) {
 			/* w words: sub-tokens i.. spanning w-1 spaces */
 			size_t j = i, words = 1;
@@ -191,8 +172,9 @@ size_t nf_entr_gazetteer(nf_ents *c, const char *text, struct ent **ents, size_t
 			if (words != (size_t)w)
 				continue;
 			size_t a = c->st.v[i].s + cut, b = c->st.v[j].e;
-			if (!gaz_find(c, text, a, b, &type, &canon, &soft))
+			if (!gaz_find(c, text, a, b, &conj, &type, &canon, &soft))
 				continue;
+			a += conj;
 			int overlap = 0, inside = 0; /* tagged mentions across the name, within it */
 			size_t k0 = ends_after(*ents, e0, ne, a), k1 = k0;
 			for (; k1 < ne && (*ents)[k1].s < b; k1++) {

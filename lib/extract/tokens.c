@@ -251,12 +251,17 @@ int nf_tok_proclitic_cuts(const char *w, size_t n, size_t cut[2], int *art)
 	return k;
 }
 
-size_t nf_tok_prep_article(const char *w, size_t n, const char **art)
+size_t nf_tok_article_form(const char *w, size_t n, size_t *conj, char *out, size_t cap)
 {
 	pro_init();
-	size_t l;
-	if (!npro[PRO_ARTICLE] || !(l = pro_at(PRO_PREP_ARTICLE, w, 0, n)))
+	size_t c = pro_at(PRO_CONJ, w, 0, n), l = pro_at(PRO_PREP_ARTICLE, w, c, n);
+	if (!l || !npro[PRO_ARTICLE])
 		return 0;
-	*art = pro[PRO_ARTICLE][0];
-	return l;
+	size_t al = strlen(pro[PRO_ARTICLE][0]), rest = n - c - l;
+	if (al + rest > cap)
+		return 0;
+	memcpy(out, pro[PRO_ARTICLE][0], al);
+	memcpy(out + al, w + c + l, rest);
+	*conj = c;
+	return al + rest;
 }

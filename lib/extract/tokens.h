@@ -35,10 +35,11 @@ size_t nf_tok_proclitics(const char *w, size_t n, int article);
  * returns how many (0-2). Bit i of *art: cut i is of "name-article" proclitics only and the
  * article follows with three letters after it (والولايات, بالرياض; not فالنسيا, كاليفورنيا, واليد) */
 int nf_tok_proclitic_cuts(const char *w, size_t n, size_t cut[2], int *art);
-/* a preposition fused with the article in front of w[0..n), leaving three letters (لل of
- * للعراق, ل + ال with its alif dropped): its length in bytes, with *art the article it stands
- * for (ال: العراق is the name), or 0 */
-size_t nf_tok_prep_article(const char *w, size_t n, const char **art);
+/* a preposition fused with the article, maybe after a conjunction, in front of w[0..n) and
+ * leaving three letters (لل of للعراق: ل + ال with its alif dropped; وللعراق): the rest with
+ * the article in front written to out (العراق, at most cap bytes), its length, and in *conj
+ * the bytes of the conjunction (0 or 2); 0 if none, or longer than cap */
+size_t nf_tok_article_form(const char *w, size_t n, size_t *conj, char *out, size_t cap);
 /* is w[0..n) nothing but proclitics, maybe with a tatweel (و, وب, بـ glued to a number)? */
 int nf_tok_is_proclitic(const char *w, size_t n);
 #endif
